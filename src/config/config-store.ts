@@ -1,0 +1,72 @@
+import { ValidationError } from '../core/errors.js';
+
+/** Credentials of one provider, persisted as one JSON file by {@link FileConfigStore}. */
+export interface ProviderConfig {
+  /** Registry name, e.g. `'hostinger'`. */
+  provider: string;
+  /** The API token. Never logged, never in an error. */
+  api_key: string;
+  api_secret: string;
+  /** Provider-specific settings, e.g. `{ base_url: 'https://...' }`. */
+  extra: Record<string, string>;
+  /** Whether the last connection test succeeded. */
+  connected: boolean;
+}
+
+/**
+ * Where provider credentials live. Implement it to keep them in a vault, a database or a KMS.
+ *
+ * @example
+ * ```ts
+ * const store: ConfigStore = new FileConfigStore('/opt/app/data/hosting');
+ * await store.save({ provider: 'hostinger', api_key: token, api_secret: '', extra: {}, connected: false });
+ * ```
+ */
+export interface ConfigStore {
+  /** @throws {ValidationError} for a malformed provider name. */
+  get(provider: string): Promise<ProviderConfig | undefined>;
+  /** @throws {ValidationError} for a malformed provider name or config. */
+  save(config: ProviderConfig): Promise<void>;
+  /** `false` when nothing was stored. */
+  delete(provider: string): Promise<boolean>;
+  list(): Promise<ProviderConfig[]>;
+}
+
+const PROVIDER_NAME = /^[a-z0-9][a-z0-9_-]{0,63}$/;
+
+/**
+ * Checks a provider name before it becomes a file name or a key: `^[a-z0-9][a-z0-9_-]{0,63}$`.
+ * @throws {ValidationError} naming the field `provider`.
+ */
+export function assertProviderName(name: unknown): asserts name is string {
+  if (typeof name !== 'string' || !PROVIDER_NAME.test(name)) {
+    throw new ValidationError(`Invalid provider name ${JSON.stringify(String(name)).slice(0, 80)}`, {
+      fields: { provider: ['must match ^[a-z0-9][a-z0-9_-]{0,63}$'] },
+    });
+  }
+}
+
+/**
+ * Checks the shape of a {@link ProviderConfig} and returns a clean copy (no extra keys).
+ * @throws {ValidationError} naming each bad field.
+ */
+export function normalizeProviderConfig(config: unknown): ProviderConfig {
+  const c = (config ?? {}) as Partial<Record<keyof ProviderConfig, unknown>>;
+  assertProviderName(c.provider);
+  const fields: Record<string, string[]> = {};
+  if (typeof c.api_key !== 'string') fields.api_key = ['must be a string'];
+  if (c.api_secret !== undefined && typeof c.api_secret !== 'string') fields.api_secret = ['must be a string'];
+  if (c.connected !== undefined && typeof c.connected !== 'boolean') fields.connected = ['must be a boolean'];
+  const extra = c.extra ?? {};
+  if (typeof extra !== 'object' || extra === null || Array.isArray(extra) || Object.values(extra).some((v) => typeof v !== 'string')) {
+    fields.extra = ['must be an object of strings'];
+  }
+  if (Object.keys(fields).length > 0) throw new ValidationError('Invalid provider config', { fields, provider: c.provider });
+  return {
+    provider: c.provider,
+    api_key: c.api_key as string,
+    api_secret: (c.api_secret as string | undefined) ?? '',
+    extra: { ...(extra as Record<string, string>) },
+    connected: (c.connected as boolean | undefined) ?? false,
+  };
+}

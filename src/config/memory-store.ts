@@ -1,0 +1,44 @@
+import { assertProviderName, normalizeProviderConfig, type ConfigStore, type ProviderConfig } from './config-store.js';
+
+/**
+ * A {@link ConfigStore} that keeps configs in memory, for tests and short scripts.
+ * It validates names like the file store, and hands out copies so callers cannot mutate it.
+ *
+ * @example
+ * ```ts
+ * const store = new MemoryConfigStore();
+ * await store.save({ provider: 'hostinger', api_key: token, api_secret: '', extra: {}, connected: false });
+ * ```
+ */
+export class MemoryConfigStore implements ConfigStore {
+  readonly #configs = new Map<string, ProviderConfig>();
+
+  async get(provider: string): Promise<ProviderConfig | undefined> {
+    assertProviderName(provider);
+    const config = this.#configs.get(provider);
+    return config && structuredClone(config);
+  }
+
+  async save(config: ProviderConfig): Promise<void> {
+    const clean = normalizeProviderConfig(config);
+    this.#configs.set(clean.provider, clean);
+  }
+
+  async delete(provider: string): Promise<boolean> {
+    assertProviderName(provider);
+    return this.#configs.delete(provider);
+  }
+
+  async list(): Promise<ProviderConfig[]> {
+    return [...this.#configs.values()].sort((a, b) => a.provider.localeCompare(b.provider)).map((c) => structuredClone(c));
+  }
+
+  /** Keeps the secrets out of `console.log(store)`. */
+  [Symbol.for('nodejs.util.inspect.custom')](): string {
+    return `MemoryConfigStore { providers: [${[...this.#configs.keys()].join(', ')}] }`;
+  }
+
+  toJSON(): { providers: string[] } {
+    return { providers: [...this.#configs.keys()] };
+  }
+}

@@ -1,0 +1,51 @@
+import type { CallOptions } from './call-options.js';
+
+/** A registered domain. */
+export interface Domain {
+  name: string;
+  registrar: string;
+  status: string;
+  /** ISO-8601; `""` when the provider does not know. */
+  expires_at: string;
+  auto_renew: boolean;
+  locked: boolean;
+  privacy_protection: boolean;
+  nameservers: string[];
+}
+
+/** The answer of an availability check for one domain. */
+export interface DomainAvailability {
+  domain: string;
+  available: boolean;
+  /** Price in currency units (9.99), when known. */
+  price?: number;
+  currency?: string;
+}
+
+/** What to buy. */
+export interface DomainPurchaseRequest {
+  domain: string;
+  /** Years. */
+  period: number;
+  auto_renew: boolean;
+  privacy_protection: boolean;
+  payment_method_id?: string;
+}
+
+/** Domain registration and settings. */
+export interface DomainsCapability {
+  /** Lists the account's domains. */
+  list(options?: CallOptions): Promise<Domain[]>;
+  /** @throws {NotFoundError} when the domain is not in the account. */
+  get(domain: string, options?: CallOptions): Promise<Domain>;
+  /** Checks full names, e.g. `['cool-project.com', 'cool-project.io']`. */
+  checkAvailability(domains: string[], options?: CallOptions): Promise<DomainAvailability[]>;
+  /** Buys a domain. Never retried on a server error. */
+  purchase(request: DomainPurchaseRequest, options?: CallOptions): Promise<Domain>;
+  /** Sets 2 to 4 nameservers. */
+  setNameservers(domain: string, nameservers: string[], options?: CallOptions): Promise<void>;
+  enableLock(domain: string, options?: CallOptions): Promise<void>;
+  disableLock(domain: string, options?: CallOptions): Promise<void>;
+  enablePrivacy(domain: string, options?: CallOptions): Promise<void>;
+  disablePrivacy(domain: string, options?: CallOptions): Promise<void>;
+}

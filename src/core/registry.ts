@@ -1,0 +1,117 @@
+import type { ProviderConfig } from '../config/config-store.js';
+import { ProviderNotFoundError, ValidationError } from './errors.js';
+import type { Provider } from './provider.js';
+
+/** How a provider joins a registry: a name and a factory from stored credentials. */
+export interface ProviderDefinition<C = ProviderConfig> {
+  /** Registry key: lowercase letters, digits, `-` and `_`. */
+  name: string;
+  displayName: string;
+  /** Builds a configured {@link Provider} from credentials. */
+  create(config: C): Provider;
+}
+
+/** Options of {@link ProviderRegistry.registerProvider}. */
+export interface RegisterProviderOptions {
+  /** Replace a definition already registered under the same name. @default false */
+  replace?: boolean;
+}
+
+const NAME = /^[a-z0-9][a-z0-9_-]{0,63}$/;
+
+/**
+ * A set of provider definitions keyed by name. The module-level functions (`registerProvider`...)
+ * use one process-wide instance; create your own for isolation (tests, multi-tenant hosts).
+ *
+ * @example
+ * ```ts
+ * const registry = new ProviderRegistry();
+ * registry.registerProvider(hostinger);
+ * const provider = registry.createProvider('hostinger', config);
+ * ```
+ */
+export class ProviderRegistry {
+  readonly #definitions = new Map<string, ProviderDefinition>();
+
+  /**
+   * Adds a definition.
+   * @throws {ValidationError} when the name is taken (unless `replace`) or malformed.
+   */
+  registerProvider(definition: ProviderDefinition, options: RegisterProviderOptions = {}): void {
+    if (!NAME.test(definition.name)) {
+      throw new ValidationError(`Invalid provider name "${definition.name}"`, { fields: { name: ['must match ^[a-z0-9][a-z0-9_-]{0,63}$'] } });
+    }
+    if (this.#definitions.has(definition.name) && !options.replace) {
+      throw new ValidationError(`Provider "${definition.name}" is already registered (pass { replace: true } to replace it)`, {
+        fields: { name: ['already registered'] },
+      });
+    }
+    this.#definitions.set(definition.name, definition);
+  }
+
+  /** Removes a definition; `false` when there was none. */
+  unregisterProvider(name: string): boolean {
+    return this.#definitions.delete(name);
+  }
+
+  /** @throws {ProviderNotFoundError} when no provider has that name. */
+  getProvider(name: string): ProviderDefinition {
+    const definition = this.#definitions.get(name);
+    if (!definition) throw new ProviderNotFoundError(`Provider "${name}" is not registered`, { provider: name });
+    return definition;
+  }
+
+  /** Every definition, sorted by name. */
+  listProviders(): ProviderDefinition[] {
+    return [...this.#definitions.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  }
+
+  /** @throws {ProviderNotFoundError} when no provider has that name. */
+  createProvider(name: string, config: ProviderConfig): Provider {
+    return this.getProvider(name).create(config);
+  }
+}
+
+// Two copies of the package in one process (ESM + CJS, a duplicate install) must share one registry.
+const GLOBAL_KEY = Symbol.for('setec-hosting.default-registry');
+const globalSlot = globalThis as { [GLOBAL_KEY]?: ProviderRegistry };
+
+/** The process-wide registry behind `registerProvider` and friends. */
+export function defaultRegistry(): ProviderRegistry {
+  return (globalSlot[GLOBAL_KEY] ??= new ProviderRegistry());
+}
+
+/**
+ * Adds a provider to the process-wide registry.
+ * @throws {ValidationError} when the name is already taken and `replace` is not set.
+ * @example
+ * ```ts
+ * registerProvider({ name: 'my-dns', displayName: 'My DNS', create: (config) => createMyDns(config) });
+ * ```
+ */
+export function registerProvider(definition: ProviderDefinition, options?: RegisterProviderOptions): void {
+  defaultRegistry().registerProvider(definition, options);
+}
+
+/** Removes a provider from the process-wide registry; `false` when there was none. */
+export function unregisterProvider(name: string): boolean {
+  return defaultRegistry().unregisterProvider(name);
+}
+
+/** @throws {ProviderNotFoundError} when no provider has that name. */
+export function getProvider(name: string): ProviderDefinition {
+  return defaultRegistry().getProvider(name);
+}
+
+/** Every registered provider, sorted by name. */
+export function listProviders(): ProviderDefinition[] {
+  return defaultRegistry().listProviders();
+}
+
+/**
+ * Builds a configured provider from the process-wide registry.
+ * @throws {ProviderNotFoundError} when no provider has that name.
+ */
+export function createProvider(name: string, config: ProviderConfig): Provider {
+  return defaultRegistry().createProvider(name, config);
+}

@@ -1,0 +1,72 @@
+/**
+ * `setec-hosting`: one typed interface for DNS, domains, VPS, SSH keys and billing across hosting
+ * providers. This entry holds the model, the registry, the errors and the credential stores; it
+ * has no side effects and pulls in no HTTP or parsing library. Adapters live in their own entries
+ * (`setec-hosting/hostinger`).
+ *
+ * @example
+ * ```ts
+ * import { registerProvider, createProvider, requireCapability } from 'setec-hosting';
+ * import { hostinger } from 'setec-hosting/hostinger';
+ *
+ * registerProvider(hostinger);
+ * const provider = createProvider('hostinger', { provider: 'hostinger', api_key: token, api_secret: '', extra: {}, connected: false });
+ * console.log(await requireCapability(provider, 'dns').list('example.com'));
+ * ```
+ *
+ * @module
+ */
+export type { CallOptions } from './core/call-options.js';
+export type { Provider, CapabilityName } from './core/provider.js';
+export { requireCapability, CAPABILITY_NAMES } from './core/provider.js';
+export type { DnsCapability, DnsRecord, DnsRecordInput, DnsRecordType, DnsUpdateOptions, DnsDeleteOptions } from './core/dns.js';
+export { DNS_RECORD_TYPES } from './core/dns.js';
+export type { DomainsCapability, Domain, DomainAvailability, DomainPurchaseRequest } from './core/domains.js';
+export type { VpsCapability, VirtualMachine, CreateVirtualMachineRequest, DataCenter } from './core/vps.js';
+export type { SshKeysCapability, SshKey } from './core/ssh-keys.js';
+export type { BillingCapability, Subscription, CatalogItem } from './core/billing.js';
+export type { ProviderDefinition, RegisterProviderOptions } from './core/registry.js';
+export {
+  ProviderRegistry,
+  registerProvider,
+  unregisterProvider,
+  getProvider,
+  listProviders,
+  createProvider,
+  defaultRegistry,
+} from './core/registry.js';
+export type {
+  HostingErrorOptions,
+  ValidationErrorOptions,
+  RateLimitErrorOptions,
+  ProviderAPIErrorOptions,
+} from './core/errors.js';
+export {
+  HostingError,
+  ValidationError,
+  AuthenticationError,
+  NotFoundError,
+  ProviderNotFoundError,
+  ConflictError,
+  RateLimitError,
+  ProviderAPIError,
+  TimeoutError,
+  ErrNotSupported,
+  isHostingError,
+  isValidationError,
+  isAuthenticationError,
+  isNotFoundError,
+  isProviderNotFoundError,
+  isConflictError,
+  isRateLimitError,
+  isProviderAPIError,
+  isTimeoutError,
+  isErrNotSupported,
+} from './core/errors.js';
+export { assignRecordIds } from './core/record-id.js';
+export type { ProviderConfig, ConfigStore } from './config/config-store.js';
+export { assertProviderName, normalizeProviderConfig } from './config/config-store.js';
+export { MemoryConfigStore } from './config/memory-store.js';
+export { FileConfigStore } from './config/file-store.js';
+export type { FileConfigStoreOptions } from './config/file-store.js';
+export { configureFromStore } from './config/configure.js';
