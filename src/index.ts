@@ -70,3 +70,5 @@ export { MemoryConfigStore } from './config/memory-store.js';
 export { FileConfigStore } from './config/file-store.js';
 export type { FileConfigStoreOptions } from './config/file-store.js';
 export { configureFromStore } from './config/configure.js';
+export type { ParsedPublicKey } from './core/ssh-key.js';
+export { parsePublicKey, sshFingerprint } from './core/ssh-key.js';
