@@ -13,6 +13,14 @@ import { assertProviderName, normalizeProviderConfig, type ConfigStore, type Pro
 export class MemoryConfigStore implements ConfigStore {
   readonly #configs = new Map<string, ProviderConfig>();
 
+  constructor() {
+    // Keeps the secrets out of `console.log(store)`. Defined here, not as a computed class member,
+    // so bundlers can drop the class when it is unused.
+    Object.defineProperty(this, Symbol.for('nodejs.util.inspect.custom'), {
+      value: () => `MemoryConfigStore { providers: [${[...this.#configs.keys()].join(', ')}] }`,
+    });
+  }
+
   async get(provider: string): Promise<ProviderConfig | undefined> {
     assertProviderName(provider);
     const config = this.#configs.get(provider);
@@ -31,11 +39,6 @@ export class MemoryConfigStore implements ConfigStore {
 
   async list(): Promise<ProviderConfig[]> {
     return [...this.#configs.values()].sort((a, b) => a.provider.localeCompare(b.provider)).map((c) => structuredClone(c));
-  }
-
-  /** Keeps the secrets out of `console.log(store)`. */
-  [Symbol.for('nodejs.util.inspect.custom')](): string {
-    return `MemoryConfigStore { providers: [${[...this.#configs.keys()].join(', ')}] }`;
   }
 
   toJSON(): { providers: string[] } {

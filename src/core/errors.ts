@@ -8,7 +8,7 @@
  * @module
  */
 
-const KINDS = Symbol.for('setec-hosting.error.kinds');
+const KINDS = /* @__PURE__ */ Symbol.for('setec-hosting.error.kinds');
 
 /** Options every error constructor accepts. */
 export interface HostingErrorOptions {
@@ -248,22 +248,22 @@ const guard =
     value instanceof cls;
 
 /** True for any error thrown by this SDK (from any copy of the package). */
-export const isHostingError: (value: unknown) => value is HostingError = guard(HostingError);
+export const isHostingError: (value: unknown) => value is HostingError = /* @__PURE__ */ guard(HostingError);
 /** True for a {@link ValidationError}. */
-export const isValidationError: (value: unknown) => value is ValidationError = guard(ValidationError);
+export const isValidationError: (value: unknown) => value is ValidationError = /* @__PURE__ */ guard(ValidationError);
 /** True for an {@link AuthenticationError}. */
-export const isAuthenticationError: (value: unknown) => value is AuthenticationError = guard(AuthenticationError);
+export const isAuthenticationError: (value: unknown) => value is AuthenticationError = /* @__PURE__ */ guard(AuthenticationError);
 /** True for a {@link NotFoundError} (a {@link ProviderNotFoundError} included). */
-export const isNotFoundError: (value: unknown) => value is NotFoundError = guard(NotFoundError);
+export const isNotFoundError: (value: unknown) => value is NotFoundError = /* @__PURE__ */ guard(NotFoundError);
 /** True for a {@link ProviderNotFoundError}. */
-export const isProviderNotFoundError: (value: unknown) => value is ProviderNotFoundError = guard(ProviderNotFoundError);
+export const isProviderNotFoundError: (value: unknown) => value is ProviderNotFoundError = /* @__PURE__ */ guard(ProviderNotFoundError);
 /** True for a {@link ConflictError}. */
-export const isConflictError: (value: unknown) => value is ConflictError = guard(ConflictError);
+export const isConflictError: (value: unknown) => value is ConflictError = /* @__PURE__ */ guard(ConflictError);
 /** True for a {@link RateLimitError}. */
-export const isRateLimitError: (value: unknown) => value is RateLimitError = guard(RateLimitError);
+export const isRateLimitError: (value: unknown) => value is RateLimitError = /* @__PURE__ */ guard(RateLimitError);
 /** True for a {@link ProviderAPIError} (a {@link TimeoutError} included). */
-export const isProviderAPIError: (value: unknown) => value is ProviderAPIError = guard(ProviderAPIError);
+export const isProviderAPIError: (value: unknown) => value is ProviderAPIError = /* @__PURE__ */ guard(ProviderAPIError);
 /** True for a {@link TimeoutError}. */
-export const isTimeoutError: (value: unknown) => value is TimeoutError = guard(TimeoutError);
+export const isTimeoutError: (value: unknown) => value is TimeoutError = /* @__PURE__ */ guard(TimeoutError);
 /** True for an {@link ErrNotSupported}. */
-export const isErrNotSupported: (value: unknown) => value is ErrNotSupported = guard(ErrNotSupported);
+export const isErrNotSupported: (value: unknown) => value is ErrNotSupported = /* @__PURE__ */ guard(ErrNotSupported);

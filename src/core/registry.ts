@@ -73,7 +73,7 @@ export class ProviderRegistry {
 }
 
 // Two copies of the package in one process (ESM + CJS, a duplicate install) must share one registry.
-const GLOBAL_KEY = Symbol.for('setec-hosting.default-registry');
+const GLOBAL_KEY = /* @__PURE__ */ Symbol.for('setec-hosting.default-registry');
 const globalSlot = globalThis as { [GLOBAL_KEY]?: ProviderRegistry };
 
 /** The process-wide registry behind `registerProvider` and friends. */

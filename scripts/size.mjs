@@ -1,0 +1,76 @@
+// Size budgets for what consumers bundle: esbuild (minified, tree-shaken, platform node) on small
+// consumer files, gzip-compressed. Prints a table; exits 1 when a budget is exceeded.
+// Deterministic for a given lock file, so CI checks it (timings are never checked, see bench/).
+import { build } from 'esbuild';
+import { mkdtempSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+const root = resolve(import.meta.dirname, '..');
+const work = mkdtempSync(join(tmpdir(), 'setec-size-'));
+mkdirSync(join(work, 'node_modules'));
+// The consumer resolves `setec-hosting` through its exports map, as an installed package would.
+symlinkSync(root, join(work, 'node_modules', 'setec-hosting'), 'dir');
+
+const cases = [
+  {
+    name: 'registry + ErrNotSupported (setec-hosting)',
+    budget: 1536,
+    forbid: ['node_modules/ky/', 'node_modules/zod/'],
+    code: `import { registerProvider, ErrNotSupported } from 'setec-hosting';\nexport { registerProvider, ErrNotSupported };`,
+  },
+  {
+    name: 'createHostingerProvider().dns.list (whole adapter)',
+    budget: 20480,
+    code: `import { createHostingerProvider } from 'setec-hosting/hostinger';\nconst p = createHostingerProvider({ apiKey: process.env.T });\nconsole.log(await p.dns.list('example.com'));`,
+  },
+  {
+    name: 'peer: hostinger-api-sdk DNSZoneApi.getDNSRecordsV1',
+    code: `import { Configuration, DNSZoneApi } from 'hostinger-api-sdk';\nconst api = new DNSZoneApi(new Configuration({ accessToken: process.env.T }));\nconsole.log(await api.dNSGetDNSRecordsV1('example.com'));`,
+  },
+];
+
+let failed = false;
+const rows = [];
+for (const c of cases) {
+  const entry = join(work, `${rows.length}.mjs`);
+  writeFileSync(entry, c.code);
+  const result = await build({
+    entryPoints: [entry],
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    write: false,
+    metafile: true,
+    logLevel: 'silent',
+    nodePaths: [join(root, 'node_modules')],
+  }).catch((error) => ({ error }));
+  if ('error' in result) {
+    rows.push({ case: c.name, min: '-', gzip: '-', budget: c.budget ?? '-', ok: c.budget ? 'FAIL (build)' : 'n/a' });
+    if (c.budget) failed = true;
+    console.error(`${c.name}: ${result.error.message}`);
+    continue;
+  }
+  const bytes = result.outputFiles[0].contents;
+  const gzip = gzipSync(bytes, { level: 9 }).length;
+  const inputs = Object.keys(result.metafile.inputs);
+  const leaked = (c.forbid ?? []).filter((f) => inputs.some((i) => i.includes(f)));
+  const ok = (c.budget === undefined || gzip <= c.budget) && leaked.length === 0;
+  if (!ok) failed = true;
+  rows.push({
+    case: c.name,
+    'min (B)': bytes.length,
+    'gzip (B)': gzip,
+    'budget (B)': c.budget ?? '-',
+    result: c.budget === undefined ? 'reference' : ok ? 'ok' : `FAIL${leaked.length ? ` (bundles ${leaked.join(', ')})` : ''}`,
+  });
+}
+rmSync(work, { recursive: true, force: true });
+console.table(rows);
+if (failed) {
+  console.error('size budget exceeded');
+  process.exit(1);
+}
