@@ -1,0 +1,19 @@
+// Packs the package as npm would publish it and lints the tarball: publint (package.json and files)
+// and @arethetypeswrong/cli (types resolve for node16 ESM/CJS and bundlers). Exits 1 on any problem.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+const root = resolve(import.meta.dirname, '..');
+const out = mkdtempSync(join(tmpdir(), 'setec-pack-'));
+const run = (cmd, args) => execFileSync(cmd, args, { cwd: root, stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8' });
+try {
+  const [{ filename, size, unpackedSize, entryCount }] = JSON.parse(run('npm', ['pack', '--json', '--pack-destination', out]));
+  const tarball = join(out, filename);
+  console.log(`packed ${filename}: ${entryCount} files, ${size} B packed, ${unpackedSize} B unpacked`);
+  console.log(run('npx', ['publint', '--strict', tarball]));
+  console.log(run('npx', ['attw', tarball, '--profile', 'node16', '--format', 'table-flipped']));
+} finally {
+  rmSync(out, { recursive: true, force: true });
+}
