@@ -26,8 +26,8 @@ const cases = [
     code: `import { createHostingerProvider } from 'setec-hosting/hostinger';\nconst p = createHostingerProvider({ apiKey: process.env.T });\nconsole.log(await p.dns.list('example.com'));`,
   },
   {
-    name: 'peer: hostinger-api-sdk DNSZoneApi.getDNSRecordsV1',
-    code: `import { Configuration, DNSZoneApi } from 'hostinger-api-sdk';\nconst api = new DNSZoneApi(new Configuration({ accessToken: process.env.T }));\nconsole.log(await api.dNSGetDNSRecordsV1('example.com'));`,
+    name: 'peer: hostinger-api-sdk DNSZoneApi.getDNSRecordsV1 (platform node)',
+    code: `import { Configuration, DNSZoneApi } from 'hostinger-api-sdk';\nconst api = new DNSZoneApi(new Configuration({ accessToken: process.env.T }));\nconsole.log(await api.getDNSRecordsV1('example.com'));`,
   },
 ];
 
