@@ -1,0 +1,45 @@
+import { ValidationError } from '../errors.js';
+
+/** Collects field messages so one {@link ValidationError} can name every bad field at once. */
+export class FieldErrors {
+  readonly fields: Record<string, string[]> = {};
+
+  add(field: string, message: string): void {
+    (this.fields[field] ??= []).push(message);
+  }
+
+  /** Runs `fn`; a ValidationError it throws is merged in and `undefined` returned. */
+  catch<T>(fn: () => T): T | undefined {
+    try {
+      return fn();
+    } catch (error) {
+      if (!(error instanceof ValidationError)) throw error;
+      for (const [field, messages] of Object.entries(error.fields)) for (const m of messages) this.add(field, m);
+      return undefined;
+    }
+  }
+
+  get empty(): boolean {
+    return Object.keys(this.fields).length === 0;
+  }
+
+  /** Throws when any message was added. */
+  throwIfAny(message: string): void {
+    if (this.empty) return;
+    const detail = Object.entries(this.fields)
+      .map(([field, messages]) => `${field} ${messages.join(', ')}`)
+      .join('; ');
+    throw new ValidationError(`${message}: ${detail}`, { fields: this.fields });
+  }
+}
+
+/** Throws a {@link ValidationError} for one field. */
+export function fail(field: string, message: string): never {
+  throw new ValidationError(`${field} ${message}`, { fields: { [field]: [message] } });
+}
+
+/** A short, safe rendering of user input for messages. */
+export function quote(value: unknown): string {
+  const s = JSON.stringify(String(value));
+  return s.length > 70 ? `${s.slice(0, 66)}..."` : s;
+}

@@ -1,0 +1,11 @@
+/**
+ * DNS input validation shared by every provider: domain and record names, IP addresses, the
+ * grammar of each record type and TXT quoting. Pure TypeScript, no dependencies.
+ *
+ * @module
+ */
+export { isIPv4, isIPv6, expandIPv6 } from './ip.js';
+export { normalizeDomain, normalizeHostname, normalizeRecordName } from './domain.js';
+export type { NormalizedDnsRecord } from './record.js';
+export { DEFAULT_TTL, normalizeRecord, validateRecords, assertZoneConsistent, sameRecord } from './record.js';
+export { TXT_CHUNK_BYTES, formatTxt, parseTxt, splitTxt } from './txt.js';
