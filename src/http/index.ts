@@ -1,1 +1,130 @@
-export {};
+/**
+ * `setec-hosting/http`: the Setec Manager hosting REST API (`/api/hosting/providers/...`) as a
+ * web-standard fetch handler `(request: Request) => Promise<Response>`. Serve it with any runtime
+ * (`@hono/node-server`, Bun, Deno, a Cloudflare Worker) or mount it in an existing app.
+ *
+ * @example
+ * ```ts
+ * import { serve } from '@hono/node-server';
+ * import { FileConfigStore } from 'setec-hosting';
+ * import 'setec-hosting/hostinger/register';
+ * import { createHostingHandler } from 'setec-hosting/http';
+ *
+ * const handler = createHostingHandler({
+ *   store: new FileConfigStore('/opt/app/data/hosting'),
+ *   auth: { jwtSecret: process.env.HOSTING_JWT_SECRET! },
+ * });
+ * serve({ fetch: handler, port: 9090 });
+ * ```
+ *
+ * @module
+ */
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import type { ConfigStore } from '../config/config-store.js';
+import { assertProviderName } from '../config/config-store.js';
+import { defaultRegistry, type ProviderRegistry } from '../core/registry.js';
+import { assertAuth, authMiddleware, type HostingAuth } from './auth.js';
+import { registerBillingRoutes } from './billing.js';
+import type { RouteContext } from './context.js';
+import { registerDnsRoutes } from './dns.js';
+import { registerDomainRoutes } from './domains.js';
+import { errorResponse, isExpectedError } from './errors.js';
+import { registerProviderRoutes } from './providers.js';
+import { registerSshKeyRoutes } from './ssh-keys.js';
+import { registerVpsRoutes } from './vps.js';
+
+export type { HostingAuth, JwtAuth, CustomAuth, NoAuth } from './auth.js';
+export { secretsEqual } from './auth.js';
+export { assertSafeBaseUrl } from './base-url.js';
+export type { ErrorBody } from './errors.js';
+
+/** The path every endpoint lives under. */
+export const HOSTING_BASE_PATH = '/api/hosting';
+
+/** Options of {@link createHostingHandler}. */
+export interface HostingHandlerOptions {
+  /** Where provider credentials are read and written (`FileConfigStore`, `MemoryConfigStore`, your own). */
+  store: ConfigStore;
+  /**
+   * The providers the API serves.
+   * @default the process-wide registry (`registerProvider`, `setec-hosting/hostinger/register`)
+   */
+  registry?: ProviderRegistry;
+  /** Required: `{ jwtSecret }`, `{ authenticate(request) }`, or `{ none: true }` to turn auth off. */
+  auth: HostingAuth;
+  /**
+   * Accept any `http(s)://` `extra.base_url`, private and loopback hosts included. Only for tests and
+   * local simulators: it lets whoever can call the API make the server send the token anywhere.
+   * @default false
+   */
+  allowUnsafeBaseUrl?: boolean;
+  /**
+   * Largest request body accepted; a bigger one is answered 413.
+   * @default 1048576 (1 MiB)
+   */
+  maxBodyBytes?: number;
+  /**
+   * Called with every error answered 500 that is not a provider error (a bug, a store failure), so
+   * the host can log it: the 500 body itself says nothing about it.
+   * @default undefined (not reported)
+   */
+  onError?: (error: unknown, request: Request) => void;
+}
+
+/** A web-standard fetch handler. */
+export type HostingHandler = (request: Request) => Promise<Response>;
+
+/**
+ * Creates the REST API handler: every endpoint of the original system under `/api/hosting`, same
+ * paths, bodies and statuses, errors as `{"error": "..."}` (400 bad input or unconfigured provider,
+ * 401, 404, 409, 413, 429 with `Retry-After`, 500/502, 501 not supported).
+ *
+ * @throws {TypeError} when `auth` is missing or malformed.
+ * @example
+ * ```ts
+ * const handler = createHostingHandler({ store: new MemoryConfigStore(), auth: { jwtSecret: secret } });
+ * const response = await handler(new Request('http://localhost/api/hosting/providers', {
+ *   headers: { Authorization: `Bearer ${jwt}` },
+ * }));
+ * console.log(await response.json()); // [{ name: 'hostinger', display_name: 'Hostinger', connected: false }]
+ * ```
+ */
+export function createHostingHandler(options: HostingHandlerOptions): HostingHandler {
+  assertAuth(options?.auth);
+  if (!options.store) throw new TypeError('createHostingHandler: `store` is required');
+  const maxBodyBytes = options.maxBodyBytes ?? 1024 * 1024;
+  const ctx: RouteContext = {
+    store: options.store,
+    registry: options.registry ?? defaultRegistry(),
+    allowUnsafeBaseUrl: options.allowUnsafeBaseUrl === true,
+  };
+
+  const app = new Hono({ strict: false }).basePath(HOSTING_BASE_PATH);
+  app.use('*', authMiddleware(options.auth));
+  app.use(
+    '*',
+    bodyLimit({ maxSize: maxBodyBytes, onError: (c) => c.json({ error: `Request body exceeds ${maxBodyBytes} bytes` }, 413) }),
+  );
+  // The provider name becomes a store key (a file name): check it before any route touches the store (R36).
+  app.use('/providers/:provider/*', async (c, next) => {
+    assertProviderName(c.req.param('provider'));
+    await next();
+  });
+  // A path climbing out of `/providers` (`providers/%2e%2e`) is normalised to the base path by the URL parser.
+  app.all('/', (c) => c.json({ error: 'Invalid path: expected /api/hosting/providers/...' }, 400));
+
+  registerProviderRoutes(app, ctx);
+  registerDnsRoutes(app, ctx);
+  registerDomainRoutes(app, ctx);
+  registerVpsRoutes(app, ctx);
+  registerSshKeyRoutes(app, ctx);
+  registerBillingRoutes(app, ctx);
+
+  app.notFound((c) => c.json({ error: 'Not found' }, 404));
+  app.onError((error, c) => {
+    if (!isExpectedError(error)) options.onError?.(error, c.req.raw);
+    return errorResponse(c, error);
+  });
+  return async (request) => app.fetch(request);
+}

@@ -1,0 +1,79 @@
+import type { Context, Hono } from 'hono';
+import type { ConfigStore, ProviderConfig } from '../config/config-store.js';
+import { ValidationError } from '../core/errors.js';
+import { requireCapability, type CapabilityName, type Provider } from '../core/provider.js';
+import type { ProviderRegistry } from '../core/registry.js';
+import { assertSafeExtra } from './base-url.js';
+
+/** What every route module needs: where configs live, which providers exist, how strict base URLs are. */
+export interface RouteContext {
+  readonly store: ConfigStore;
+  readonly registry: ProviderRegistry;
+  readonly allowUnsafeBaseUrl: boolean;
+}
+
+/** The hono app routes are registered on. */
+export type HostingApp = Hono;
+
+// Path parameters are decoded by the router; a decoded `/`, `..` or control character is never a name.
+const SEGMENT = /^[^\s/\\?#%\u0000-\u001f\u007f]+$/u;
+
+/**
+ * Reads and checks a path parameter (a domain, a VM id, a key id).
+ * @throws {ValidationError} naming `field`.
+ */
+export function pathParam(c: Context, name: string, field = name, maxLength = 253): string {
+  const value = c.req.param(name) ?? '';
+  if (value.length === 0 || value.length > maxLength || value === '.' || value === '..' || !SEGMENT.test(value)) {
+    throw new ValidationError(`Invalid ${field} in path`, { fields: { [field]: ['is not a valid path segment'] } });
+  }
+  return value;
+}
+
+/** The provider name of the path; the middleware in `index.ts` has already checked it. */
+export function providerName(c: Context): string {
+  return c.req.param('provider') ?? '';
+}
+
+/**
+ * Loads the stored config of the path's provider.
+ * @throws {ProviderNotFoundError} when no provider of that name is registered (404).
+ * @throws {ValidationError} when it is registered but not configured (400), or its stored
+ *   `extra.base_url` is unsafe (R33).
+ */
+export async function storedConfig(ctx: RouteContext, c: Context): Promise<ProviderConfig> {
+  const name = providerName(c);
+  ctx.registry.getProvider(name);
+  const config = await ctx.store.get(name);
+  if (!config) {
+    throw new ValidationError(`Provider "${name}" is not configured: POST /api/hosting/providers/${name}/configure first`, {
+      fields: { provider: ['is not configured'] },
+      provider: name,
+    });
+  }
+  assertSafeExtra(config.extra, ctx.allowUnsafeBaseUrl);
+  return config;
+}
+
+/** Builds the path's provider from its stored config, through the registry. */
+export async function configuredProvider(ctx: RouteContext, c: Context): Promise<Provider> {
+  const config = await storedConfig(ctx, c);
+  return ctx.registry.createProvider(config.provider, config);
+}
+
+/**
+ * The path's provider's capability group.
+ * @throws {ErrNotSupported} when the provider lacks it (501).
+ */
+export async function capability<K extends CapabilityName>(
+  ctx: RouteContext,
+  c: Context,
+  name: K,
+): Promise<NonNullable<Provider[K]>> {
+  return requireCapability(await configuredProvider(ctx, c), name);
+}
+
+/** Call options for provider methods: the request's signal, so a client that leaves cancels the call. */
+export function callOptions(c: Context): { signal: AbortSignal } {
+  return { signal: c.req.raw.signal };
+}

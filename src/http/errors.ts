@@ -1,0 +1,65 @@
+import type { Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import { isHostingError, isRateLimitError, isValidationError, type HostingError } from '../core/errors.js';
+
+/**
+ * The `Retry-After` sent with a 429 when the provider did not say how long to wait.
+ * @default 30
+ */
+export const DEFAULT_RETRY_AFTER_SECONDS = 30;
+
+const INTERNAL = 'Internal server error';
+
+/** The JSON body of every error answer: `{"error": "..."}`, plus `fields` for a validation error. */
+export interface ErrorBody {
+  error: string;
+  fields?: Record<string, string[]>;
+}
+
+/** A validation message that names every field, so `{"error"}` alone tells the caller what to fix. */
+function describeValidation(message: string, fields: Record<string, string[]>): string {
+  const missing = Object.entries(fields).filter(([field]) => !message.includes(field));
+  if (missing.length === 0) return message;
+  const details = missing.map(([field, problems]) => `${field} ${problems.join(', ')}`).join('; ');
+  return `${message}: ${details}`;
+}
+
+/**
+ * The one place where an error becomes an HTTP answer. `HostingError`s answer with their own
+ * `status` (400 validation, 401, 404, 409, 429 with `Retry-After`, 500/502 provider failure, 501 not
+ * supported) and their message, which the error classes already scrub of secrets. Anything else is a
+ * bug or an unexpected failure: a bare 500 whose body says nothing about the internals.
+ */
+export function errorResponse(c: Context, error: unknown): Response {
+  if (isHostingError(error)) return hostingErrorResponse(c, error);
+  if (error instanceof HTTPException && error.status < 500) {
+    return c.json({ error: error.message || 'Bad request' } satisfies ErrorBody, error.status);
+  }
+  return c.json({ error: INTERNAL } satisfies ErrorBody, 500);
+}
+
+function hostingErrorResponse(c: Context, error: HostingError): Response {
+  const status = validStatus(error.status);
+  if (isValidationError(error)) {
+    const body: ErrorBody = { error: describeValidation(error.message, error.fields) };
+    if (Object.keys(error.fields).length > 0) body.fields = error.fields;
+    return c.json(body, 400);
+  }
+  if (isRateLimitError(error)) {
+    const seconds = error.retryAfter === undefined ? DEFAULT_RETRY_AFTER_SECONDS : Math.max(0, Math.ceil(error.retryAfter));
+    c.header('Retry-After', String(seconds));
+  }
+  return c.json({ error: error.message } satisfies ErrorBody, status);
+}
+
+type ErrorStatus = 400 | 401 | 404 | 409 | 413 | 429 | 500 | 501 | 502 | 503 | 504;
+
+function validStatus(status: number): ErrorStatus {
+  const known: readonly number[] = [400, 401, 404, 409, 413, 429, 500, 501, 502, 503, 504];
+  return (known.includes(status) ? status : 500) as ErrorStatus;
+}
+
+/** True when the error is one the caller caused or the provider reported, not a bug of ours. */
+export function isExpectedError(error: unknown): boolean {
+  return isHostingError(error) || (error instanceof HTTPException && error.status < 500);
+}

@@ -1,0 +1,92 @@
+import type { ProviderConfig } from '../config/config-store.js';
+import { CAPABILITY_NAMES, type CapabilityName } from '../core/provider.js';
+import { NotFoundError } from '../core/errors.js';
+import { assertSafeExtra } from './base-url.js';
+import { callOptions, providerName, storedConfig, type HostingApp, type RouteContext } from './context.js';
+import { configureBody, readJson } from './schemas.js';
+
+// `extra` values whose key looks like a credential are shown as this.
+const SECRET_KEY = /key|secret|token|password|auth/i;
+const REDACTED = '[REDACTED]';
+
+/** Provider management: list, metadata, configure, test, delete. */
+export function registerProviderRoutes(app: HostingApp, ctx: RouteContext): void {
+  app.get('/providers', async (c) => {
+    const configs = new Map((await ctx.store.list()).map((config) => [config.provider, config]));
+    return c.json(
+      ctx.registry.listProviders().map((d) => ({
+        name: d.name,
+        display_name: d.displayName,
+        connected: configs.get(d.name)?.connected ?? false,
+      })),
+    );
+  });
+
+  // Metadata for a settings page; never the api_key or api_secret themselves (R36).
+  app.get('/providers/:provider', async (c) => {
+    const definition = ctx.registry.getProvider(providerName(c));
+    const config = await ctx.store.get(definition.name);
+    const body: Record<string, unknown> = {
+      name: definition.name,
+      display_name: definition.displayName,
+      configured: config !== undefined,
+      connected: config?.connected ?? false,
+    };
+    if (config) {
+      body.has_api_key = config.api_key !== '';
+      body.has_api_secret = config.api_secret !== '';
+      body.extra = Object.fromEntries(
+        Object.entries(config.extra).map(([key, value]) => [key, SECRET_KEY.test(key) ? REDACTED : value]),
+      );
+      body.capabilities = capabilitiesOf(ctx, config);
+    }
+    return c.json(body);
+  });
+
+  app.post('/providers/:provider/configure', async (c) => {
+    const definition = ctx.registry.getProvider(providerName(c));
+    const body = await readJson(c, configureBody);
+    const extra = body.extra ?? {};
+    assertSafeExtra(extra, ctx.allowUnsafeBaseUrl);
+    await ctx.store.save({
+      provider: definition.name,
+      api_key: body.api_key,
+      api_secret: body.api_secret ?? '',
+      extra,
+      connected: false,
+    });
+    return c.json({ status: 'configured' });
+  });
+
+  app.post('/providers/:provider/test', async (c) => {
+    const config = await storedConfig(ctx, c);
+    const provider = ctx.registry.createProvider(config.provider, config);
+    try {
+      await provider.testConnection(callOptions(c));
+    } catch (error) {
+      await ctx.store.save({ ...config, connected: false });
+      throw error;
+    }
+    await ctx.store.save({ ...config, connected: true });
+    return c.json({ status: 'ok', message: 'Connection successful' });
+  });
+
+  app.delete('/providers/:provider', async (c) => {
+    const name = providerName(c);
+    if (!(await ctx.store.delete(name))) {
+      throw new NotFoundError(`Provider "${name}" has no stored configuration`, { provider: name });
+    }
+    return c.json({ status: 'deleted' });
+  });
+}
+
+/** The capability groups a configured provider has; `[]` when its config cannot build one. */
+function capabilitiesOf(ctx: RouteContext, config: ProviderConfig): CapabilityName[] {
+  try {
+    assertSafeExtra(config.extra, ctx.allowUnsafeBaseUrl);
+    const provider = ctx.registry.createProvider(config.provider, config);
+    return CAPABILITY_NAMES.filter((name) => provider[name] !== undefined);
+  } catch {
+    return [];
+  }
+}

@@ -1,0 +1,147 @@
+import type { Context } from 'hono';
+import * as z from 'zod/mini';
+import { DNS_RECORD_TYPES } from '../core/dns.js';
+import { ValidationError } from '../core/errors.js';
+
+// Request bodies of the REST API. Objects are strict: a misspelt key (`"overwite": true`) is a 400
+// naming it, never a silent merge. Deep checks (IP syntax, TTL range...) are the provider's job.
+
+const nonEmpty = z.string().check(z.minLength(1), z.maxLength(4096));
+const recordType = z.enum(DNS_RECORD_TYPES);
+
+const dnsRecord = z.strictObject({
+  // Records read from GET carry an `id`; accepting (and ignoring) it lets a client PUT them back.
+  id: z.optional(z.string()),
+  type: recordType,
+  name: nonEmpty,
+  content: z.string().check(z.maxLength(65535)),
+  ttl: z.optional(z.int()),
+  priority: z.optional(z.int()),
+});
+
+/** `POST /providers/{provider}/configure`. */
+export const configureBody = z.strictObject({
+  api_key: nonEmpty,
+  api_secret: z.optional(z.string().check(z.maxLength(4096))),
+  extra: z.optional(z.record(z.string().check(z.minLength(1), z.maxLength(128)), z.string().check(z.maxLength(4096)))),
+});
+
+/** `POST /providers/{provider}/dns/{domain}`. */
+export const createRecordBody = dnsRecord;
+
+/** `PUT /providers/{provider}/dns/{domain}`. */
+export const updateRecordsBody = z.strictObject({
+  records: z.array(dnsRecord).check(z.minLength(1), z.maxLength(1000)),
+  overwrite: z.optional(z.boolean()),
+});
+
+/** Query of `DELETE /providers/{provider}/dns/{domain}`. */
+export const deleteRecordQuery = z.strictObject({
+  name: nonEmpty,
+  type: recordType,
+  content: z.optional(z.string()),
+});
+
+/** `POST /providers/{provider}/domains/check`. */
+export const checkDomainsBody = z.strictObject({
+  domains: z.array(nonEmpty).check(z.minLength(1), z.maxLength(100)),
+});
+
+/** `POST /providers/{provider}/domains/purchase`. */
+export const purchaseDomainBody = z.strictObject({
+  domain: nonEmpty,
+  period: z.int().check(z.minimum(1), z.maximum(10)),
+  auto_renew: z._default(z.boolean(), false),
+  privacy_protection: z._default(z.boolean(), false),
+  payment_method_id: z.optional(nonEmpty),
+});
+
+/** `PUT /providers/{provider}/domains/{domain}/nameservers`. */
+export const nameserversBody = z.strictObject({
+  nameservers: z.array(nonEmpty).check(z.minLength(1), z.maxLength(13)),
+});
+
+/** `POST /providers/{provider}/vms`. */
+export const createVmBody = z.strictObject({
+  plan: nonEmpty,
+  data_center_id: nonEmpty,
+  template: nonEmpty,
+  password: nonEmpty,
+  hostname: nonEmpty,
+  ssh_key_id: z.optional(nonEmpty),
+  payment_method_id: z.optional(nonEmpty),
+});
+
+/** `POST /providers/{provider}/ssh-keys`. */
+export const addSshKeyBody = z.strictObject({
+  name: nonEmpty,
+  public_key: nonEmpty,
+});
+
+function at(value: unknown, path: readonly PropertyKey[]): unknown {
+  let current = value;
+  for (const key of path) {
+    if (current === null || typeof current !== 'object') return undefined;
+    current = (current as Record<PropertyKey, unknown>)[key];
+  }
+  return current;
+}
+
+function problem(issue: z.core.$ZodIssue, input: unknown): string {
+  if ((issue.code === 'invalid_type' || issue.code === 'invalid_value') && issue.path.length > 0 && at(input, issue.path) === undefined) {
+    return 'is required';
+  }
+  switch (issue.code) {
+    case 'invalid_type':
+      return `must be ${issue.expected === 'int' ? 'an integer' : `a ${issue.expected}`}`;
+    case 'invalid_value':
+      return `must be one of ${issue.values.map(String).join(', ')}`;
+    case 'too_small':
+      return issue.origin === 'string' && Number(issue.minimum) === 1 ? 'must not be empty' : `must be at least ${issue.minimum}`;
+    case 'too_big':
+      return `must be at most ${issue.maximum}`;
+    default:
+      return 'is invalid';
+  }
+}
+
+/** Turns zod issues into `ValidationError.fields`, keyed by dotted path (`records.0.ttl`). */
+export function issuesToFields(issues: readonly z.core.$ZodIssue[], input: unknown, root = 'body'): Record<string, string[]> {
+  const fields: Record<string, string[]> = {};
+  const add = (key: string, message: string) => (fields[key] ??= []).push(message);
+  for (const issue of issues) {
+    const base = issue.path.map(String).join('.');
+    if (issue.code === 'unrecognized_keys') {
+      for (const key of issue.keys) add(base ? `${base}.${key}` : key, 'is not allowed');
+    } else {
+      add(base || root, problem(issue, input));
+    }
+  }
+  return fields;
+}
+
+/**
+ * Parses `value` with `schema`.
+ * @throws {ValidationError} naming every bad field.
+ */
+export function parseWith<T>(schema: z.ZodMiniType<T>, value: unknown, what: string, root?: string): T {
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  const fields = issuesToFields(result.error.issues, value, root);
+  throw new ValidationError(`Invalid ${what}`, { fields });
+}
+
+/**
+ * Reads and validates a JSON body.
+ * @throws {ValidationError} for a body that is not JSON or does not match the schema.
+ */
+export async function readJson<T>(c: Context, schema: z.ZodMiniType<T>): Promise<T> {
+  const text = await c.req.text();
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    throw new ValidationError('Invalid JSON body', { fields: { body: ['is not valid JSON'] } });
+  }
+  return parseWith(schema, value, 'request body');
+}

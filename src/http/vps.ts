@@ -1,0 +1,29 @@
+import { callOptions, capability, pathParam, type HostingApp, type RouteContext } from './context.js';
+import { createVmBody, readJson } from './schemas.js';
+
+const PREFIX = '/providers/:provider';
+
+/** VPS: list, details, create, data centers. */
+export function registerVpsRoutes(app: HostingApp, ctx: RouteContext): void {
+  app.get(`${PREFIX}/vms`, async (c) => {
+    const vps = await capability(ctx, c, 'vps');
+    return c.json(await vps.list(callOptions(c)));
+  });
+
+  app.post(`${PREFIX}/vms`, async (c) => {
+    const vps = await capability(ctx, c, 'vps');
+    const body = await readJson(c, createVmBody);
+    return c.json(await vps.create(body, callOptions(c)), 201);
+  });
+
+  app.get(`${PREFIX}/vms/:id`, async (c) => {
+    const id = pathParam(c, 'id', 'id', 128);
+    const vps = await capability(ctx, c, 'vps');
+    return c.json(await vps.get(id, callOptions(c)));
+  });
+
+  app.get(`${PREFIX}/datacenters`, async (c) => {
+    const vps = await capability(ctx, c, 'vps');
+    return c.json(await vps.listDataCenters(callOptions(c)));
+  });
+}
