@@ -1,0 +1,121 @@
+import { describe, expect, it } from 'vitest';
+import type { ProviderConfig } from '../../src/config/config-store.js';
+import type { Provider } from '../../src/core/provider.js';
+import type { ProviderDefinition } from '../../src/core/registry.js';
+import { configure, harness, type Call } from './helpers.js';
+
+const domain = { name: 'example.com', registrar: 'Full', status: 'active', expires_at: '2027-03-15T00:00:00Z', auto_renew: true, locked: true, privacy_protection: true, nameservers: ['ns1.example.net', 'ns2.example.net'] };
+const vm = { id: '42', name: 'web-1', status: 'running', plan: 'kvm-2-monthly', region: 'nl', cpus: 2, memory_mb: 4096, disk_gb: 80, bandwidth_gb: 4000, created_at: '2025-01-15T10:30:00Z' };
+const key = { id: '7', name: 'deploy', fingerprint: 'SHA256:abc', public_key: 'ssh-ed25519 AAAA' };
+
+/** A provider with every capability; each call is recorded and answers a fixed model object. */
+function fullProvider(calls: Call[]): ProviderDefinition {
+  const rec = (name: string, result?: unknown) => async (...args: unknown[]) => {
+    calls.push([name, ...args.slice(0, -1)]);
+    return result;
+  };
+  return {
+    name: 'full',
+    displayName: 'Full',
+    create: (_config: ProviderConfig): Provider => ({
+      name: 'full',
+      displayName: 'Full',
+      testConnection: async () => {},
+      dns: { list: rec('dns.list', []), create: rec('dns.create'), update: rec('dns.update'), delete: rec('dns.delete'), reset: rec('dns.reset') },
+      domains: {
+        list: rec('domains.list', [domain]),
+        get: rec('domains.get', domain),
+        checkAvailability: rec('domains.check', [{ domain: 'cool-project.com', available: true, price: 9.99, currency: 'USD' }]),
+        purchase: rec('domains.purchase', domain),
+        setNameservers: rec('domains.setNameservers'),
+        enableLock: rec('domains.enableLock'),
+        disableLock: rec('domains.disableLock'),
+        enablePrivacy: rec('domains.enablePrivacy'),
+        disablePrivacy: rec('domains.disablePrivacy'),
+      },
+      vps: { list: rec('vps.list', [vm]), get: rec('vps.get', vm), create: rec('vps.create', vm), listDataCenters: rec('vps.dc', [{ id: '1', name: 'NL', location: 'Amsterdam', country: 'NL' }]) },
+      sshKeys: { list: rec('keys.list', [key]), add: rec('keys.add', key), delete: rec('keys.delete') },
+      billing: { listSubscriptions: rec('billing.subs', []), getCatalog: rec('billing.catalog', []) },
+    }),
+  };
+}
+
+async function full() {
+  const h = await harness({ providers: [fullProvider] });
+  await configure(h, 'full');
+  await configure(h, 'tinydns');
+  return h;
+}
+
+const P = '/providers/full';
+const createVm = { plan: 'kvm-2-monthly', data_center_id: '1', template: 'Ubuntu 22.04', password: 'SecurePassword123!', hostname: 'web-2' };
+
+describe('http: endpoints', () => {
+  it.each([
+    ['GET', `${P}/dns/example.com`, undefined, 200, [], ['dns.list', 'example.com']],
+    ['POST', `${P}/dns/example.com`, { type: 'A', name: 'api', content: '93.184.216.35', ttl: 3600 }, 201, { status: 'created' }, ['dns.create', 'example.com', { type: 'A', name: 'api', content: '93.184.216.35', ttl: 3600 }]],
+    ['PUT', `${P}/dns/example.com`, { records: [{ id: 'www/CNAME/0', type: 'CNAME', name: 'www', content: 'example.com' }], overwrite: true }, 200, { status: 'updated' }, ['dns.update', 'example.com', [{ type: 'CNAME', name: 'www', content: 'example.com' }]]],
+    ['DELETE', `${P}/dns/example.com?name=api&type=A`, undefined, 200, { status: 'deleted' }, ['dns.delete', 'example.com', 'api', 'A']],
+    ['POST', `${P}/dns/example.com/reset`, undefined, 200, { status: 'reset' }, ['dns.reset', 'example.com']],
+    ['GET', `${P}/domains`, undefined, 200, [domain], ['domains.list']],
+    ['GET', `${P}/domains/example.com`, undefined, 200, domain, ['domains.get', 'example.com']],
+    ['POST', `${P}/domains/check`, { domains: ['cool-project.com'] }, 200, [{ domain: 'cool-project.com', available: true, price: 9.99, currency: 'USD' }], ['domains.check', ['cool-project.com']]],
+    ['POST', `${P}/domains/purchase`, { domain: 'cool-project.com', period: 1, auto_renew: true, privacy_protection: true, payment_method_id: 'pm_1' }, 201, domain, ['domains.purchase', { domain: 'cool-project.com', period: 1, auto_renew: true, privacy_protection: true, payment_method_id: 'pm_1' }]],
+    ['PUT', `${P}/domains/example.com/nameservers`, { nameservers: ['ns1.cloudflare.com', 'ns2.cloudflare.com'] }, 200, { status: 'updated' }, ['domains.setNameservers', 'example.com', ['ns1.cloudflare.com', 'ns2.cloudflare.com']]],
+    ['POST', `${P}/domains/example.com/lock`, undefined, 200, { status: 'locked' }, ['domains.enableLock', 'example.com']],
+    ['DELETE', `${P}/domains/example.com/lock`, undefined, 200, { status: 'unlocked' }, ['domains.disableLock', 'example.com']],
+    ['POST', `${P}/domains/example.com/privacy`, undefined, 200, { status: 'enabled' }, ['domains.enablePrivacy', 'example.com']],
+    ['DELETE', `${P}/domains/example.com/privacy`, undefined, 200, { status: 'disabled' }, ['domains.disablePrivacy', 'example.com']],
+    ['GET', `${P}/vms`, undefined, 200, [vm], ['vps.list']],
+    ['GET', `${P}/vms/42`, undefined, 200, vm, ['vps.get', '42']],
+    ['POST', `${P}/vms`, createVm, 201, vm, ['vps.create', createVm]],
+    ['GET', `${P}/datacenters`, undefined, 200, [{ id: '1', name: 'NL', location: 'Amsterdam', country: 'NL' }], ['vps.dc']],
+    ['GET', `${P}/ssh-keys`, undefined, 200, [key], ['keys.list']],
+    ['POST', `${P}/ssh-keys`, { name: 'deploy', public_key: 'ssh-ed25519 AAAA' }, 201, key, ['keys.add', 'deploy', 'ssh-ed25519 AAAA']],
+    ['DELETE', `${P}/ssh-keys/7`, undefined, 200, { status: 'deleted' }, ['keys.delete', '7']],
+    ['GET', `${P}/subscriptions`, undefined, 200, [], ['billing.subs']],
+    ['GET', `${P}/catalog`, undefined, 200, [], ['billing.catalog']],
+  ] as const)('%s %s calls the provider and answers the seed body', async (method, path, body, status, expected, call) => {
+    const h = await full();
+    const response = await h.send(method, path, body);
+    expect(await response.json()).toEqual(expected);
+    expect(response.status).toBe(status);
+    expect(h.calls).toEqual([call]);
+  });
+
+  it('passes overwrite (default false) and the optional content of a DNS delete', async () => {
+    const h = await full();
+    await h.send('PUT', '/providers/tinydns/dns/example.com', { records: [{ type: 'A', name: '@', content: '1.2.3.4' }] });
+    await h.send('PUT', '/providers/tinydns/dns/example.com', { records: [{ type: 'A', name: '@', content: '1.2.3.4' }], overwrite: true });
+    await h.send('DELETE', '/providers/tinydns/dns/example.com?name=%40&type=TXT&content=v%3Dspf1%20-all');
+    expect(h.calls.map((c) => c.slice(-1))).toEqual([[false], [true], ['v=spf1 -all']]);
+  });
+
+  it('answers 501 with the ErrNotSupported message for a capability the provider lacks', async () => {
+    const h = await full();
+    for (const path of ['/vms', '/datacenters', '/domains', '/ssh-keys', '/subscriptions']) {
+      const response = await h.send('GET', `/providers/tinydns${path}`);
+      expect(response.status).toBe(501);
+      expect((await response.json()).error).toMatch(/^tinydns does not support /);
+    }
+    // The missing capability wins over a bad body: the client learns the provider cannot do it at all.
+    expect((await h.send('POST', '/providers/tinydns/vms', {})).status).toBe(501);
+  });
+
+  it('answers 404 for an unknown provider and 400 saying so for an unconfigured one', async () => {
+    const h = await harness({ providers: [fullProvider] });
+    const unknown = await h.send('GET', '/providers/nope/dns/example.com');
+    expect(unknown.status).toBe(404);
+    const unconfigured = await h.send('GET', '/providers/full/vms');
+    expect(unconfigured.status).toBe(400);
+    expect((await unconfigured.json()).error).toMatch(/"full" is not configured/);
+    expect(h.calls).toEqual([]);
+  });
+
+  it('answers 404 with an {error} body for an unknown route', async () => {
+    const h = await full();
+    const response = await h.send('GET', `${P}/no-such-thing`);
+    expect(response.status).toBe(404);
+    expect(await response.json()).toEqual({ error: 'Not found' });
+  });
+});
