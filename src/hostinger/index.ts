@@ -1,1 +1,124 @@
-export {};
+/**
+ * The Hostinger adapter: {@link createHostingerProvider} speaks Hostinger's public API
+ * (`https://developers.hostinger.com`) and {@link hostinger} plugs it into a registry.
+ * Importing this entry has no side effects; `setec-hosting/hostinger/register` registers it.
+ *
+ * @example
+ * ```ts
+ * import { createHostingerProvider } from 'setec-hosting/hostinger';
+ *
+ * const provider = createHostingerProvider({ apiKey: process.env.HOSTINGER_API_TOKEN! });
+ * console.log(await provider.dns.list('example.com'));
+ * ```
+ *
+ * @module
+ */
+import type { ProviderConfig } from '../config/config-store.js';
+import type { CallOptions } from '../core/call-options.js';
+import type { Provider } from '../core/provider.js';
+import type { ProviderDefinition } from '../core/registry.js';
+import { ValidationError } from '../core/errors.js';
+import { createBilling } from './billing.js';
+import { HostingerClient } from './client.js';
+import { createDns } from './dns.js';
+import { createDomains } from './domains.js';
+import { apiPath } from './paths.js';
+import type { HostingerRetryOptions } from './retry.js';
+import { createSshKeys } from './ssh-keys.js';
+import { createVps } from './vps.js';
+import { listWire } from './wire.js';
+import * as z from 'zod/mini';
+
+export type { HostingerRetryOptions } from './retry.js';
+export { buildZoneUrl } from './paths.js';
+
+/** Options of {@link createHostingerProvider}. */
+export interface HostingerProviderOptions {
+  /** The API token from hpanel.hostinger.com/profile/api. Sent only as `Authorization: Bearer`. */
+  apiKey: string;
+  /**
+   * The API origin (tests point it at a simulator). Redirects are never followed.
+   * @default 'https://developers.hostinger.com'
+   */
+  baseUrl?: string;
+  /** A `fetch` implementation. @default globalThis.fetch */
+  fetch?: typeof globalThis.fetch;
+  /**
+   * Milliseconds per attempt. For a deadline over the whole call (retries included), pass
+   * `signal: AbortSignal.timeout(ms)` to the method: it rejects with `TimeoutError`.
+   * @default 30000
+   */
+  timeout?: number;
+  /** Retries: `limit` (default 3) and `maxRetryAfter` seconds (default 60). */
+  retry?: HostingerRetryOptions;
+  /**
+   * Your product's token, sent in front of the SDK's own: `User-Agent: <userAgent> setec-hosting/<version>`.
+   * @default undefined (just `setec-hosting/<version>`)
+   */
+  userAgent?: string;
+}
+
+/** A Hostinger {@link Provider}: every capability group is present. */
+export type HostingerProvider = Provider & Required<Pick<Provider, 'dns' | 'domains' | 'vps' | 'sshKeys' | 'billing'>>;
+
+const DataCentersProbe = listWire(z.unknown());
+
+/**
+ * Creates a provider for one Hostinger account. Pure: nothing is sent until a method is called.
+ *
+ * @throws {ValidationError} when `apiKey` is empty.
+ * @example
+ * ```ts
+ * const hostinger = createHostingerProvider({ apiKey: token, retry: { limit: 2 } });
+ * await hostinger.testConnection();
+ * await hostinger.dns.create('example.com', { type: 'A', name: 'www', content: '203.0.113.10' });
+ * ```
+ */
+export function createHostingerProvider(options: HostingerProviderOptions): HostingerProvider {
+  if (typeof options?.apiKey !== 'string' || options.apiKey.trim() === '') {
+    throw new ValidationError('A Hostinger API token is required', { fields: { apiKey: ['must be a non-empty string'] }, provider: 'hostinger' });
+  }
+  const client = new HostingerClient({ ...options, apiKey: options.apiKey.trim() });
+  const provider: HostingerProvider = {
+    name: 'hostinger',
+    displayName: 'Hostinger',
+    async testConnection(callOptions?: CallOptions): Promise<void> {
+      // The data-center list is small, needs no parameters and requires a valid token.
+      await client.request({ method: 'GET', path: apiPath('api/vps/v1/data-centers'), schema: DataCentersProbe, signal: callOptions?.signal });
+    },
+    dns: createDns(client),
+    domains: createDomains(client),
+    vps: createVps(client),
+    sshKeys: createSshKeys(client),
+    billing: createBilling(client),
+  };
+  Object.defineProperty(provider, Symbol.for('nodejs.util.inspect.custom'), {
+    value: () => `HostingerProvider { baseUrl: '${client.baseUrl}' }`,
+    enumerable: false,
+  });
+  return provider;
+}
+
+/**
+ * The `hostinger` provider definition: `create(config)` uses `config.api_key` as the token (a
+ * leading `Bearer ` is removed) and `config.extra.base_url`, when set, as the API origin.
+ *
+ * @throws {ValidationError} from `create` when `api_key` is empty.
+ * @example
+ * ```ts
+ * import { registerProvider, createProvider } from 'setec-hosting';
+ * import { hostinger } from 'setec-hosting/hostinger';
+ *
+ * registerProvider(hostinger);
+ * const provider = createProvider('hostinger', { provider: 'hostinger', api_key: token, api_secret: '', extra: {}, connected: false });
+ * ```
+ */
+export const hostinger: ProviderDefinition = {
+  name: 'hostinger',
+  displayName: 'Hostinger',
+  create(config: ProviderConfig): Provider {
+    const apiKey = String(config?.api_key ?? '').trim().replace(/^bearer\s+/i, '');
+    const baseUrl = config?.extra?.base_url;
+    return createHostingerProvider({ apiKey, ...(baseUrl ? { baseUrl } : {}) });
+  },
+};

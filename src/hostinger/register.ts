@@ -1,1 +1,19 @@
-import './index.js';
+/**
+ * Registers the Hostinger provider in the process-wide registry (the package's only side effect).
+ *
+ * @example
+ * ```ts
+ * import 'setec-hosting/hostinger/register';
+ * import { createProvider } from 'setec-hosting';
+ *
+ * const provider = createProvider('hostinger', { provider: 'hostinger', api_key: token, api_secret: '', extra: {}, connected: false });
+ * ```
+ *
+ * @module
+ */
+import { registerProvider } from '../core/registry.js';
+import { hostinger } from './index.js';
+
+registerProvider(hostinger, { replace: true });
+
+export { hostinger };

@@ -1,0 +1,121 @@
+/**
+ * Hostinger billing (`/api/billing/v1`): subscriptions and the catalog, plus the catalog lookups
+ * that domain and VPS purchases need (a purchase names a catalog **price** id).
+ *
+ * @internal
+ * @module
+ */
+import * as z from 'zod/mini';
+import type { BillingCapability, CatalogItem, Subscription } from '../core/billing.js';
+import type { CallOptions } from '../core/call-options.js';
+import type { HostingerClient } from './client.js';
+import { apiPath } from './paths.js';
+import { listWire, maybeBoolean, maybeNumber, maybeString } from './wire.js';
+
+/** One price of a catalog item; its `id` is what purchases send as `item_id`. */
+export const CatalogPriceWire = z.looseObject({
+  id: z.string(),
+  name: maybeString,
+  currency: maybeString,
+  price: z.number(),
+  first_period_price: maybeNumber,
+  period: maybeNumber,
+  period_unit: maybeString,
+});
+export type CatalogPriceWire = z.infer<typeof CatalogPriceWire>;
+
+/** A catalog item (`hostingercom-vps-kvm2`) with its prices. */
+export const CatalogItemWire = z.looseObject({
+  id: z.string(),
+  name: maybeString,
+  category: maybeString,
+  metadata: z.optional(z.nullable(z.unknown())),
+  prices: z.optional(z.nullable(z.array(CatalogPriceWire))),
+});
+export type CatalogItemWire = z.infer<typeof CatalogItemWire>;
+const CatalogWire = listWire(CatalogItemWire);
+
+/** A subscription as Hostinger returns it (prices in cents). */
+export const SubscriptionWire = z.looseObject({
+  id: z.union([z.string(), z.number()]),
+  name: maybeString,
+  status: maybeString,
+  billing_period: maybeNumber,
+  billing_period_unit: maybeString,
+  currency_code: maybeString,
+  total_price: maybeNumber,
+  renewal_price: maybeNumber,
+  is_auto_renewed: maybeBoolean,
+  created_at: maybeString,
+  expires_at: maybeString,
+  next_billing_at: maybeString,
+});
+export type SubscriptionWire = z.infer<typeof SubscriptionWire>;
+const SubscriptionsWire = listWire(SubscriptionWire);
+
+/** `1 month` → `monthly`, `1 year` → `yearly`, else `"3 months"`, `"2 years"`. */
+export function periodLabel(period: number | null | undefined, unit: string | null | undefined): string {
+  const n = period ?? 1;
+  const u = (unit ?? 'month').toLowerCase();
+  if (u === 'none') return 'one-time';
+  if (n === 1 && u === 'month') return 'monthly';
+  if (n === 1 && u === 'year') return 'yearly';
+  return `${n} ${u}${n === 1 ? '' : 's'}`;
+}
+
+/** Fetches the catalog, optionally one category (`DOMAIN`, `VPS`). */
+export async function fetchCatalog(client: HostingerClient, category: string | undefined, signal?: AbortSignal): Promise<CatalogItemWire[]> {
+  const response = await client.request({
+    method: 'GET',
+    path: apiPath('api/billing/v1/catalog'),
+    ...(category ? { searchParams: { category } } : {}),
+    schema: CatalogWire,
+    signal,
+  });
+  return response.items;
+}
+
+/** One {@link CatalogItem} per price: the price id is what a purchase needs. */
+export function catalogItemsFromWire(items: readonly CatalogItemWire[]): CatalogItem[] {
+  return items.flatMap((item) =>
+    (item.prices ?? []).map((price) => {
+      const out: CatalogItem = {
+        id: price.id,
+        name: item.name ?? item.id,
+        category: item.category ?? '',
+        price_cents: Math.round(price.price),
+        currency: price.currency ?? '',
+        period: periodLabel(price.period, price.period_unit),
+      };
+      if (price.name) out.description = price.name;
+      return out;
+    }),
+  );
+}
+
+export function subscriptionFromWire(s: SubscriptionWire): Subscription {
+  const cents = s.total_price ?? s.renewal_price ?? 0;
+  return {
+    id: String(s.id),
+    name: s.name ?? '',
+    status: s.status ?? '',
+    plan: s.name ?? '',
+    price: Math.round(cents) / 100,
+    currency: s.currency_code ?? '',
+    renews_at: s.next_billing_at ?? s.expires_at ?? '',
+    created_at: s.created_at ?? '',
+  };
+}
+
+/** The Hostinger implementation of {@link BillingCapability}. */
+export function createBilling(client: HostingerClient): BillingCapability {
+  return {
+    async listSubscriptions(options?: CallOptions): Promise<Subscription[]> {
+      const { items } = await client.request({ method: 'GET', path: apiPath('api/billing/v1/subscriptions'), schema: SubscriptionsWire, signal: options?.signal });
+      return items.map(subscriptionFromWire);
+    },
+    async getCatalog(options?: CallOptions): Promise<CatalogItem[]> {
+      return catalogItemsFromWire(await fetchCatalog(client, undefined, options?.signal));
+    },
+  };
+}

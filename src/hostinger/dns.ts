@@ -1,0 +1,196 @@
+/**
+ * Hostinger DNS (`/api/dns/v1/zones/{domain}`): wire schemas, record ⇄ RRset mapping and the
+ * {@link DnsCapability} methods. Hostinger keys records by RRset (name + type, one TTL per set) and
+ * keeps MX/SRV priorities inside `content`; the SDK lists one record per value with `priority` apart.
+ *
+ * @internal
+ * @module
+ */
+import * as z from 'zod/mini';
+import type { CallOptions } from '../core/call-options.js';
+import { DNS_RECORD_TYPES, type DnsCapability, type DnsDeleteOptions, type DnsRecord, type DnsRecordInput, type DnsRecordType, type DnsUpdateOptions } from '../core/dns.js';
+import { ConflictError, NotFoundError, ValidationError } from '../core/errors.js';
+import { assignRecordIds } from '../core/record-id.js';
+import {
+  DEFAULT_TTL,
+  formatTxt,
+  normalizeRecord,
+  normalizeRecordName,
+  parseTxt,
+  sameRecord,
+  validateRecords,
+  type NormalizedDnsRecord,
+} from '../core/validation/index.js';
+import type { HostingerClient } from './client.js';
+import { domainPath } from './paths.js';
+import { listWire, maybeBoolean, maybeNumber, MessageWire } from './wire.js';
+
+/** One value of an RRset as Hostinger returns it. */
+export const DnsRecordWire = z.looseObject({ content: z.string(), is_disabled: maybeBoolean });
+/** One RRset: every record of a name + type, sharing one TTL. */
+export const RRsetWire = z.looseObject({ name: z.string(), type: z.string(), ttl: maybeNumber, records: z.array(DnsRecordWire) });
+export type RRsetWire = z.infer<typeof RRsetWire>;
+/** A zone: a bare array of RRsets (tolerantly also `{data}`). */
+export const ZoneWire = listWire(RRsetWire);
+
+/** The body of PUT/validate: RRsets to write. */
+interface ZoneWriteWire {
+  overwrite: boolean;
+  zone: { name: string; type: DnsRecordType; ttl: number; records: { content: string }[] }[];
+}
+
+const ZONES = 'api/dns/v1/zones';
+const TYPES: readonly string[] = DNS_RECORD_TYPES;
+
+function hostname(value: string): string {
+  return value.toLowerCase().replace(/\.$/, '');
+}
+
+/** Splits Hostinger's zone-file content into SDK content + priority. Unparseable content is kept as is. */
+function fromWireContent(type: DnsRecordType, content: string): { content: string; priority: number } {
+  const trimmed = content.trim();
+  if (type === 'MX' || type === 'SRV') {
+    const match = /^(\d{1,5})\s+(\S[\s\S]*)$/.exec(trimmed);
+    if (!match) return { content: trimmed, priority: 0 };
+    const rest = match[2] ?? '';
+    const body = type === 'MX' ? hostname(rest) : rest.split(/\s+/).map((p, i) => (i === 2 ? hostname(p) : p)).join(' ');
+    return { content: body, priority: Number(match[1]) };
+  }
+  if (type === 'TXT') return { content: parseTxt(trimmed), priority: 0 };
+  if (type === 'CNAME' || type === 'NS') return { content: hostname(trimmed), priority: 0 };
+  if (type === 'AAAA') return { content: trimmed.toLowerCase(), priority: 0 };
+  return { content: trimmed, priority: 0 };
+}
+
+/** SDK record → Hostinger content: the priority goes back in front for MX/SRV, TXT is quoted. */
+function toWireContent(record: NormalizedDnsRecord): string {
+  if (record.type === 'MX' || record.type === 'SRV') return `${record.priority} ${record.content}`;
+  if (record.type === 'TXT') return formatTxt(record.content);
+  return record.content;
+}
+
+/** Flattens RRsets into records; types the SDK does not model (SOA, ALIAS) are left out. */
+export function recordsFromZone(zone: readonly RRsetWire[]): NormalizedDnsRecord[] {
+  return zone.flatMap((set) => {
+    const type = set.type.toUpperCase();
+    if (!TYPES.includes(type)) return [];
+    const name = set.name === '' ? '@' : set.name.toLowerCase();
+    const ttl = set.ttl ?? DEFAULT_TTL;
+    return set.records
+      .filter((r) => r.is_disabled !== true)
+      .map((r) => ({ type: type as DnsRecordType, name, ttl, ...fromWireContent(type as DnsRecordType, r.content) }));
+  });
+}
+
+/** Groups records into RRsets; a set takes the TTL of its first record. */
+export function zoneFromRecords(records: readonly NormalizedDnsRecord[], overwrite: boolean): ZoneWriteWire {
+  const sets = new Map<string, ZoneWriteWire['zone'][number]>();
+  for (const r of records) {
+    const key = `${r.name}\u0000${r.type}`;
+    const set = sets.get(key) ?? { name: r.name, type: r.type, ttl: r.ttl, records: [] };
+    set.records.push({ content: toWireContent(r) });
+    sets.set(key, set);
+  }
+  return { overwrite, zone: [...sets.values()] };
+}
+
+function cnameConflict(existing: readonly NormalizedDnsRecord[], adding: readonly NormalizedDnsRecord[]): string | undefined {
+  for (const r of adding) {
+    const others = existing.filter((e) => e.name === r.name && !sameRecord(e, r));
+    if (r.type === 'CNAME' && others.length > 0) return `a CNAME at "${r.name}" cannot coexist with the existing ${others[0]?.type} record`;
+    if (r.type !== 'CNAME' && others.some((e) => e.type === 'CNAME')) return `"${r.name}" already has a CNAME; no ${r.type} record can be added`;
+  }
+  return undefined;
+}
+
+/** The Hostinger implementation of {@link DnsCapability}. */
+export function createDns(client: HostingerClient): DnsCapability {
+  const getZone = async (domain: string, signal: AbortSignal | undefined) =>
+    (await client.request({ method: 'GET', path: domainPath(ZONES, domain), schema: ZoneWire, signal })).items;
+
+  /** Validates with `/validate` (a pure check, safe to retry), then applies with PUT. */
+  const write = async (domain: string, body: ZoneWriteWire, signal: AbortSignal | undefined) => {
+    await client.request({ method: 'POST', path: domainPath(ZONES, domain, 'domain', 'validate'), json: body, schema: MessageWire, idempotent: true, signal });
+    // overwrite:false appends (not idempotent: a replay is a 4008 conflict); overwrite:true replaces.
+    await client.request({ method: 'PUT', path: domainPath(ZONES, domain), json: body, schema: MessageWire, idempotent: body.overwrite, signal });
+  };
+
+  /** Adds `adding` to the zone, keeping the existing set TTL unless a record asked for one. */
+  const append = async (domain: string, adding: NormalizedDnsRecord[], inputs: DnsRecordInput[], existing: NormalizedDnsRecord[], signal?: AbortSignal) => {
+    const conflict = cnameConflict(existing, adding);
+    if (conflict) throw new ConflictError(`Cannot add to ${domain}: ${conflict}`, { provider: 'hostinger' });
+    const withTtl = adding.map((r, i) => {
+      const set = existing.find((e) => e.name === r.name && e.type === r.type);
+      return set && inputs[i]?.ttl === undefined ? { ...r, ttl: set.ttl } : r;
+    });
+    await write(domain, zoneFromRecords(withTtl, false), signal);
+  };
+
+  return {
+    async list(domain: string, options?: CallOptions): Promise<DnsRecord[]> {
+      return assignRecordIds(recordsFromZone(await getZone(domain, options?.signal)));
+    },
+
+    async create(domain: string, record: DnsRecordInput, options?: CallOptions): Promise<void> {
+      domainPath(ZONES, domain);
+      const wanted = normalizeRecord(record);
+      const existing = recordsFromZone(await getZone(domain, options?.signal));
+      if (existing.some((e) => sameRecord(e, wanted))) {
+        throw new ConflictError(`${wanted.type} record "${wanted.name}" → "${wanted.content}" already exists in ${domain}`, { provider: 'hostinger' });
+      }
+      await append(domain, [wanted], [record], existing, options?.signal);
+    },
+
+    async update(domain: string, records: DnsRecordInput[], options?: DnsUpdateOptions): Promise<void> {
+      domainPath(ZONES, domain);
+      const wanted = validateRecords(records);
+      if (wanted.length === 0) return;
+      if (options?.overwrite) {
+        await write(domain, zoneFromRecords(wanted, true), options.signal);
+        return;
+      }
+      const existing = recordsFromZone(await getZone(domain, options?.signal));
+      const missing: NormalizedDnsRecord[] = [];
+      const inputs: DnsRecordInput[] = [];
+      wanted.forEach((r, i) => {
+        if (existing.some((e) => sameRecord(e, r)) || missing.some((m) => sameRecord(m, r))) return;
+        missing.push(r);
+        inputs.push(records[i] as DnsRecordInput);
+      });
+      if (missing.length > 0) await append(domain, missing, inputs, existing, options?.signal);
+    },
+
+    async delete(domain: string, name: string, type: DnsRecordType, options?: DnsDeleteOptions): Promise<void> {
+      domainPath(ZONES, domain);
+      const setName = normalizeRecordName(name);
+      const setType = typeof type === 'string' ? (type.toUpperCase() as DnsRecordType) : type;
+      if (!TYPES.includes(setType)) throw new ValidationError(`Invalid record type "${String(type)}"`, { fields: { type: [`must be one of ${TYPES.join(', ')}`] } });
+      const signal = options?.signal;
+      const deleteSet = () =>
+        client.request({ method: 'DELETE', path: domainPath(ZONES, domain), json: { filters: [{ name: setName, type: setType }] }, schema: MessageWire, signal });
+      if (options?.content === undefined) {
+        await deleteSet();
+        return;
+      }
+      const target = normalizeRecord({ type: setType, name: setName, content: options.content });
+      const set = recordsFromZone(await getZone(domain, signal)).filter((r) => r.name === setName && r.type === setType);
+      const remaining = set.filter((r) => !sameRecord({ ...r, priority: 0 }, { ...target, priority: 0 }));
+      if (remaining.length === set.length) {
+        throw new NotFoundError(`No ${setType} record "${setName}" with content "${target.content}" in ${domain}`, { provider: 'hostinger' });
+      }
+      if (remaining.length === 0) await deleteSet();
+      else await write(domain, zoneFromRecords(remaining, true), signal);
+    },
+
+    async reset(domain: string, options?: CallOptions): Promise<void> {
+      await client.request({
+        method: 'POST',
+        path: domainPath(ZONES, domain, 'domain', 'reset'),
+        json: { sync: true, reset_email_records: true },
+        schema: MessageWire,
+        idempotent: false,
+        signal: options?.signal,
+      });
+    },
+  };
+}

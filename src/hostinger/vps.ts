@@ -1,0 +1,169 @@
+/**
+ * Hostinger VPS (`/api/vps/v1`): virtual machines, data centers, and VM purchase, which resolves
+ * the SDK's plan / template / data center / SSH key references into Hostinger's ids first.
+ *
+ * @internal
+ * @module
+ */
+import * as z from 'zod/mini';
+import type { CallOptions } from '../core/call-options.js';
+import { ValidationError } from '../core/errors.js';
+import { normalizeHostname } from '../core/validation/index.js';
+import type { CreateVirtualMachineRequest, DataCenter, VirtualMachine, VpsCapability } from '../core/vps.js';
+import { fetchCatalog } from './billing.js';
+import type { HostingerClient } from './client.js';
+import { apiPath, idPath } from './paths.js';
+import { listPublicKeys } from './ssh-keys.js';
+import { listWire, maybeNumber, maybeString } from './wire.js';
+
+const IpWire = z.looseObject({ id: maybeNumber, address: z.string(), ptr: maybeString });
+/** A virtual machine as Hostinger returns it (sizes in MB). */
+export const VirtualMachineWire = z.looseObject({
+  id: z.number(),
+  data_center_id: maybeNumber,
+  plan: maybeString,
+  hostname: maybeString,
+  state: maybeString,
+  cpus: maybeNumber,
+  memory: maybeNumber,
+  disk: maybeNumber,
+  bandwidth: maybeNumber,
+  ipv4: z.optional(z.nullable(z.array(IpWire))),
+  ipv6: z.optional(z.nullable(z.array(IpWire))),
+  template: z.optional(z.nullable(z.looseObject({ id: maybeNumber, name: maybeString }))),
+  created_at: maybeString,
+});
+export type VirtualMachineWire = z.infer<typeof VirtualMachineWire>;
+/** A data center: `location` is a country code, `city` the place. */
+export const DataCenterWire = z.looseObject({ id: z.number(), name: maybeString, location: maybeString, city: maybeString, continent: maybeString });
+export type DataCenterWire = z.infer<typeof DataCenterWire>;
+/** An OS template. */
+export const TemplateWire = z.looseObject({ id: z.number(), name: z.string(), description: maybeString });
+/** `POST /virtual-machines` answer; a 202 (payment pending) may carry no machine. */
+export const PurchaseWire = z.optional(z.nullable(z.looseObject({ order: z.optional(z.unknown()), virtual_machine: z.optional(z.nullable(VirtualMachineWire)) })));
+
+const VPS = 'api/vps/v1';
+const MB_PER_GB = 1024;
+const INTEGER = /^[1-9]\d{0,15}$/;
+
+export function dataCenterFromWire(dc: DataCenterWire): DataCenter {
+  return { id: String(dc.id), name: dc.name ?? dc.city ?? String(dc.id), location: dc.city ?? '', country: (dc.location ?? '').toUpperCase() };
+}
+
+export function virtualMachineFromWire(vm: VirtualMachineWire, centers: readonly DataCenterWire[]): VirtualMachine {
+  const dc = centers.find((c) => c.id === vm.data_center_id);
+  const out: VirtualMachine = {
+    id: String(vm.id),
+    name: vm.hostname ?? '',
+    status: vm.state ?? '',
+    plan: vm.plan ?? '',
+    region: dc ? dataCenterFromWire(dc).name : vm.data_center_id != null ? String(vm.data_center_id) : '',
+    cpus: vm.cpus ?? 0,
+    memory_mb: vm.memory ?? 0,
+    disk_gb: Math.round((vm.disk ?? 0) / MB_PER_GB),
+    bandwidth_gb: Math.round((vm.bandwidth ?? 0) / MB_PER_GB),
+    created_at: vm.created_at ?? '',
+  };
+  const ipv4 = vm.ipv4?.[0]?.address;
+  const ipv6 = vm.ipv6?.[0]?.address;
+  if (ipv4) out.ipv4 = ipv4;
+  if (ipv6) out.ipv6 = ipv6;
+  if (vm.template?.name) out.os = vm.template.name;
+  return out;
+}
+
+function invalid(field: string, message: string): ValidationError {
+  return new ValidationError(`Invalid VM request: ${field} ${message}`, { fields: { [field]: [message] }, provider: 'hostinger' });
+}
+
+/** Checks the request locally; nothing is sent for a bad one. */
+function checkRequest(r: CreateVirtualMachineRequest): string {
+  const fields: Record<string, string[]> = {};
+  const need = (ok: boolean, field: string, message: string) => ok || (fields[field] = [message]);
+  need(typeof r?.plan === 'string' && r.plan.trim() !== '', 'plan', 'must be a catalog price id or a plan name');
+  need(INTEGER.test(String(r?.data_center_id)), 'data_center_id', 'must be a data center id from listDataCenters()');
+  need(typeof r?.template === 'string' && r.template.trim() !== '', 'template', 'must be a template id or name');
+  need(typeof r?.password === 'string' && r.password.length >= 12, 'password', 'must be at least 12 characters');
+  need(r?.ssh_key_id === undefined || INTEGER.test(String(r.ssh_key_id)), 'ssh_key_id', 'must be an SSH key id');
+  need(r?.payment_method_id === undefined || INTEGER.test(String(r.payment_method_id)), 'payment_method_id', 'must be a payment method id');
+  let hostname = '';
+  try {
+    hostname = normalizeHostname(r?.hostname, 'hostname');
+  } catch (e) {
+    if (!(e instanceof ValidationError)) throw e;
+    Object.assign(fields, e.fields);
+  }
+  if (Object.keys(fields).length > 0) throw new ValidationError('Invalid VM request', { fields, provider: 'hostinger' });
+  return hostname;
+}
+
+/** The Hostinger implementation of {@link VpsCapability}. */
+export function createVps(client: HostingerClient): VpsCapability {
+  const centers = async (signal?: AbortSignal) =>
+    (await client.request({ method: 'GET', path: apiPath(`${VPS}/data-centers`), schema: listWire(DataCenterWire), signal })).items;
+
+  /** A price id as given, or the monthly (else first) price of the item named `plan`. */
+  const resolvePlan = async (plan: string, signal?: AbortSignal): Promise<string> => {
+    const items = await fetchCatalog(client, 'VPS', signal);
+    const wanted = plan.trim().toLowerCase();
+    if (items.some((i) => i.prices?.some((p) => p.id.toLowerCase() === wanted))) return plan.trim();
+    const item = items.find((i) => i.id.toLowerCase() === wanted || (i.name ?? '').toLowerCase() === wanted);
+    const prices = item?.prices ?? [];
+    const price = prices.find((p) => p.period === 1 && p.period_unit === 'month') ?? prices[0];
+    if (!price) throw invalid('plan', `"${plan}" is not a VPS price id or plan in the catalog (see billing.getCatalog())`);
+    return price.id;
+  };
+
+  const resolveTemplate = async (template: string, signal?: AbortSignal): Promise<number> => {
+    const { items } = await client.request({ method: 'GET', path: apiPath(`${VPS}/templates`), schema: listWire(TemplateWire), signal });
+    const wanted = template.trim().toLowerCase();
+    const found = items.find((t) => String(t.id) === wanted) ?? items.find((t) => t.name.toLowerCase() === wanted);
+    if (!found) throw invalid('template', `"${template}" is not a template id or name`);
+    return found.id;
+  };
+
+  return {
+    async list(options?: CallOptions): Promise<VirtualMachine[]> {
+      const [vms, dcs] = await Promise.all([
+        client.request({ method: 'GET', path: apiPath(`${VPS}/virtual-machines`), schema: listWire(VirtualMachineWire), signal: options?.signal }),
+        centers(options?.signal),
+      ]);
+      return vms.items.map((vm) => virtualMachineFromWire(vm, dcs));
+    },
+
+    async get(id: string, options?: CallOptions): Promise<VirtualMachine> {
+      const path = idPath(`${VPS}/virtual-machines`, id);
+      const [vm, dcs] = await Promise.all([client.request({ method: 'GET', path, schema: VirtualMachineWire, signal: options?.signal }), centers(options?.signal)]);
+      return virtualMachineFromWire(vm, dcs);
+    },
+
+    async create(request: CreateVirtualMachineRequest, options?: CallOptions): Promise<VirtualMachine> {
+      const hostname = checkRequest(request);
+      const signal = options?.signal;
+      const dcs = await centers(signal);
+      const dataCenterId = Number(request.data_center_id);
+      if (!dcs.some((dc) => dc.id === dataCenterId)) throw invalid('data_center_id', `${dataCenterId} is not a Hostinger data center`);
+      const itemId = await resolvePlan(request.plan, signal);
+      const templateId = await resolveTemplate(request.template, signal);
+      let publicKey: { name: string; key: string } | undefined;
+      if (request.ssh_key_id !== undefined) {
+        const key = (await listPublicKeys(client, signal)).find((k) => String(k.id) === String(request.ssh_key_id));
+        if (!key) throw invalid('ssh_key_id', `${request.ssh_key_id} is not an SSH key of this account`);
+        publicKey = { name: key.name ?? `key-${key.id}`, key: key.key };
+      }
+      const setup = { template_id: templateId, data_center_id: dataCenterId, password: request.password, hostname, ...(publicKey ? { public_key: publicKey } : {}) };
+      const body = { item_id: itemId, setup, ...(request.payment_method_id !== undefined ? { payment_method_id: Number(request.payment_method_id) } : {}) };
+      // Buying a VM is never retried on a server error or network failure (it could buy two).
+      const { status, data } = await client.send({ method: 'POST', path: apiPath(`${VPS}/virtual-machines`), json: body, schema: PurchaseWire, idempotent: false, signal });
+      const vm = data?.virtual_machine;
+      if (vm && status !== 202) return virtualMachineFromWire(vm, dcs);
+      // 202: payment is still processing, the machine is not set up yet.
+      const dc = dcs.find((c) => c.id === dataCenterId);
+      return { id: vm ? String(vm.id) : '', name: hostname, status: 'pending', plan: itemId, region: dc ? dataCenterFromWire(dc).name : '', cpus: 0, memory_mb: 0, disk_gb: 0, bandwidth_gb: 0, created_at: '' };
+    },
+
+    async listDataCenters(options?: CallOptions): Promise<DataCenter[]> {
+      return (await centers(options?.signal)).map(dataCenterFromWire);
+    },
+  };
+}

@@ -1,0 +1,64 @@
+/**
+ * Response parsing shared by every capability: zod/mini schemas for the common shapes, tolerant
+ * list decoding (bare array or `{data, meta}`, ENDPOINTS.md gotcha 1), and shape errors that name
+ * the field.
+ *
+ * @internal
+ * @module
+ */
+import * as z from 'zod/mini';
+import { ProviderAPIError } from '../core/errors.js';
+
+/** `{message}`: the answer of fire-and-forget mutations (`"Request accepted"`). Tolerates an empty body. */
+export const MessageWire = z.optional(z.nullable(z.looseObject({ message: z.optional(z.nullable(z.string())) })));
+export type MessageWire = z.infer<typeof MessageWire>;
+
+/** `meta` of a paginated answer. */
+export const PageMetaWire = z.looseObject({
+  current_page: z.optional(z.number()),
+  per_page: z.optional(z.number()),
+  total: z.optional(z.number()),
+});
+export type PageMetaWire = z.infer<typeof PageMetaWire>;
+
+/**
+ * A list that Hostinger may send as a bare array or as a page `{data, meta}`; both decode to
+ * `{items, meta?}`.
+ */
+export function listWire<T extends z.ZodMiniType>(item: T) {
+  return z.pipe(
+    z.union([z.array(item), z.looseObject({ data: z.array(item), meta: z.optional(z.nullable(PageMetaWire)) })]),
+    z.transform((value) =>
+      Array.isArray(value)
+        ? { items: value as z.infer<T>[], meta: undefined }
+        : { items: value.data as z.infer<T>[], meta: value.meta ?? undefined },
+    ),
+  );
+}
+
+/** Optional, nullable string as most Hostinger fields are. */
+export const maybeString = z.optional(z.nullable(z.string()));
+/** Optional, nullable number. */
+export const maybeNumber = z.optional(z.nullable(z.number()));
+/** Optional, nullable boolean. */
+export const maybeBoolean = z.optional(z.nullable(z.boolean()));
+
+function fieldPath(path: readonly PropertyKey[]): string {
+  return path.length === 0 ? '(root)' : path.map((p) => String(p)).join('.');
+}
+
+/**
+ * Parses a decoded JSON body with `schema`.
+ * @throws {ProviderAPIError} naming the first field that does not fit (`0.records.0.content`).
+ */
+export function parseWire<S extends z.ZodMiniType>(schema: S, value: unknown, operation: string, status = 200): z.output<S> {
+  const result = z.safeParse(schema, value);
+  if (result.success) return result.data as z.output<S>;
+  const issue = result.error.issues[0];
+  const where = issue ? `field "${fieldPath(issue.path)}": ${issue.message}` : 'unexpected shape';
+  throw new ProviderAPIError(`Unexpected response from Hostinger on ${operation}: ${where}`, {
+    provider: 'hostinger',
+    status: 502,
+    upstreamStatus: status,
+  });
+}
