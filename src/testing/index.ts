@@ -1,1 +1,27 @@
-export {};
+/**
+ * `setec-hosting/testing`: tools for testing code that uses the SDK, and for testing providers.
+ *
+ * - {@link createMemoryProvider}: an in-memory provider with every capability and CONTRACT's DNS semantics.
+ * - {@link testProvider} / {@link runConformance}: the conformance kit every provider (ours or a plugin's) runs.
+ *
+ * `testProvider` imports `vitest`, so this entry expects vitest to be installed (it is a test-time tool).
+ *
+ * @example
+ * ```ts
+ * import { createMemoryProvider, testProvider } from 'setec-hosting/testing';
+ *
+ * testProvider(() => createMemoryProvider(), { domain: 'example.com', name: 'memory' });
+ * ```
+ *
+ * @module
+ */
+export { createMemoryProvider } from './memory-provider/index.js';
+export type { MemoryProviderOptions, MemorySeed, MemorySshKeySeed, MemoryTemplate } from './memory-provider/index.js';
+export { conformanceChecks, runConformance, runCheck, testProvider, ConformanceError } from './conformance/index.js';
+export type {
+  ConformanceCheck,
+  ConformanceContext,
+  ConformanceOptions,
+  ConformanceResult,
+  ProviderFactory,
+} from './conformance/index.js';

@@ -1,0 +1,92 @@
+import { NotFoundError, ValidationError } from '../../core/errors.js';
+import type { CreateVirtualMachineRequest, VirtualMachine, VpsCapability } from '../../core/vps.js';
+import { checkSignal, copy, nextId } from './state.js';
+import type { MemoryState } from './state.js';
+
+const HOSTNAME = /^(?=.{1,253}$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*$/i;
+
+/**
+ * Checks a create request against the provider's own listings, collecting every bad field so the
+ * caller sees them all at once (as the REST API's 400 does).
+ */
+function validateCreate(state: MemoryState, request: CreateVirtualMachineRequest) {
+  const fields: Record<string, string[]> = {};
+  const plan = state.catalog.find((item) => item.id === request.plan && item.category.toUpperCase() === 'VPS');
+  if (!plan) fields.plan = ['must be the id of a VPS item of billing.getCatalog()'];
+  const dc = state.dataCenters.find((d) => d.id === request.data_center_id);
+  if (!dc) fields.data_center_id = ['must be the id of a data center of vps.listDataCenters()'];
+  const wanted = String(request.template ?? '').toLowerCase();
+  const template = state.templates.find((t) => t.id === request.template || t.name.toLowerCase() === wanted);
+  if (!template) fields.template = ['must be a template id or name, e.g. "Ubuntu 22.04"'];
+  if (typeof request.password !== 'string' || request.password.length < 8) fields.password = ['must be at least 8 characters'];
+  if (typeof request.hostname !== 'string' || !HOSTNAME.test(request.hostname)) fields.hostname = ['must be a host name'];
+  if (request.ssh_key_id !== undefined && !state.sshKeys.some((k) => k.id === request.ssh_key_id)) {
+    fields.ssh_key_id = ['must be the id of an SSH key of sshKeys.list()'];
+  }
+  if (!plan || !dc || !template || Object.keys(fields).length > 0) {
+    throw new ValidationError(`Invalid VM request: ${Object.keys(fields).join(', ')}`, { fields });
+  }
+  return { plan, dc, template };
+}
+
+/**
+ * The VPS group of the memory provider. `create` validates the request against the catalog, data
+ * centers, templates and keys, then adds a running machine (size from the plan's `KVM <n>` name)
+ * and its subscription.
+ */
+export function createMemoryVps(state: MemoryState): VpsCapability {
+  return {
+    async list(options) {
+      checkSignal(options);
+      return copy(state.vms);
+    },
+
+    async get(id, options) {
+      checkSignal(options);
+      const vm = state.vms.find((v) => v.id === String(id));
+      if (!vm) throw new NotFoundError(`Virtual machine "${id}" does not exist`, { provider: state.provider });
+      return copy(vm);
+    },
+
+    async create(request, options) {
+      checkSignal(options);
+      const { plan, dc, template } = validateCreate(state, request);
+      const size = Number(/(\d+)/.exec(plan.name)?.[1] ?? 1);
+      const id = nextId(state);
+      const now = state.now().toISOString();
+      const n = state.vms.length + 1;
+      const vm: VirtualMachine = {
+        id,
+        name: request.hostname.toLowerCase(),
+        status: 'running',
+        plan: plan.id,
+        region: dc.id,
+        ipv4: `203.0.113.${(n % 254) + 1}`,
+        ipv6: `2001:db8:1::${n.toString(16)}`,
+        os: template.name,
+        cpus: size,
+        memory_mb: 4096 * size,
+        disk_gb: 50 * size,
+        bandwidth_gb: 4000 * size,
+        created_at: now,
+      };
+      state.vms.push(vm);
+      state.subscriptions.push({
+        id: `sub-${nextId(state)}`,
+        name: plan.name,
+        status: 'active',
+        plan: plan.id,
+        price: plan.price_cents / 100,
+        currency: plan.currency,
+        renews_at: '',
+        created_at: now,
+      });
+      return copy(vm);
+    },
+
+    async listDataCenters(options) {
+      checkSignal(options);
+      return copy(state.dataCenters);
+    },
+  };
+}
