@@ -1,10 +1,389 @@
-// Placeholder replaced by the FileConfigStore implementation (issue 2).
-import type { ConfigStore, ProviderConfig } from './config-store.js';
-export interface FileConfigStoreOptions {}
+import fs from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import path from 'node:path';
+import { HostingError, ValidationError, type HostingErrorOptions } from '../core/errors.js';
+import { assertProviderName, normalizeProviderConfig, type ConfigStore, type ProviderConfig } from './config-store.js';
+
+/** The `node:fs/promises` functions the store uses; pass your own (or a spy) through {@link FileConfigStoreOptions.fs}. */
+export type FileConfigStoreFs = Pick<typeof fs.promises, 'lstat' | 'mkdir' | 'chmod' | 'open' | 'rename' | 'unlink' | 'readdir'>;
+
+/** Options of {@link FileConfigStore}. */
+export interface FileConfigStoreOptions {
+  /**
+   * Receives warnings: a config file whose mode was repaired to 0600, a corrupt or refused file skipped by `list()`.
+   * Each distinct message is reported once per store.
+   * @default (message) => process.emitWarning(message, { code: 'SETEC_HOSTING_CONFIG' })
+   */
+  onWarning?: (message: string) => void;
+  /**
+   * A `<provider>.json.lock` file older than this (ms) is considered left behind by a crashed process and is broken.
+   * @default 10000
+   */
+  staleLockMs?: number;
+  /**
+   * The file system functions to use.
+   * @default fs.promises (looked up at call time, so `vi.spyOn(fs.promises, ...)` sees every call)
+   */
+  fs?: FileConfigStoreFs;
+}
+
+/** Why a {@link ConfigStoreError} was thrown. */
+export type ConfigStoreErrorReason = 'corrupt' | 'symlink' | 'not_a_file' | 'not_a_directory' | 'foreign_owner' | 'locked';
+
+/** Options of {@link ConfigStoreError}. */
+export interface ConfigStoreErrorOptions extends HostingErrorOptions {
+  reason: ConfigStoreErrorReason;
+  /** The file or directory concerned. */
+  path: string;
+}
+
+/**
+ * The credentials directory or a file in it cannot be used safely: corrupt JSON, a symbolic link,
+ * a directory owned by another user, a lock that cannot be taken. Nothing was read from or written to it.
+ */
+export class ConfigStoreError extends HostingError {
+  static override readonly code: string = 'config_store_error';
+  static override readonly status: number = 500;
+  override readonly name: string = 'ConfigStoreError';
+  /** Machine-readable reason, e.g. `'corrupt'`. */
+  readonly reason: ConfigStoreErrorReason;
+  /** The file or directory concerned. */
+  readonly path: string;
+  constructor(message: string, options: ConfigStoreErrorOptions) {
+    super(message, options);
+    this.reason = options.reason;
+    this.path = options.path;
+  }
+  override toJSON(): Record<string, unknown> {
+    return { ...super.toJSON(), reason: this.reason, path: this.path };
+  }
+}
+
+const { O_CREAT, O_EXCL, O_WRONLY, O_RDONLY } = fs.constants;
+const O_NOFOLLOW = fs.constants.O_NOFOLLOW ?? 0;
+const POSIX = process.platform !== 'win32';
+const FILE_NAME = /^(.+)\.json$/;
+// One queue per lock file: concurrent saves in this process wait here instead of spinning on the lock file.
+const queues = new Map<string, Promise<void>>();
+
+const codeOf = (error: unknown): string | undefined => (error as { code?: string } | null)?.code;
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/**
+ * A {@link ConfigStore} that keeps one `<provider>.json` per provider in a directory, like the original
+ * system: the directory is 0700 and each file 0600 whatever the umask, writes are atomic (temp file,
+ * fsync, rename) and serialised across processes by a `<provider>.json.lock` file.
+ *
+ * Refused, never followed: a symlinked directory or file, a directory owned by another user.
+ * A file readable by others is tightened to 0600 before its secrets are returned, with a warning.
+ * `list()` reports a corrupt or refused file through `onWarning` and returns the others; `get()` throws.
+ *
+ * @example
+ * ```ts
+ * const store = new FileConfigStore('/opt/setec-manager/data/hosting');
+ * await store.save({ provider: 'hostinger', api_key: token, api_secret: '', extra: {}, connected: true });
+ * const config = await store.get('hostinger');
+ * ```
+ */
 export class FileConfigStore implements ConfigStore {
-  constructor(readonly dir: string, _options: FileConfigStoreOptions = {}) {}
-  async get(_provider: string): Promise<ProviderConfig | undefined> { throw new Error('not yet'); }
-  async save(_config: ProviderConfig): Promise<void> { throw new Error('not yet'); }
-  async delete(_provider: string): Promise<boolean> { throw new Error('not yet'); }
-  async list(): Promise<ProviderConfig[]> { throw new Error('not yet'); }
+  /** The absolute directory path. */
+  readonly dir: string;
+  readonly #fs: FileConfigStoreFs | undefined;
+  readonly #staleLockMs: number;
+  readonly #onWarning: (message: string) => void;
+  readonly #warned = new Set<string>();
+
+  /** @throws {ValidationError} when `dir` is not a non-empty string. */
+  constructor(dir: string, options: FileConfigStoreOptions = {}) {
+    if (typeof dir !== 'string' || dir.length === 0 || dir.includes('\0')) {
+      throw new ValidationError('dir must be a non-empty path', { fields: { dir: ['must be a non-empty path'] } });
+    }
+    this.dir = path.resolve(dir);
+    this.#fs = options.fs;
+    this.#staleLockMs = options.staleLockMs ?? 10_000;
+    this.#onWarning = options.onWarning ?? ((message) => process.emitWarning(message, { code: 'SETEC_HOSTING_CONFIG' }));
+  }
+
+  get #io(): FileConfigStoreFs {
+    return this.#fs ?? fs.promises;
+  }
+
+  /**
+   * Reads one provider's config; `undefined` when none is stored.
+   * @throws {ValidationError} for a malformed provider name (before any file system call).
+   * @throws {ConfigStoreError} for a corrupt file (left untouched), a symlink, or an unsafe directory.
+   */
+  async get(provider: string): Promise<ProviderConfig | undefined> {
+    assertProviderName(provider);
+    if (!(await this.#checkDir(false))) return undefined;
+    return this.#read(provider);
+  }
+
+  /**
+   * Writes one provider's config atomically, creating the directory (0700) when needed.
+   * @throws {ValidationError} for a malformed config or provider name (before any file system call).
+   * @throws {ConfigStoreError} when the file is a symlink or the directory is unsafe.
+   */
+  async save(config: ProviderConfig): Promise<void> {
+    const clean = normalizeProviderConfig(config);
+    await this.#checkDir(true);
+    await this.#withLock(clean.provider, () => this.#write(clean));
+  }
+
+  /**
+   * Reads, changes and writes one provider's config under the lock, so concurrent updates
+   * (in this process or others) are never lost.
+   * @throws {ValidationError} for a malformed provider name, or when `change` returns a config for another provider.
+   * @throws {ConfigStoreError} as {@link FileConfigStore.get} and {@link FileConfigStore.save}.
+   * @example
+   * ```ts
+   * await store.update('hostinger', (c) => ({ ...c!, connected: true }));
+   * ```
+   */
+  async update(provider: string, change: (current: ProviderConfig | undefined) => ProviderConfig): Promise<ProviderConfig> {
+    assertProviderName(provider);
+    await this.#checkDir(true);
+    return this.#withLock(provider, async () => {
+      const next = normalizeProviderConfig(change(await this.#read(provider)));
+      if (next.provider !== provider) {
+        throw new ValidationError('update must keep the provider name', { fields: { provider: [`must be ${provider}`] } });
+      }
+      await this.#write(next);
+      return next;
+    });
+  }
+
+  /**
+   * Removes one provider's config; `false` when none was stored.
+   * @throws {ValidationError} for a malformed provider name (before any file system call).
+   * @throws {ConfigStoreError} when the file is a symlink or the directory is unsafe.
+   */
+  async delete(provider: string): Promise<boolean> {
+    assertProviderName(provider);
+    if (!(await this.#checkDir(false))) return false;
+    return this.#withLock(provider, async () => {
+      const file = this.#file(provider);
+      const st = await this.#lstat(file);
+      if (!st) return false;
+      if (st.isSymbolicLink()) throw this.#symlink(file);
+      await this.#io.unlink(file);
+      await this.#syncDir();
+      return true;
+    });
+  }
+
+  /**
+   * Every stored config, sorted by provider. A corrupt or refused `*.json` file is reported through
+   * `onWarning` (never silently skipped) and left as it is; the other configs are still returned.
+   * @throws {ConfigStoreError} when the directory itself is unsafe.
+   */
+  async list(): Promise<ProviderConfig[]> {
+    if (!(await this.#checkDir(false))) return [];
+    const entries = (await this.#io.readdir(this.dir)).map(String).sort();
+    const configs: ProviderConfig[] = [];
+    for (const entry of entries) {
+      const provider = FILE_NAME.exec(entry)?.[1];
+      if (provider === undefined || entry.startsWith('.')) continue;
+      const file = path.join(this.dir, entry);
+      try {
+        assertProviderName(provider);
+      } catch {
+        this.#warn(`Ignoring ${file}: the file name is not a valid provider name`);
+        continue;
+      }
+      try {
+        const config = await this.#read(provider);
+        if (config) configs.push(config);
+      } catch (error) {
+        if (!(error instanceof ConfigStoreError)) throw error;
+        this.#warn(`Skipping ${file}: ${error.message}`);
+      }
+    }
+    return configs;
+  }
+
+  #file(provider: string): string {
+    return path.join(this.dir, `${provider}.json`);
+  }
+
+  async #lstat(p: string): Promise<fs.Stats | undefined> {
+    try {
+      return await this.#io.lstat(p);
+    } catch (error) {
+      if (codeOf(error) === 'ENOENT') return undefined;
+      throw error;
+    }
+  }
+
+  #warn(message: string): void {
+    if (this.#warned.has(message)) return;
+    this.#warned.add(message);
+    this.#onWarning(message);
+  }
+
+  #symlink(p: string): ConfigStoreError {
+    return new ConfigStoreError(`${p} is a symbolic link; refusing to follow it`, { reason: 'symlink', path: p });
+  }
+
+  /** Checks (and with `create`, makes) the directory: real directory, ours, exactly 0700. `false` when missing. */
+  async #checkDir(create: boolean): Promise<boolean> {
+    let st = await this.#lstat(this.dir);
+    if (!st) {
+      if (!create) return false;
+      await this.#io.mkdir(this.dir, { recursive: true, mode: 0o700 });
+      st = await this.#io.lstat(this.dir);
+    }
+    if (st.isSymbolicLink()) throw this.#symlink(this.dir);
+    if (!st.isDirectory()) {
+      throw new ConfigStoreError(`${this.dir} is not a directory`, { reason: 'not_a_directory', path: this.dir });
+    }
+    const uid = process.getuid?.();
+    if (uid !== undefined && st.uid !== uid) {
+      throw new ConfigStoreError(`${this.dir} is owned by uid ${st.uid}, not by this process (uid ${uid}); refusing to use it`, {
+        reason: 'foreign_owner',
+        path: this.dir,
+      });
+    }
+    // mkdir's mode is filtered by the umask and never changes an existing directory: set it explicitly.
+    if (POSIX && (st.mode & 0o777) !== 0o700) await this.#io.chmod(this.dir, 0o700);
+    return true;
+  }
+
+  async #read(provider: string): Promise<ProviderConfig | undefined> {
+    const file = this.#file(provider);
+    const st = await this.#lstat(file);
+    if (!st) return undefined;
+    if (st.isSymbolicLink()) throw this.#symlink(file);
+    let handle: fs.promises.FileHandle;
+    try {
+      handle = await this.#io.open(file, O_RDONLY | O_NOFOLLOW);
+    } catch (error) {
+      if (codeOf(error) === 'ENOENT') return undefined;
+      if (codeOf(error) === 'ELOOP') throw this.#symlink(file);
+      throw error;
+    }
+    let text: string;
+    try {
+      const fst = await handle.stat();
+      if (!fst.isFile()) throw new ConfigStoreError(`${file} is not a regular file`, { reason: 'not_a_file', path: file });
+      const uid = process.getuid?.();
+      if (uid !== undefined && fst.uid !== uid) {
+        throw new ConfigStoreError(`${file} is owned by uid ${fst.uid}; refusing to read it`, { reason: 'foreign_owner', path: file });
+      }
+      if (POSIX && (fst.mode & 0o077) !== 0) {
+        await handle.chmod(0o600);
+        this.#warn(`${file} was readable by others (mode ${(fst.mode & 0o777).toString(8)}); its mode is now 600`);
+      }
+      text = await handle.readFile('utf8');
+    } finally {
+      await handle.close();
+    }
+    return this.#parse(provider, file, text);
+  }
+
+  #parse(provider: string, file: string, text: string): ProviderConfig {
+    const corrupt = (why: string) =>
+      new ConfigStoreError(`Config file ${file} ${why}; it was left unchanged (fix or delete it)`, { reason: 'corrupt', path: file });
+    let data: unknown;
+    try {
+      data = JSON.parse(text);
+    } catch {
+      // The parse error quotes the file's text, which may hold the token: keep it out of the error.
+      throw corrupt('is not valid JSON');
+    }
+    let config: ProviderConfig;
+    try {
+      config = normalizeProviderConfig(data);
+    } catch (error) {
+      if (!(error instanceof ValidationError)) throw error;
+      throw corrupt(`is not a valid provider config (bad ${Object.keys(error.fields).join(', ')})`);
+    }
+    if (config.provider !== provider) throw corrupt(`holds the config of provider "${config.provider}"`);
+    return config;
+  }
+
+  async #write(config: ProviderConfig): Promise<void> {
+    const file = this.#file(config.provider);
+    const st = await this.#lstat(file);
+    if (st?.isSymbolicLink()) throw this.#symlink(file);
+    if (st && !st.isFile()) throw new ConfigStoreError(`${file} is not a regular file`, { reason: 'not_a_file', path: file });
+    const tmp = path.join(this.dir, `.${config.provider}.json.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
+    let handle: fs.promises.FileHandle | undefined;
+    try {
+      handle = await this.#io.open(tmp, O_CREAT | O_EXCL | O_WRONLY | O_NOFOLLOW, 0o600);
+      if (POSIX) await handle.chmod(0o600);
+      await handle.writeFile(JSON.stringify(config, null, 2), 'utf8');
+      await handle.sync();
+      await handle.close();
+      handle = undefined;
+      await this.#io.rename(tmp, file);
+    } catch (error) {
+      await handle?.close().catch(() => undefined);
+      await this.#io.unlink(tmp).catch(() => undefined);
+      throw error;
+    }
+    await this.#syncDir();
+  }
+
+  /** Makes the rename durable; best effort (not every platform can fsync a directory). */
+  async #syncDir(): Promise<void> {
+    try {
+      const dir = await this.#io.open(this.dir, O_RDONLY);
+      await dir.sync().finally(() => dir.close());
+    } catch {
+      // ignored on purpose
+    }
+  }
+
+  async #withLock<T>(provider: string, fn: () => Promise<T>): Promise<T> {
+    const lock = `${this.#file(provider)}.lock`;
+    const previous = queues.get(lock) ?? Promise.resolve();
+    let release!: () => void;
+    const mine = previous.then(() => new Promise<void>((resolve) => (release = resolve)));
+    queues.set(lock, mine);
+    await previous;
+    try {
+      await this.#acquire(lock);
+      try {
+        return await fn();
+      } finally {
+        await this.#io.unlink(lock).catch(() => undefined);
+      }
+    } finally {
+      release();
+      if (queues.get(lock) === mine) queues.delete(lock);
+    }
+  }
+
+  async #acquire(lock: string): Promise<void> {
+    const started = Date.now();
+    for (let attempt = 0; ; attempt++) {
+      try {
+        const handle = await this.#io.open(lock, O_CREAT | O_EXCL | O_WRONLY | O_NOFOLLOW, 0o600);
+        await handle.writeFile(`${process.pid}\n`).finally(() => handle.close());
+        return;
+      } catch (error) {
+        if (codeOf(error) !== 'EEXIST') throw error;
+      }
+      const st = await this.#lstat(lock);
+      if (st && Date.now() - st.mtimeMs > this.#staleLockMs) {
+        // Left behind by a crashed process: break it.
+        await this.#io.unlink(lock).catch(() => undefined);
+        continue;
+      }
+      if (Date.now() - started > 3 * this.#staleLockMs) {
+        throw new ConfigStoreError(`Timed out waiting for the lock ${lock}`, { reason: 'locked', path: lock });
+      }
+      await sleep(Math.min(100, 2 ** Math.min(attempt, 7)) * (0.5 + Math.random() / 2));
+    }
+  }
+
+  /** Keeps `console.log(store)` short; the store holds no secrets itself. */
+  [Symbol.for('nodejs.util.inspect.custom')](): string {
+    return `FileConfigStore { dir: ${JSON.stringify(this.dir)} }`;
+  }
+
+  toJSON(): { dir: string } {
+    return { dir: this.dir };
+  }
 }
