@@ -25,7 +25,7 @@ export const describeWithSpec: typeof describe = specPath
   ? describe
   : (() => {
       printNotice();
-      return describe.skip;
+      return describe.skip as typeof describe;
     })();
 
 /** A request as the validators see it. */
