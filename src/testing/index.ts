@@ -3,6 +3,7 @@
  *
  * - {@link createMemoryProvider}: an in-memory provider with every capability and CONTRACT's DNS semantics.
  * - {@link testProvider} / {@link runConformance}: the conformance kit every provider (ours or a plugin's) runs.
+ * - {@link createHostingerSimulator}: a stateful fake of the Hostinger API (fetch handler, msw handlers or a local server).
  *
  * `testProvider` imports `vitest`, so this entry expects vitest to be installed (it is a test-time tool).
  *
@@ -15,6 +16,14 @@
  *
  * @module
  */
+export { createHostingerSimulator } from './simulator/index.js';
+export type {
+  HostingerSimulator,
+  HostingerSimulatorOptions,
+  SimulatorFault,
+  SimulatorRequestLog,
+  SimulatorState,
+} from './simulator/index.js';
 export { createMemoryProvider } from './memory-provider/index.js';
 export type { MemoryProviderOptions, MemorySeed, MemorySshKeySeed, MemoryTemplate } from './memory-provider/index.js';
 export { conformanceChecks, runConformance, runCheck, testProvider, ConformanceError } from './conformance/index.js';
