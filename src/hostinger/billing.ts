@@ -72,7 +72,7 @@ export async function fetchCatalog(client: HostingerClient, category: string | u
     schema: CatalogWire,
     signal,
   });
-  return response.items;
+  return response.data;
 }
 
 /** One {@link CatalogItem} per price: the price id is what a purchase needs. */
@@ -111,7 +111,7 @@ export function subscriptionFromWire(s: SubscriptionWire): Subscription {
 export function createBilling(client: HostingerClient): BillingCapability {
   return {
     async listSubscriptions(options?: CallOptions): Promise<Subscription[]> {
-      const { items } = await client.request({ method: 'GET', path: apiPath('api/billing/v1/subscriptions'), schema: SubscriptionsWire, signal: options?.signal });
+      const { data: items } = await client.request({ method: 'GET', path: apiPath('api/billing/v1/subscriptions'), schema: SubscriptionsWire, signal: options?.signal });
       return items.map(subscriptionFromWire);
     },
     async getCatalog(options?: CallOptions): Promise<CatalogItem[]> {

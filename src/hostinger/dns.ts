@@ -106,7 +106,7 @@ function cnameConflict(existing: readonly NormalizedDnsRecord[], adding: readonl
 /** The Hostinger implementation of {@link DnsCapability}. */
 export function createDns(client: HostingerClient): DnsCapability {
   const getZone = async (domain: string, signal: AbortSignal | undefined) =>
-    (await client.request({ method: 'GET', path: domainPath(ZONES, domain), schema: ZoneWire, signal })).items;
+    (await client.request({ method: 'GET', path: domainPath(ZONES, domain), schema: ZoneWire, signal })).data;
 
   /** Validates with `/validate` (a pure check, safe to retry), then applies with PUT. */
   const write = async (domain: string, body: ZoneWriteWire, signal: AbortSignal | undefined) => {

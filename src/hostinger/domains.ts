@@ -108,7 +108,7 @@ export function createDomains(client: HostingerClient): DomainsCapability {
   return {
     get,
     async list(options?: CallOptions): Promise<Domain[]> {
-      const { items } = await client.request({ method: 'GET', path: apiPath(PORTFOLIO), schema: listWire(PortfolioDomainWire), signal: options?.signal });
+      const { data: items } = await client.request({ method: 'GET', path: apiPath(PORTFOLIO), schema: listWire(PortfolioDomainWire), signal: options?.signal });
       const named = items.filter((d): d is PortfolioDomainWire & { domain: string } => typeof d.domain === 'string' && d.domain !== '');
       return mapLimit(named, DETAIL_CONCURRENCY, async (entry) => {
         // A domain still being set up may have no details yet; the portfolio entry is enough then.
@@ -133,7 +133,7 @@ export function createDomains(client: HostingerClient): DomainsCapability {
       const answers = new Map<string, boolean>();
       for (const [sld, tlds] of groups) {
         // A pure query: safe to retry on a server error.
-        const { items } = await client.request({ method: 'POST', path: apiPath('api/domains/v1/availability'), json: { domain: sld, tlds, with_alternatives: false }, schema: listWire(AvailabilityWire), idempotent: true, signal: options?.signal });
+        const { data: items } = await client.request({ method: 'POST', path: apiPath('api/domains/v1/availability'), json: { domain: sld, tlds, with_alternatives: false }, schema: listWire(AvailabilityWire), idempotent: true, signal: options?.signal });
         for (const a of items) if (a.domain && !a.is_alternative) answers.set(a.domain.toLowerCase(), a.is_available);
       }
       const prices = await domainCatalog(options?.signal).catch((e: unknown) => {

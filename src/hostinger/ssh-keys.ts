@@ -36,7 +36,7 @@ export function sshKeyFromWire(key: PublicKeyWire): SshKey {
 export async function listPublicKeys(client: HostingerClient, signal?: AbortSignal): Promise<PublicKeyWire[]> {
   const all: PublicKeyWire[] = [];
   for (let page = 1; page <= MAX_PAGES; page++) {
-    const { items, meta } = await client.request({ method: 'GET', path: apiPath(KEYS), searchParams: { page }, schema: PublicKeyPageWire, signal });
+    const { data: items, meta } = await client.request({ method: 'GET', path: apiPath(KEYS), searchParams: { page }, schema: PublicKeyPageWire, signal });
     all.push(...items);
     if (!meta || items.length === 0) break;
     const perPage = meta.per_page ?? items.length;

@@ -100,7 +100,7 @@ function checkRequest(r: CreateVirtualMachineRequest): string {
 /** The Hostinger implementation of {@link VpsCapability}. */
 export function createVps(client: HostingerClient): VpsCapability {
   const centers = async (signal?: AbortSignal) =>
-    (await client.request({ method: 'GET', path: apiPath(`${VPS}/data-centers`), schema: listWire(DataCenterWire), signal })).items;
+    (await client.request({ method: 'GET', path: apiPath(`${VPS}/data-centers`), schema: listWire(DataCenterWire), signal })).data;
 
   /** A price id as given, or the monthly (else first) price of the item named `plan`. */
   const resolvePlan = async (plan: string, signal?: AbortSignal): Promise<string> => {
@@ -115,7 +115,7 @@ export function createVps(client: HostingerClient): VpsCapability {
   };
 
   const resolveTemplate = async (template: string, signal?: AbortSignal): Promise<number> => {
-    const { items } = await client.request({ method: 'GET', path: apiPath(`${VPS}/templates`), schema: listWire(TemplateWire), signal });
+    const { data: items } = await client.request({ method: 'GET', path: apiPath(`${VPS}/templates`), schema: listWire(TemplateWire), signal });
     const wanted = template.trim().toLowerCase();
     const found = items.find((t) => String(t.id) === wanted) ?? items.find((t) => t.name.toLowerCase() === wanted);
     if (!found) throw invalid('template', `"${template}" is not a template id or name`);
@@ -128,7 +128,7 @@ export function createVps(client: HostingerClient): VpsCapability {
         client.request({ method: 'GET', path: apiPath(`${VPS}/virtual-machines`), schema: listWire(VirtualMachineWire), signal: options?.signal }),
         centers(options?.signal),
       ]);
-      return vms.items.map((vm) => virtualMachineFromWire(vm, dcs));
+      return vms.data.map((vm) => virtualMachineFromWire(vm, dcs));
     },
 
     async get(id: string, options?: CallOptions): Promise<VirtualMachine> {

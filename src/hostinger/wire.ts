@@ -23,16 +23,14 @@ export type PageMetaWire = z.infer<typeof PageMetaWire>;
 
 /**
  * A list that Hostinger may send as a bare array or as a page `{data, meta}`; both decode to
- * `{items, meta?}`.
+ * `{data, meta?}`. A shape error names the field under `data.` (`data.0.records.0.content`).
  */
 export function listWire<T extends z.ZodMiniType>(item: T) {
   return z.pipe(
-    z.union([z.array(item), z.looseObject({ data: z.array(item), meta: z.optional(z.nullable(PageMetaWire)) })]),
-    z.transform((value) =>
-      Array.isArray(value)
-        ? { items: value as z.infer<T>[], meta: undefined }
-        : { items: value.data as z.infer<T>[], meta: value.meta ?? undefined },
+    z.transform((value: unknown) =>
+      Array.isArray(value) ? { data: value } : value !== null && typeof value === 'object' && 'data' in value ? value : { data: value },
     ),
+    z.object({ data: z.array(item), meta: z.optional(z.nullable(PageMetaWire)) }),
   );
 }
 
