@@ -94,7 +94,8 @@ export function catalogItemsFromWire(items: readonly CatalogItemWire[]): Catalog
 }
 
 export function subscriptionFromWire(s: SubscriptionWire): Subscription {
-  const cents = s.total_price ?? s.renewal_price ?? 0;
+  // The price the next renewal charges (what `renews_at` is about); the first paid period may have been cheaper.
+  const cents = s.renewal_price ?? s.total_price ?? 0;
   return {
     id: String(s.id),
     name: s.name ?? '',

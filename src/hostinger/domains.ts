@@ -65,7 +65,9 @@ function domainPrice(catalog: readonly CatalogItemWire[], tld: string, years: nu
   const flat = tld.replace(/\./g, '');
   const dashed = tld.replace(/\./g, '-');
   const item = catalog.find((i) => {
-    const name = (i.name ?? '').toLowerCase().replace(/^\./, '');
+    const meta = i.metadata as { tld?: unknown } | null | undefined;
+    if (typeof meta?.tld === 'string') return meta.tld.toLowerCase() === tld;
+    const name = (i.name ?? '').toLowerCase().replace(/^\./, '').replace(/ domain$/, '');
     return name === tld || i.id.endsWith(`-${flat}`) || i.id.endsWith(`-${dashed}`);
   });
   return item?.prices?.find((p) => (p.period_unit ?? '').toLowerCase() === 'year' && (p.period ?? 1) === years);
