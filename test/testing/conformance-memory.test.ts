@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { conformanceChecks, createMemoryProvider, runConformance, testProvider } from '../../src/testing/index.js';
+
+// The memory provider is the reference implementation: it runs the whole kit, and a DNS-only
+// variant runs it with the other groups absent.
+testProvider(() => createMemoryProvider(), { domain: 'example.com', name: 'memory' });
+testProvider(() => createMemoryProvider({ name: 'dns-only', displayName: 'DNS only', capabilities: ['dns'] }), {
+  domain: 'example.com',
+  name: 'dns-only',
+  capabilities: ['dns'],
+});
+
+describe('testing: conformance kit on the memory provider', () => {
+  it('runConformance reports every check passing and none skipped', async () => {
+    const results = await runConformance(() => createMemoryProvider(), { domain: 'example.com' });
+    expect(results.map((r) => r.name)).toEqual(conformanceChecks.map((c) => c.name));
+    expect(results.filter((r) => !r.ok || r.skipped)).toEqual([]);
+  });
+
+  it('skips the checks of absent groups and the ones named in options.skip, saying why', async () => {
+    const results = await runConformance(() => createMemoryProvider({ capabilities: ['dns'] }), {
+      domain: 'example.com',
+      skip: ['dns: a TXT value over 255 bytes, with quotes and a backslash, round-trips'],
+    });
+    const skipped = Object.fromEntries(results.filter((r) => r.skipped).map((r) => [r.name, r.skipped]));
+    expect(skipped).toEqual({
+      'dns: a TXT value over 255 bytes, with quotes and a backslash, round-trips': 'listed in options.skip',
+      'models: domains.list, get and checkAvailability return Domain and DomainAvailability objects': 'the provider has no domains group',
+      'models: vps.list and listDataCenters return VirtualMachine and DataCenter objects': 'the provider has no vps group',
+      'models: sshKeys.list returns SshKey objects': 'the provider has no sshKeys group',
+      'sshKeys: add returns the ssh-keygen fingerprint and delete removes the key': 'the provider has no sshKeys group',
+      'models: billing returns Subscription and CatalogItem objects': 'the provider has no billing group',
+    });
+    expect(results.every((r) => r.ok)).toBe(true);
+  });
+
+  it('leaves the zone as it found it: every record a check creates is removed', async () => {
+    const provider = createMemoryProvider();
+    const before = await provider.dns!.list('example.com');
+    await runConformance(() => provider, { domain: 'example.com' });
+    expect(await provider.dns!.list('example.com')).toEqual(before);
+    expect((await provider.sshKeys!.list()).map((k) => k.name)).toEqual(['laptop']);
+  });
+});
