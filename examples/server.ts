@@ -1,0 +1,70 @@
+/**
+ * Serves the hosting REST API on http://localhost:9090/api/hosting.
+ *
+ *   npx tsx examples/server.ts               # real Hostinger; configure it with POST .../configure
+ *   npx tsx examples/server.ts --simulator   # a local Hostinger simulator, already configured
+ *
+ * Environment: PORT (default 9090), HOSTING_JWT_SECRET (HS256 secret of the bearer tokens; a random
+ * one is made for this run when unset), HOSTING_DATA_DIR (credentials, default ./data/hosting; a
+ * temporary directory with --simulator).
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { serve } from '@hono/node-server';
+import { sign } from 'hono/jwt';
+import { FileConfigStore } from '../src/config/file-store.js';
+import { ProviderRegistry } from '../src/core/registry.js';
+import { hostinger } from '../src/hostinger/index.js';
+import { createHostingHandler } from '../src/http/index.js';
+import { createHostingerSimulator } from '../src/testing/simulator/index.js';
+
+const useSimulator = process.argv.includes('--simulator');
+const port = Number(process.env.PORT ?? 9090);
+const generatedSecret = process.env.HOSTING_JWT_SECRET ? undefined : randomBytes(32).toString('base64url');
+const jwtSecret = process.env.HOSTING_JWT_SECRET ?? generatedSecret!;
+const tempDir = !process.env.HOSTING_DATA_DIR && useSimulator ? await mkdtemp(join(tmpdir(), 'setec-hosting-')) : undefined;
+const dataDir = process.env.HOSTING_DATA_DIR ?? tempDir ?? './data/hosting';
+
+const store = new FileConfigStore(dataDir);
+const registry = new ProviderRegistry();
+registry.registerProvider(hostinger);
+
+const simulator = useSimulator ? createHostingerSimulator() : undefined;
+if (simulator) {
+  const baseUrl = await simulator.listen();
+  await store.save({ provider: 'hostinger', api_key: simulator.token, api_secret: '', extra: { base_url: baseUrl }, connected: false });
+  console.log(`Hostinger simulator on ${baseUrl} (hostinger is configured against it)`);
+}
+
+const handler = createHostingHandler({
+  store,
+  registry,
+  auth: { jwtSecret },
+  // Only the simulator lives on a loopback http:// URL; a real deployment keeps the SSRF guard on.
+  allowUnsafeBaseUrl: useSimulator,
+  onError: (error) => console.error('unexpected error', error),
+});
+
+const server = serve({ fetch: handler, port }, (info) => {
+  console.log(`REST API on http://localhost:${info.port}/api/hosting (credentials in ${dataDir})`);
+});
+
+if (generatedSecret) {
+  const token = await sign({ sub: 'example', exp: Math.floor(Date.now() / 1000) + 3600 }, generatedSecret, 'HS256');
+  console.log('HOSTING_JWT_SECRET is not set: this run uses a random secret. A token valid for one hour:');
+  console.log(`  export TOKEN=${token}`);
+} else {
+  console.log('Mint a token for HOSTING_JWT_SECRET with:');
+  console.log(`  export TOKEN=$(node -e "import('hono/jwt').then(async ({ sign }) => console.log(await sign({ sub: 'me', exp: Math.floor(Date.now() / 1000) + 3600 }, process.env.HOSTING_JWT_SECRET, 'HS256')))")`);
+}
+console.log(`  curl -s http://localhost:${port}/api/hosting/providers -H "Authorization: Bearer $TOKEN"`);
+
+const shutdown = () => {
+  server.close();
+  void simulator?.close();
+  if (tempDir) void rm(tempDir, { recursive: true, force: true });
+};
+process.on('SIGINT', shutdown);
+process.on('SIGTERM', shutdown);
