@@ -2,7 +2,7 @@
  * msw server backed by the Hostinger simulator, with every request and simulator response checked against
  * Hostinger's OpenAPI spec (when `HOSTINGER_OPENAPI` is set).
  */
-import { setupServer, type SetupServerApi } from 'msw/node';
+import { type SetupServer, setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import {
   createHostingerSimulator,
@@ -18,7 +18,7 @@ export type SimulatorServerOptions = HostingerSimulatorOptions;
 /** What {@link useSimulatorServer} gives a test file. */
 export interface SimulatorServer {
   sim: HostingerSimulator;
-  server: SetupServerApi;
+  server: SetupServer;
   baseUrl: string;
   /**
    * Stops checking the current test's requests against the spec (for tests that send invalid requests on
