@@ -40,6 +40,8 @@ export type {
   ValidationErrorOptions,
   RateLimitErrorOptions,
   ProviderAPIErrorOptions,
+  ConfigStoreErrorOptions,
+  ConfigStoreErrorReason,
 } from './core/errors.js';
 export {
   HostingError,
@@ -52,6 +54,7 @@ export {
   ProviderAPIError,
   TimeoutError,
   ErrNotSupported,
+  ConfigStoreError,
   isHostingError,
   isValidationError,
   isAuthenticationError,
@@ -62,13 +65,28 @@ export {
   isProviderAPIError,
   isTimeoutError,
   isErrNotSupported,
+  isConfigStoreError,
 } from './core/errors.js';
 export { assignRecordIds } from './core/record-id.js';
 export type { ProviderConfig, ConfigStore } from './config/config-store.js';
 export { assertProviderName, normalizeProviderConfig } from './config/config-store.js';
 export { MemoryConfigStore } from './config/memory-store.js';
 export { FileConfigStore } from './config/file-store.js';
-export type { FileConfigStoreOptions } from './config/file-store.js';
+export type { FileConfigStoreOptions, FileConfigStoreFs } from './config/file-store.js';
 export { configureFromStore } from './config/configure.js';
 export type { ParsedPublicKey } from './core/ssh-key.js';
 export { parsePublicKey, sshFingerprint } from './core/ssh-key.js';
+export type { NormalizedDnsRecord } from './core/validation/index.js';
+export {
+  normalizeDomain,
+  normalizeRecordName,
+  normalizeHostname,
+  isIPv4,
+  isIPv6,
+  normalizeRecord,
+  validateRecords,
+  assertZoneConsistent,
+  sameRecord,
+  formatTxt,
+  parseTxt,
+} from './core/validation/index.js';

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
-import { HostingError, ValidationError, type HostingErrorOptions } from '../core/errors.js';
+import { ConfigStoreError, ValidationError } from '../core/errors.js';
 import { assertProviderName, normalizeProviderConfig, type ConfigStore, type ProviderConfig } from './config-store.js';
 
 /** The `node:fs/promises` functions the store uses; pass your own (or a spy) through {@link FileConfigStoreOptions.fs}. */
@@ -27,37 +27,6 @@ export interface FileConfigStoreOptions {
   fs?: FileConfigStoreFs;
 }
 
-/** Why a {@link ConfigStoreError} was thrown. */
-export type ConfigStoreErrorReason = 'corrupt' | 'symlink' | 'not_a_file' | 'not_a_directory' | 'foreign_owner' | 'locked';
-
-/** Options of {@link ConfigStoreError}. */
-export interface ConfigStoreErrorOptions extends HostingErrorOptions {
-  reason: ConfigStoreErrorReason;
-  /** The file or directory concerned. */
-  path: string;
-}
-
-/**
- * The credentials directory or a file in it cannot be used safely: corrupt JSON, a symbolic link,
- * a directory owned by another user, a lock that cannot be taken. Nothing was read from or written to it.
- */
-export class ConfigStoreError extends HostingError {
-  static override readonly code: string = 'config_store_error';
-  static override readonly status: number = 500;
-  override readonly name: string = 'ConfigStoreError';
-  /** Machine-readable reason, e.g. `'corrupt'`. */
-  readonly reason: ConfigStoreErrorReason;
-  /** The file or directory concerned. */
-  readonly path: string;
-  constructor(message: string, options: ConfigStoreErrorOptions) {
-    super(message, options);
-    this.reason = options.reason;
-    this.path = options.path;
-  }
-  override toJSON(): Record<string, unknown> {
-    return { ...super.toJSON(), reason: this.reason, path: this.path };
-  }
-}
 
 const { O_CREAT, O_EXCL, O_WRONLY, O_RDONLY } = fs.constants;
 const O_NOFOLLOW = fs.constants.O_NOFOLLOW ?? 0;

@@ -241,6 +241,38 @@ export class ErrNotSupported extends HostingError {
   }
 }
 
+/** Why a {@link ConfigStoreError} was thrown. */
+export type ConfigStoreErrorReason = 'corrupt' | 'symlink' | 'not_a_file' | 'not_a_directory' | 'foreign_owner' | 'locked';
+
+/** Options of {@link ConfigStoreError}. */
+export interface ConfigStoreErrorOptions extends HostingErrorOptions {
+  reason: ConfigStoreErrorReason;
+  /** The file or directory concerned. */
+  path: string;
+}
+
+/**
+ * The credentials directory or a file in it cannot be used safely: corrupt JSON, a symbolic link,
+ * a directory owned by another user, a lock that cannot be taken. Nothing was read from or written to it.
+ */
+export class ConfigStoreError extends HostingError {
+  static override readonly code: string = 'config_store_error';
+  static override readonly status: number = 500;
+  override readonly name: string = 'ConfigStoreError';
+  /** Machine-readable reason, e.g. `'corrupt'`. */
+  readonly reason: ConfigStoreErrorReason;
+  /** The file or directory concerned. */
+  readonly path: string;
+  constructor(message: string, options: ConfigStoreErrorOptions) {
+    super(message, options);
+    this.reason = options.reason;
+    this.path = options.path;
+  }
+  override toJSON(): Record<string, unknown> {
+    return { ...super.toJSON(), reason: this.reason, path: this.path };
+  }
+}
+
 type ErrorClass<T> = abstract new (...args: never[]) => T;
 const guard =
   <T>(cls: ErrorClass<T>) =>
@@ -265,5 +297,7 @@ export const isRateLimitError: (value: unknown) => value is RateLimitError = /* 
 export const isProviderAPIError: (value: unknown) => value is ProviderAPIError = /* @__PURE__ */ guard(ProviderAPIError);
 /** True for a {@link TimeoutError}. */
 export const isTimeoutError: (value: unknown) => value is TimeoutError = /* @__PURE__ */ guard(TimeoutError);
+/** True for a {@link ConfigStoreError}. */
+export const isConfigStoreError: (value: unknown) => value is ConfigStoreError = /* @__PURE__ */ guard(ConfigStoreError);
 /** True for an {@link ErrNotSupported}. */
 export const isErrNotSupported: (value: unknown) => value is ErrNotSupported = /* @__PURE__ */ guard(ErrNotSupported);

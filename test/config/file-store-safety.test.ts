@@ -3,7 +3,8 @@ import path from 'node:path';
 import util from 'node:util';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { isValidationError } from '../../src/core/errors.js';
-import { ConfigStoreError, FileConfigStore, type FileConfigStoreFs } from '../../src/config/file-store.js';
+import { ConfigStoreError } from '../../src/core/errors.js';
+import { FileConfigStore, type FileConfigStoreFs } from '../../src/config/file-store.js';
 import { CANARY, config, rejectionOf, tempDir } from './helpers.js';
 
 afterEach(() => {

@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigStoreError, FileConfigStore } from '../../src/config/file-store.js';
+import { ConfigStoreError } from '../../src/core/errors.js';
+import { FileConfigStore } from '../../src/config/file-store.js';
 import { CANARY, config, modeOf, rejectionOf, tempDir } from './helpers.js';
 
 describe('config: FileConfigStore basics', () => {
