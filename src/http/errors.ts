@@ -1,6 +1,13 @@
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
-import { isHostingError, isRateLimitError, isValidationError, type HostingError } from '../core/errors.js';
+import {
+  isErrNotSupported,
+  isHostingError,
+  isProviderAPIError,
+  isRateLimitError,
+  isValidationError,
+  type HostingError,
+} from '../core/errors.js';
 
 /**
  * The `Retry-After` sent with a 429 when the provider did not say how long to wait.
@@ -27,11 +34,11 @@ function describeValidation(message: string, fields: Record<string, string[]>): 
 /**
  * The one place where an error becomes an HTTP answer. `HostingError`s answer with their own
  * `status` (400 validation, 401, 404, 409, 429 with `Retry-After`, 500/502 provider failure, 501 not
- * supported) and their message, which the error classes already scrub of secrets. Anything else is a
- * bug or an unexpected failure: a bare 500 whose body says nothing about the internals.
+ * supported) and their message, which the error classes already scrub of secrets. Anything else
+ * (a bug, a `ConfigStoreError` naming a server path) is a bare 500 whose body says nothing about the internals.
  */
 export function errorResponse(c: Context, error: unknown): Response {
-  if (isHostingError(error)) return hostingErrorResponse(c, error);
+  if (isPublicError(error)) return hostingErrorResponse(c, error);
   if (error instanceof HTTPException && error.status < 500) {
     return c.json({ error: error.message || 'Bad request' } satisfies ErrorBody, error.status);
   }
@@ -59,7 +66,12 @@ function validStatus(status: number): ErrorStatus {
   return (known.includes(status) ? status : 500) as ErrorStatus;
 }
 
-/** True when the error is one the caller caused or the provider reported, not a bug of ours. */
+/** A HostingError whose message is meant for the caller: bad input, or the provider's own failure. */
+function isPublicError(error: unknown): error is HostingError {
+  return isHostingError(error) && (error.status < 500 || isProviderAPIError(error) || isErrNotSupported(error));
+}
+
+/** True when the error is one the caller caused or the provider reported, not a failure of this server. */
 export function isExpectedError(error: unknown): boolean {
-  return isHostingError(error) || (error instanceof HTTPException && error.status < 500);
+  return isPublicError(error) || (error instanceof HTTPException && error.status < 500);
 }

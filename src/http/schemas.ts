@@ -23,7 +23,7 @@ const dnsRecord = z.strictObject({
 export const configureBody = z.strictObject({
   api_key: nonEmpty,
   api_secret: z.optional(z.string().check(z.maxLength(4096))),
-  extra: z.optional(z.record(z.string().check(z.minLength(1), z.maxLength(128)), z.string().check(z.maxLength(4096)))),
+  extra: z.optional(z.record(z.string().check(z.regex(/^[A-Za-z0-9_.-]{1,128}$/)), z.string().check(z.maxLength(4096)))),
 });
 
 /** `POST /providers/{provider}/dns/{domain}`. */

@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { ProviderConfig } from '../../src/config/config-store.js';
 import {
+  ConfigStoreError,
   ConflictError,
   NotFoundError,
   ProviderAPIError,
@@ -81,6 +82,18 @@ describe('http: error mapping', () => {
     expect(text).not.toContain(CANARY);
     expect(text).not.toContain('secret-path');
     expect(onError).toHaveBeenCalledWith(bug, expect.any(Request));
+  });
+
+  it('answers a credentials-store failure with a bare 500 that does not name the server path', async () => {
+    const h = await harness({ onError: vi.fn() });
+    h.store.get = async () => {
+      throw new ConfigStoreError('Config file /srv/secret-dir/tinydns.json is corrupt', { reason: 'corrupt', path: '/srv/secret-dir/tinydns.json' });
+    };
+    const response = await h.send('GET', '/providers/tinydns/dns/example.com');
+    expect(response.status).toBe(500);
+    const text = await response.text();
+    expect(JSON.parse(text)).toEqual({ error: 'Internal server error' });
+    expect(text).not.toContain('secret-dir');
   });
 
   it('never echoes a bearer token that reached an error message', async () => {

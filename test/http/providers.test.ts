@@ -35,6 +35,9 @@ describe('http: provider management', () => {
     const body = await missing.json();
     expect(body.error).toContain('api_key');
     expect(body.fields).toMatchObject({ api_key: ['is required'], apikey: ['is not allowed'] });
+    const badExtra = await h.send('POST', '/providers/tinydns/configure', { api_key: 'k', extra: { '__proto__ x': 'y', region: 1 } });
+    expect(badExtra.status).toBe(400);
+    expect(Object.keys((await badExtra.json()).fields).every((field) => field.startsWith('extra'))).toBe(true);
     expect(await h.store.inner.get('tinydns')).toBeUndefined();
   });
 
