@@ -1,5 +1,12 @@
+import { promises as fsp } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CANARY, configure, harness } from './helpers.js';
+import { FileConfigStore, type FileConfigStoreFs } from '../../src/config/file-store.js';
+import { ProviderRegistry } from '../../src/core/registry.js';
+import { createHostingHandler } from '../../src/http/index.js';
+import { BASE, CANARY, SECRET, configure, harness, token } from './helpers.js';
 
 describe('http: provider management', () => {
   it('lists every registered provider with its connection status', async () => {
@@ -114,5 +121,30 @@ describe('http: provider management', () => {
     expect(response.status).toBe(400);
     expect(await response.json()).toHaveProperty('error');
     expect(h.store.calls).toBe(0);
+  });
+
+  it('R36: with a real FileConfigStore, traversal paths make zero file system calls', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'setec-http-r36-'));
+    try {
+      const fsCalls: string[] = [];
+      const names = ['lstat', 'mkdir', 'chmod', 'open', 'rename', 'unlink', 'readdir'] as const;
+      const countingFs = Object.fromEntries(
+        names.map((name) => [name, (...args: unknown[]) => (fsCalls.push(name), (fsp[name] as (...a: unknown[]) => unknown)(...args))]),
+      ) as unknown as FileConfigStoreFs;
+      const registry = new ProviderRegistry();
+      registry.registerProvider({ name: 'hostinger', displayName: 'Hostinger', create: () => ({ name: 'hostinger', displayName: 'Hostinger', testConnection: async () => {} }) });
+      const handler = createHostingHandler({ store: new FileConfigStore(dir, { fs: countingFs }), registry, auth: { jwtSecret: SECRET } });
+      const headers = { Authorization: `Bearer ${await token()}` };
+      for (const path of ['/providers/..%2F..%2Fetc%2Fpasswd', '/providers/%2e%2e', '/providers/..%2F..%2Fetc%2Fpasswd/configure']) {
+        const response = await handler(new Request(`${BASE}${path}`, { method: path.endsWith('configure') ? 'POST' : 'GET', headers, body: path.endsWith('configure') ? '{"api_key":"k"}' : undefined }));
+        expect(response.status).toBe(400);
+      }
+      expect(fsCalls).toEqual([]);
+      // The same store does touch the disk for a legitimate name, so the spy is wired.
+      expect((await handler(new Request(`${BASE}/providers/hostinger`, { headers }))).status).toBe(200);
+      expect(fsCalls.length).toBeGreaterThan(0);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });
