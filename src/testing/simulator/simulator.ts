@@ -67,12 +67,13 @@ export interface HostingerSimulator {
 }
 
 type MswModule = typeof import('msw');
-declare const require: ((id: string) => unknown) | undefined;
+declare const __filename: string | undefined;
 
-// msw is an optional peer: load it only when handlers() is called, synchronously, in ESM and CJS builds alike.
+// msw is an optional peer: load it only when handlers() is called, synchronously, in the ESM and CJS builds alike
+// (ESM resolves from import.meta.url; the CJS build has an empty import.meta and a real __filename).
 function loadMsw(): MswModule {
-  const load = typeof require === 'function' ? require : process.getBuiltinModule('node:module').createRequire(import.meta.url);
-  return load('msw') as MswModule;
+  const from = (import.meta as { url?: string }).url ?? (typeof __filename === 'string' ? __filename : '');
+  return process.getBuiltinModule('node:module').createRequire(from)('msw') as MswModule;
 }
 
 async function readBody(request: Request): Promise<unknown> {
