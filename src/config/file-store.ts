@@ -28,9 +28,11 @@ export interface FileConfigStoreOptions {
 }
 
 
-const { O_CREAT, O_EXCL, O_WRONLY, O_RDONLY } = fs.constants;
-const O_NOFOLLOW = fs.constants.O_NOFOLLOW ?? 0;
-const POSIX = process.platform !== 'win32';
+// Read at call time, not at import: a module without top-level side effects is dropped by bundlers when unused.
+const openFlags = (kind: 'read' | 'create') =>
+  (kind === 'read' ? fs.constants.O_RDONLY : fs.constants.O_CREAT | fs.constants.O_EXCL | fs.constants.O_WRONLY) |
+  (fs.constants.O_NOFOLLOW ?? 0);
+const isPosix = () => process.platform !== 'win32';
 const FILE_NAME = /^(.+)\.json$/;
 // One queue per lock file: concurrent saves in this process wait here instead of spinning on the lock file.
 const queues = new Map<string, Promise<void>>();
@@ -214,7 +216,7 @@ export class FileConfigStore implements ConfigStore {
       });
     }
     // mkdir's mode is filtered by the umask and never changes an existing directory: set it explicitly.
-    if (POSIX && (st.mode & 0o777) !== 0o700) await this.#io.chmod(this.dir, 0o700);
+    if (isPosix() && (st.mode & 0o777) !== 0o700) await this.#io.chmod(this.dir, 0o700);
     return true;
   }
 
@@ -225,7 +227,7 @@ export class FileConfigStore implements ConfigStore {
     if (st.isSymbolicLink()) throw this.#symlink(file);
     let handle: fs.promises.FileHandle;
     try {
-      handle = await this.#io.open(file, O_RDONLY | O_NOFOLLOW);
+      handle = await this.#io.open(file, openFlags('read'));
     } catch (error) {
       if (codeOf(error) === 'ENOENT') return undefined;
       if (codeOf(error) === 'ELOOP') throw this.#symlink(file);
@@ -239,7 +241,7 @@ export class FileConfigStore implements ConfigStore {
       if (uid !== undefined && fst.uid !== uid) {
         throw new ConfigStoreError(`${file} is owned by uid ${fst.uid}; refusing to read it`, { reason: 'foreign_owner', path: file });
       }
-      if (POSIX && (fst.mode & 0o077) !== 0) {
+      if (isPosix() && (fst.mode & 0o077) !== 0) {
         await handle.chmod(0o600);
         this.#warn(`${file} was readable by others (mode ${(fst.mode & 0o777).toString(8)}); its mode is now 600`);
       }
@@ -279,8 +281,8 @@ export class FileConfigStore implements ConfigStore {
     const tmp = path.join(this.dir, `.${config.provider}.json.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
     let handle: fs.promises.FileHandle | undefined;
     try {
-      handle = await this.#io.open(tmp, O_CREAT | O_EXCL | O_WRONLY | O_NOFOLLOW, 0o600);
-      if (POSIX) await handle.chmod(0o600);
+      handle = await this.#io.open(tmp, openFlags('create'), 0o600);
+      if (isPosix()) await handle.chmod(0o600);
       await handle.writeFile(JSON.stringify(config, null, 2), 'utf8');
       await handle.sync();
       await handle.close();
@@ -297,7 +299,7 @@ export class FileConfigStore implements ConfigStore {
   /** Makes the rename durable; best effort (not every platform can fsync a directory). */
   async #syncDir(): Promise<void> {
     try {
-      const dir = await this.#io.open(this.dir, O_RDONLY);
+      const dir = await this.#io.open(this.dir, fs.constants.O_RDONLY);
       await dir.sync().finally(() => dir.close());
     } catch {
       // ignored on purpose
@@ -328,7 +330,7 @@ export class FileConfigStore implements ConfigStore {
     const started = Date.now();
     for (let attempt = 0; ; attempt++) {
       try {
-        const handle = await this.#io.open(lock, O_CREAT | O_EXCL | O_WRONLY | O_NOFOLLOW, 0o600);
+        const handle = await this.#io.open(lock, openFlags('create'), 0o600);
         await handle.writeFile(`${process.pid}\n`).finally(() => handle.close());
         return;
       } catch (error) {
@@ -345,11 +347,6 @@ export class FileConfigStore implements ConfigStore {
       }
       await sleep(Math.min(100, 2 ** Math.min(attempt, 7)) * (0.5 + Math.random() / 2));
     }
-  }
-
-  /** Keeps `console.log(store)` short; the store holds no secrets itself. */
-  [Symbol.for('nodejs.util.inspect.custom')](): string {
-    return `FileConfigStore { dir: ${JSON.stringify(this.dir)} }`;
   }
 
   toJSON(): { dir: string } {
