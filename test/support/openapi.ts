@@ -176,7 +176,12 @@ function checkParameters(state: Loaded, operation: Operation, url: URL, label: s
     }
     const schema = param.schema ? resolveRef(state.spec, param.schema) : undefined;
     if (!schema) continue;
-    const fn = state.ajv.compile({ ...schema, $id: undefined });
+    const key = `param:${JSON.stringify(schema)}`;
+    let fn = state.compiled.get(key);
+    if (!fn) {
+      fn = state.ajv.compile({ ...schema, $id: undefined });
+      state.compiled.set(key, fn);
+    }
     if (!fn(coerce(raw, schema))) {
       for (const e of fn.errors ?? []) errors.push(`${label}: ${param.in} parameter '${name}' ${e.message ?? 'is invalid'}`);
     }
@@ -215,10 +220,8 @@ export function validateRequest(request: SpecRequest): string[] {
     if (requestBody?.required) errors.push(`${label}: a request body is required`);
     return errors;
   }
-  const pointer = `${operation.pointer}/requestBody/content/application~1json/schema`;
-  const bodyPointer = (operation.op.requestBody as Json).$ref
-    ? `${(operation.op.requestBody as Json).$ref as string}`.replace(/^#/, '') + '/content/application~1json/schema'
-    : pointer;
+  const bodyRef = (operation.op.requestBody as Json).$ref as string | undefined;
+  const bodyPointer = `${bodyRef ? bodyRef.replace(/^#/, '') : `${operation.pointer}/requestBody`}/content/application~1json/schema`;
   return [...errors, ...runSchema(state, bodyPointer, request.body, label)];
 }
 

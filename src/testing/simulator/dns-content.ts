@@ -5,8 +5,10 @@ const LABEL = '[a-z0-9_]([a-z0-9_-]{0,61}[a-z0-9_])?';
 const HOSTNAME = new RegExp(`^${LABEL}(\\.${LABEL})*\\.?$`, 'i');
 const RECORD_NAME = new RegExp(`^(@|\\*|(\\*\\.)?${LABEL}(\\.${LABEL})*)$`, 'i');
 
+/** Dotted-quad IPv4 without leading zeros. */
 export const isIPv4 = (value: string): boolean => IPV4.test(value);
 
+/** IPv6 literal (no zone id), checked by the WHATWG URL parser. */
 export function isIPv6(value: string): boolean {
   if (!/^[0-9a-f:.]+$/i.test(value) || !value.includes(':')) return false;
   try {
