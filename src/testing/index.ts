@@ -5,7 +5,8 @@
  * - {@link testProvider} / {@link runConformance}: the conformance kit every provider (ours or a plugin's) runs.
  * - {@link createHostingerSimulator}: a stateful fake of the Hostinger API (fetch handler, msw handlers or a local server).
  *
- * `testProvider` imports `vitest`, so this entry expects vitest to be installed (it is a test-time tool).
+ * Importing this entry needs no test runner: `testProvider` looks vitest up only when it is called,
+ * so `require('setec-hosting/testing')` works too (vitest itself refuses `require()`).
  *
  * @example
  * ```ts

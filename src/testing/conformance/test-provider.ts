@@ -1,13 +1,15 @@
-import { describe, it } from 'vitest';
 import { runCheck, conformanceChecks, skipReason } from './run.js';
 import type { ProviderFactory } from './run.js';
 import type { ConformanceOptions } from './types.js';
+import { loadVitest } from './vitest-api.js';
 
 /**
  * Declares the conformance suite as vitest tests: one `describe` per provider, one per group
  * (`provider`, `errors`, `abort`, `dns`, `models`...) and one `it` per check. Call it at the top level
  * of a test file; a check whose capability group the provider lacks is reported as skipped.
- * This is the only module that imports `vitest`.
+ * vitest is looked up when this is called (see `loadVitest`), so importing the entry never needs it.
+ *
+ * @throws {Error} when called outside vitest.
  *
  * @example
  * ```ts
@@ -19,12 +21,13 @@ import type { ConformanceOptions } from './types.js';
  * ```
  */
 export function testProvider(factory: ProviderFactory, options: ConformanceOptions): void {
+  const { describe, it } = loadVitest();
   const groups = new Map<string, typeof conformanceChecks[number][]>();
   for (const check of conformanceChecks) {
     const group = check.name.slice(0, Math.max(0, check.name.indexOf(':'))) || 'provider';
     groups.set(group, [...(groups.get(group) ?? []), check]);
   }
-  describe(`${options.name ?? 'provider'} conformance`, () => {
+  const declare = () => describe(`${options.name ?? 'provider'} conformance`, () => {
     for (const [group, checks] of groups) {
       describe(group, () => {
         for (const check of checks) {
@@ -44,4 +47,9 @@ export function testProvider(factory: ProviderFactory, options: ConformanceOptio
       });
     }
   });
+  try {
+    declare();
+  } catch (cause) {
+    throw new Error('testProvider() declares vitest tests: call it at the top level of a vitest test file', { cause });
+  }
 }
