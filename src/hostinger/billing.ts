@@ -37,7 +37,7 @@ const CatalogWire = listWire(CatalogItemWire);
 
 /** A subscription as Hostinger returns it (prices in cents). */
 export const SubscriptionWire = z.looseObject({
-  id: z.union([z.string(), z.number()]),
+  id: z.string(),
   name: maybeString,
   status: maybeString,
   billing_period: maybeNumber,

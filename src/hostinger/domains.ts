@@ -24,7 +24,7 @@ export const DomainDetailsWire = z.looseObject({
   status: maybeString,
   is_privacy_protected: maybeBoolean,
   is_locked: maybeBoolean,
-  name_servers: z.optional(z.nullable(z.record(z.string(), z.nullable(z.string())))),
+  name_servers: z.optional(z.nullable(z.looseObject({ ns1: maybeString, ns2: maybeString, ns3: maybeString, ns4: maybeString }))),
   expires_at: maybeString,
 });
 export type DomainDetailsWire = z.infer<typeof DomainDetailsWire>;

@@ -26,13 +26,16 @@ export type PageMetaWire = z.infer<typeof PageMetaWire>;
  * `{data, meta?}`. A shape error names the field under `data.` (`data.0.records.0.content`).
  */
 export function listWire<T extends z.ZodMiniType>(item: T) {
-  return z.pipe(
-    z.transform((value: unknown) =>
-      Array.isArray(value) ? { data: value } : value !== null && typeof value === 'object' && 'data' in value ? value : { data: value },
-    ),
-    z.object({ data: z.array(item), meta: z.optional(z.nullable(PageMetaWire)) }),
-  );
+  const schema = z.looseObject({ data: z.array(item), meta: z.optional(z.nullable(PageMetaWire)) });
+  listSchemas.add(schema);
+  return schema;
 }
+
+// Lists are normalised in plain code before parsing (rather than with z.pipe + z.transform): it keeps
+// those zod schema kinds, and their weight, out of consumers' bundles.
+const listSchemas = new WeakSet<object>();
+const asPage = (value: unknown): unknown =>
+  Array.isArray(value) ? { data: value } : value !== null && typeof value === 'object' && 'data' in value ? value : { data: value };
 
 /** Optional, nullable string as most Hostinger fields are. */
 export const maybeString = z.optional(z.nullable(z.string()));
@@ -50,7 +53,7 @@ function fieldPath(path: readonly PropertyKey[]): string {
  * @throws {ProviderAPIError} naming the first field that does not fit (`0.records.0.content`).
  */
 export function parseWire<S extends z.ZodMiniType>(schema: S, value: unknown, operation: string, status = 200): z.output<S> {
-  const result = z.safeParse(schema, value);
+  const result = z.safeParse(schema, listSchemas.has(schema) ? asPage(value) : value);
   if (result.success) return result.data as z.output<S>;
   const issue = result.error.issues[0];
   const where = issue ? `field "${fieldPath(issue.path)}": ${issue.message}` : 'unexpected shape';
