@@ -88,11 +88,13 @@ export class HostingError extends Error {
     return Array.isArray(kinds) && kinds.includes(this.code);
   }
 
-  /** A plain, secret-free object for logs and HTTP bodies. */
+  /**
+   * A plain, secret-free object for logs and HTTP bodies: `name`, `code`, `status`, `message`,
+   * `provider` and the class's own fields (`fields`, `retryAfter`, `correlationId`, ...). Never the cause.
+   */
   toJSON(): Record<string, unknown> {
-    const json: Record<string, unknown> = { name: this.name, code: this.code, status: this.status, message: this.message };
-    if (this.provider !== undefined) json.provider = this.provider;
-    return json;
+    const { name, code, status, ...own } = this as unknown as Record<string, unknown>;
+    return { name, code, status, message: this.message, ...own };
   }
 }
 
@@ -109,6 +111,8 @@ function kindsOf(ctor: typeof HostingError): string[] {
 export interface ValidationErrorOptions extends HostingErrorOptions {
   /** Messages per field, e.g. `{ content: ['is not an IPv4 address'] }`. */
   fields?: Record<string, string[]>;
+  /** The provider's request id when the provider rejected the input (Hostinger's `correlation_id`). */
+  correlationId?: string;
 }
 
 /** Bad input, found before anything was sent, or reported by the provider (HTTP 400). */
@@ -118,12 +122,12 @@ export class ValidationError extends HostingError {
   override readonly name: string = 'ValidationError';
   /** Messages per field. */
   readonly fields: Record<string, string[]>;
+  /** The provider's request id, when the provider rejected the input. */
+  declare readonly correlationId?: string;
   constructor(message: string, options: ValidationErrorOptions = {}) {
     super(message, options);
     this.fields = options.fields ?? {};
-  }
-  override toJSON(): Record<string, unknown> {
-    return { ...super.toJSON(), fields: this.fields };
+    if (options.correlationId !== undefined) (this as { correlationId?: string }).correlationId = options.correlationId;
   }
 }
 
@@ -176,9 +180,6 @@ export class RateLimitError extends HostingError {
     if (options.retryAfter !== undefined) this.retryAfter = options.retryAfter;
     if (options.attempts !== undefined) this.attempts = options.attempts;
   }
-  override toJSON(): Record<string, unknown> {
-    return { ...super.toJSON(), retryAfter: this.retryAfter, attempts: this.attempts };
-  }
 }
 
 /** Options of {@link ProviderAPIError}. */
@@ -206,9 +207,6 @@ export class ProviderAPIError extends HostingError {
     if (options.upstreamStatus !== undefined) this.upstreamStatus = options.upstreamStatus;
     if (options.correlationId !== undefined) this.correlationId = options.correlationId;
   }
-  override toJSON(): Record<string, unknown> {
-    return { ...super.toJSON(), upstreamStatus: this.upstreamStatus, correlationId: this.correlationId };
-  }
 }
 
 /** The call ran out of time; whether a write was applied is unknown (HTTP 502). */
@@ -235,9 +233,6 @@ export class ErrNotSupported extends HostingError {
   constructor(provider: string, operation: string, options: Omit<HostingErrorOptions, 'provider'> = {}) {
     super(`${provider} does not support ${operation}`, { ...options, provider });
     this.operation = operation;
-  }
-  override toJSON(): Record<string, unknown> {
-    return { ...super.toJSON(), operation: this.operation };
   }
 }
 
@@ -267,9 +262,6 @@ export class ConfigStoreError extends HostingError {
     super(message, options);
     this.reason = options.reason;
     this.path = options.path;
-  }
-  override toJSON(): Record<string, unknown> {
-    return { ...super.toJSON(), reason: this.reason, path: this.path };
   }
 }
 

@@ -9,7 +9,7 @@
 import * as z from 'zod/mini';
 import type { CallOptions } from '../core/call-options.js';
 import { DNS_RECORD_TYPES, type DnsCapability, type DnsDeleteOptions, type DnsRecord, type DnsRecordInput, type DnsRecordType, type DnsUpdateOptions } from '../core/dns.js';
-import { ConflictError, NotFoundError, ValidationError } from '../core/errors.js';
+import { ConflictError, ValidationError } from '../core/errors.js';
 import { assignRecordIds } from '../core/record-id.js';
 import {
   DEFAULT_TTL,
@@ -175,9 +175,8 @@ export function createDns(client: HostingerClient): DnsCapability {
       const target = normalizeRecord({ type: setType, name: setName, content: options.content });
       const set = recordsFromZone(await getZone(domain, signal)).filter((r) => r.name === setName && r.type === setType);
       const remaining = set.filter((r) => !sameRecord({ ...r, priority: 0 }, { ...target, priority: 0 }));
-      if (remaining.length === set.length) {
-        throw new NotFoundError(`No ${setType} record "${setName}" with content "${target.content}" in ${domain}`, { provider: 'hostinger' });
-      }
+      // Nothing matched: the record is already gone, as the caller wants (deletes stay idempotent).
+      if (remaining.length === set.length) return;
       if (remaining.length === 0) await deleteSet();
       else await write(domain, zoneFromRecords(remaining, true), signal);
     },

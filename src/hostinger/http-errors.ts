@@ -101,10 +101,7 @@ export function errorFromResponse(failed: FailedResponse): HostingError {
     const fields = body.errors ?? {};
     const all = Object.entries(fields).flatMap(([field, msgs]) => msgs.map((m) => `${field}: ${m}`));
     const summary = all.length > 0 ? `: ${all.join('; ')}` : detail;
-    const error = new ValidationError(`Hostinger rejected ${operation}${summary}${suffix}`, { provider: PROVIDER, fields });
-    // ValidationError has no correlation id option yet; keep it readable for support requests.
-    if (correlationId) Object.defineProperty(error, 'correlationId', { value: correlationId, enumerable: true });
-    return error;
+    return new ValidationError(`Hostinger rejected ${operation}${summary}${suffix}`, { provider: PROVIDER, fields, ...(correlationId ? { correlationId } : {}) });
   }
   return new ProviderAPIError(`Hostinger answered HTTP ${status} on ${operation}${detail}${suffix}`, {
     provider: PROVIDER,

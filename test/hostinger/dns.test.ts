@@ -116,9 +116,11 @@ describe('hostinger: dns', () => {
     expect((await provider().dns.list('example.com')).some((r) => r.name === 'www')).toBe(false);
   });
 
-  it('delete with content that is not there is a NotFoundError', async () => {
-    await expect(provider().dns.delete('example.com', 'api', 'A', { content: '192.0.2.99' })).rejects.toBeInstanceOf(NotFoundError);
+  it('delete with content that is not there succeeds, changes nothing and writes nothing', async () => {
+    const before = await provider().dns.list('example.com');
+    await expect(provider().dns.delete('example.com', 'api', 'A', { content: '192.0.2.99' })).resolves.toBeUndefined();
     expect(writes()).toHaveLength(0);
+    expect(await provider().dns.list('example.com')).toEqual(before);
   });
 
   it('reset restores the default zone', async () => {
