@@ -1,6 +1,19 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
+const src = (path: string) => fileURLToPath(new URL(`./src/${path}`, import.meta.url));
+
 export default defineConfig({
+  // Examples import the package by name, as users do; tests run them against the sources.
+  resolve: {
+    alias: [
+      { find: /^setec-hosting$/, replacement: src('index.ts') },
+      { find: /^setec-hosting\/hostinger$/, replacement: src('hostinger/index.ts') },
+      { find: /^setec-hosting\/hostinger\/register$/, replacement: src('hostinger/register.ts') },
+      { find: /^setec-hosting\/http$/, replacement: src('http/index.ts') },
+      { find: /^setec-hosting\/testing$/, replacement: src('testing/index.ts') },
+    ],
+  },
   test: {
     include: ['test/**/*.test.ts'],
     testTimeout: 20_000,

@@ -8,7 +8,7 @@ import {
   ConflictError, NotFoundError, assertZoneConsistent, assignRecordIds, createProvider, normalizeDomain, normalizeRecord,
   normalizeRecordName, registerProvider, sameRecord, validateRecords,
   type CallOptions, type DnsCapability, type DnsRecordInput, type NormalizedDnsRecord, type Provider, type ProviderDefinition,
-} from '../src/index.js';
+} from 'setec-hosting';
 
 /** Builds a Pocket DNS provider holding `zones` (domain → records). */
 export function createPocketDns(zones: Record<string, DnsRecordInput[]> = { 'example.com': [] }): Provider {

@@ -6,9 +6,9 @@
  *
  * Against the real API this adds and then removes a TXT record named `_setec-example`.
  */
-import type { DnsRecord } from '../src/index.js';
-import { createHostingerProvider } from '../src/hostinger/index.js';
-import { createHostingerSimulator } from '../src/testing/simulator/index.js';
+import type { DnsRecord } from 'setec-hosting';
+import { createHostingerProvider } from 'setec-hosting/hostinger';
+import { createHostingerSimulator } from 'setec-hosting/testing';
 
 function print(title: string, records: DnsRecord[]): void {
   console.log(`\n${title}`);

@@ -3,6 +3,7 @@
  *
  *   npx tsx examples/server.ts               # real Hostinger; configure it with POST .../configure
  *   npx tsx examples/server.ts --simulator   # a local Hostinger simulator, already configured
+ *   npx tsx examples/server.ts --simulator --smoke   # start, call GET /providers once, stop (CI)
  *
  * Environment: PORT (default 9090), HOSTING_JWT_SECRET (HS256 secret of the bearer tokens; a random
  * one is made for this run when unset), HOSTING_DATA_DIR (credentials, default ./data/hosting; a
@@ -14,11 +15,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serve } from '@hono/node-server';
 import { sign } from 'hono/jwt';
-import { FileConfigStore } from '../src/config/file-store.js';
-import { ProviderRegistry } from '../src/core/registry.js';
-import { hostinger } from '../src/hostinger/index.js';
-import { createHostingHandler } from '../src/http/index.js';
-import { createHostingerSimulator } from '../src/testing/simulator/index.js';
+import { FileConfigStore, ProviderRegistry } from 'setec-hosting';
+import { hostinger } from 'setec-hosting/hostinger';
+import { createHostingHandler } from 'setec-hosting/http';
+import { createHostingerSimulator } from 'setec-hosting/testing';
 
 const useSimulator = process.argv.includes('--simulator');
 const port = Number(process.env.PORT ?? 9090);
@@ -60,6 +60,19 @@ if (generatedSecret) {
   console.log(`  export TOKEN=$(node -e "import('hono/jwt').then(async ({ sign }) => console.log(await sign({ sub: 'me', exp: Math.floor(Date.now() / 1000) + 3600 }, process.env.HOSTING_JWT_SECRET, 'HS256')))")`);
 }
 console.log(`  curl -s http://localhost:${port}/api/hosting/providers -H "Authorization: Bearer $TOKEN"`);
+
+if (process.argv.includes('--smoke')) {
+  // CI: one authenticated round trip through the real HTTP server, then stop.
+  const token = await sign({ sub: 'smoke', exp: Math.floor(Date.now() / 1000) + 60 }, jwtSecret, 'HS256');
+  const address = server.address();
+  const actualPort = typeof address === 'object' && address ? address.port : port;
+  const response = await fetch(`http://127.0.0.1:${actualPort}/api/hosting/providers`, { headers: { Authorization: `Bearer ${token}` } });
+  console.log(`smoke: GET /api/hosting/providers → ${response.status} ${await response.text()}`);
+  if (!response.ok) process.exitCode = 1;
+  server.close();
+  await simulator?.close();
+  if (tempDir) await rm(tempDir, { recursive: true, force: true });
+}
 
 const shutdown = () => {
   server.close();
