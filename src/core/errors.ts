@@ -33,7 +33,7 @@ function safeCause(cause: unknown): unknown {
   if (cause === undefined || cause === null) return undefined;
   if (cause instanceof Error) {
     // ky's HTTPError carries `request` and `options` (with the Authorization header): keep only what is safe.
-    const risky = 'request' in cause || 'options' in cause || 'response' in cause || 'config' in cause;
+    const risky = ['request', 'options', 'response', 'config', 'headers'].some((key) => key in cause);
     if (!risky && !(cause as { cause?: unknown }).cause) {
       const message = redactSecrets(cause.message);
       if (message === cause.message) return cause;
@@ -184,7 +184,7 @@ export class RateLimitError extends HostingError {
 
 /** Options of {@link ProviderAPIError}. */
 export interface ProviderAPIErrorOptions extends HostingErrorOptions {
-  /** 500 (default) or 502; the upstream's own status is in `upstreamStatus`. */
+  /** 500 or 502 (the default; any other value is ignored); the upstream's own status is in `upstreamStatus`. */
   status?: number;
   /** The status the provider answered with, when there was an answer. */
   upstreamStatus?: number;
@@ -203,7 +203,8 @@ export class ProviderAPIError extends HostingError {
   readonly correlationId?: string;
   constructor(message: string, options: ProviderAPIErrorOptions = {}) {
     super(message, options);
-    if (options.status !== undefined) (this as { status: number }).status = options.status;
+    // Only the two statuses of an upstream failure: a REST layer answers with `status`.
+    if (options.status === 500) (this as { status: number }).status = 500;
     if (options.upstreamStatus !== undefined) this.upstreamStatus = options.upstreamStatus;
     if (options.correlationId !== undefined) this.correlationId = options.correlationId;
   }
@@ -241,9 +242,11 @@ export type ConfigStoreErrorReason = 'corrupt' | 'symlink' | 'not_a_file' | 'not
 
 /** Options of {@link ConfigStoreError}. */
 export interface ConfigStoreErrorOptions extends HostingErrorOptions {
-  reason: ConfigStoreErrorReason;
+  /** @default 'corrupt' */
+  reason?: ConfigStoreErrorReason;
   /** The file or directory concerned. */
-  path: string;
+  /** @default '' */
+  path?: string;
 }
 
 /**
@@ -258,10 +261,10 @@ export class ConfigStoreError extends HostingError {
   readonly reason: ConfigStoreErrorReason;
   /** The file or directory concerned. */
   readonly path: string;
-  constructor(message: string, options: ConfigStoreErrorOptions) {
+  constructor(message: string, options: ConfigStoreErrorOptions = {}) {
     super(message, options);
-    this.reason = options.reason;
-    this.path = options.path;
+    this.reason = options.reason ?? 'corrupt';
+    this.path = options.path ?? '';
   }
 }
 

@@ -82,7 +82,7 @@ export function catalogItemsFromWire(items: readonly CatalogItemWire[]): Catalog
       const out: CatalogItem = {
         id: price.id,
         name: item.name ?? item.id,
-        category: item.category ?? '',
+        category: (item.category ?? '').toLowerCase(),
         price_cents: Math.round(price.price),
         currency: price.currency ?? '',
         period: periodLabel(price.period, price.period_unit),
@@ -108,12 +108,16 @@ export function subscriptionFromWire(s: SubscriptionWire): Subscription {
   };
 }
 
+/** Fetches the account's subscriptions as Hostinger returns them. */
+export async function fetchSubscriptions(client: HostingerClient, signal?: AbortSignal): Promise<SubscriptionWire[]> {
+  return (await client.request({ method: 'GET', path: apiPath('api/billing/v1/subscriptions'), schema: SubscriptionsWire, signal })).data;
+}
+
 /** The Hostinger implementation of {@link BillingCapability}. */
 export function createBilling(client: HostingerClient): BillingCapability {
   return {
     async listSubscriptions(options?: CallOptions): Promise<Subscription[]> {
-      const { data: items } = await client.request({ method: 'GET', path: apiPath('api/billing/v1/subscriptions'), schema: SubscriptionsWire, signal: options?.signal });
-      return items.map(subscriptionFromWire);
+      return (await fetchSubscriptions(client, options?.signal)).map(subscriptionFromWire);
     },
     async getCatalog(options?: CallOptions): Promise<CatalogItem[]> {
       return catalogItemsFromWire(await fetchCatalog(client, undefined, options?.signal));

@@ -115,14 +115,24 @@ export function createDns(client: HostingerClient): DnsCapability {
     await client.request({ method: 'PUT', path: domainPath(ZONES, domain), json: body, schema: MessageWire, idempotent: body.overwrite, signal });
   };
 
-  /** Adds `adding` to the zone, keeping the existing set TTL unless a record asked for one. */
+  /**
+   * Adds `adding` to the zone. Hostinger keeps one TTL per record set and an append rewrites it, so a
+   * record joining an existing set takes the set's TTL; asking for another TTL there is refused rather
+   * than silently changing the TTL of the records already in the set.
+   */
   const append = async (domain: string, adding: NormalizedDnsRecord[], inputs: DnsRecordInput[], existing: NormalizedDnsRecord[], signal?: AbortSignal) => {
     const conflict = cnameConflict(existing, adding);
     if (conflict) throw new ConflictError(`Cannot add to ${domain}: ${conflict}`, { provider: 'hostinger' });
+    const fields: Record<string, string[]> = {};
     const withTtl = adding.map((r, i) => {
       const set = existing.find((e) => e.name === r.name && e.type === r.type);
-      return set && inputs[i]?.ttl === undefined ? { ...r, ttl: set.ttl } : r;
+      if (!set) return r;
+      if (inputs[i]?.ttl !== undefined && inputs[i]?.ttl !== set.ttl) {
+        fields[inputs.length > 1 ? `records.${i}.ttl` : 'ttl'] = [`the ${r.type} records of "${r.name}" share TTL ${set.ttl}; omit ttl or use ${set.ttl}`];
+      }
+      return { ...r, ttl: set.ttl };
     });
+    if (Object.keys(fields).length > 0) throw new ValidationError('Hostinger keeps one TTL per record set', { fields, provider: 'hostinger' });
     await write(domain, zoneFromRecords(withTtl, false), signal);
   };
 
@@ -173,7 +183,14 @@ export function createDns(client: HostingerClient): DnsCapability {
         return;
       }
       const target = normalizeRecord({ type: setType, name: setName, content: options.content });
-      const set = recordsFromZone(await getZone(domain, signal)).filter((r) => r.name === setName && r.type === setType);
+      const zone = await getZone(domain, signal);
+      const wireSet = zone.find((s) => (s.name === '' ? '@' : s.name.toLowerCase()) === setName && s.type.toUpperCase() === setType);
+      if (wireSet?.records.some((r) => r.is_disabled === true)) {
+        // Rewriting the set is the only way to drop one value, and the API cannot write a disabled record:
+        // it would come back enabled, or be lost. Refuse instead of doing either.
+        throw new ConflictError(`The ${setType} records of "${setName}" in ${domain} include a disabled record, which Hostinger's API cannot keep while removing one value; delete the whole set or edit it in hPanel`, { provider: 'hostinger' });
+      }
+      const set = recordsFromZone(zone).filter((r) => r.name === setName && r.type === setType);
       const remaining = set.filter((r) => !sameRecord({ ...r, priority: 0 }, { ...target, priority: 0 }));
       // Nothing matched: the record is already gone, as the caller wants (deletes stay idempotent).
       if (remaining.length === set.length) return;

@@ -10,7 +10,7 @@ import type { CallOptions } from '../core/call-options.js';
 import type { Domain, DomainAvailability, DomainPurchaseRequest, DomainsCapability } from '../core/domains.js';
 import { isAuthenticationError, isNotFoundError, ValidationError } from '../core/errors.js';
 import { normalizeDomain, normalizeHostname } from '../core/validation/index.js';
-import { type CatalogItemWire, type CatalogPriceWire, fetchCatalog } from './billing.js';
+import { type CatalogItemWire, type CatalogPriceWire, fetchCatalog, fetchSubscriptions } from './billing.js';
 import type { HostingerClient } from './client.js';
 import { apiPath, domainPath } from './paths.js';
 import { listWire, maybeBoolean, maybeNumber, maybeString, MessageWire } from './wire.js';
@@ -39,15 +39,15 @@ const DETAIL_CONCURRENCY = 4;
 /** Hostinger's domain API does not say which registrar backs a domain: Hostinger is the registrar. */
 const REGISTRAR = 'Hostinger';
 
-function domainFromWire(name: string, portfolio: PortfolioDomainWire | undefined, details: DomainDetailsWire | undefined): Domain {
+function domainFromWire(name: string, portfolio: PortfolioDomainWire | undefined, details: DomainDetailsWire | undefined, autoRenew: boolean): Domain {
   const ns = details?.name_servers ?? {};
   return {
     name,
     registrar: REGISTRAR,
     status: details?.status ?? portfolio?.status ?? '',
     expires_at: details?.expires_at ?? portfolio?.expires_at ?? '',
-    // Not exposed by the domains API (it lives on the billing subscription): reported as false.
-    auto_renew: false,
+    // The domains API does not say; the billing subscription named after the domain does.
+    auto_renew: autoRenew,
     locked: details?.is_locked ?? false,
     privacy_protection: details?.is_privacy_protected ?? false,
     nameservers: Object.keys(ns).sort().map((k) => ns[k]).filter((v): v is string => typeof v === 'string' && v !== ''),
@@ -102,9 +102,20 @@ export function createDomains(client: HostingerClient): DomainsCapability {
   const toggle = (domain: string, feature: 'domain-lock' | 'privacy-protection', on: boolean, signal?: AbortSignal) =>
     client.request({ method: on ? 'PUT' : 'DELETE', path: domainPath(PORTFOLIO, domain, 'domain', feature), schema: MessageWire, idempotent: true, signal }).then(() => undefined);
 
+  /** Domain name → auto-renewal, from the subscriptions named after domains (best effort: a domain
+   * whose subscription cannot be read is reported as not renewing). */
+  const autoRenewals = async (signal?: AbortSignal): Promise<Map<string, boolean>> => {
+    const subscriptions = await fetchSubscriptions(client, signal).catch((e: unknown) => {
+      if (isAuthenticationError(e) || signal?.aborted) throw e;
+      return [];
+    });
+    return new Map(subscriptions.map((s) => [(s.name ?? '').toLowerCase(), s.is_auto_renewed === true]));
+  };
+
   const get = async (domain: string, options?: CallOptions): Promise<Domain> => {
     const name = normalizeDomain(domain);
-    return domainFromWire(name, undefined, await details(name, options?.signal));
+    const [more, renewals] = await Promise.all([details(name, options?.signal), autoRenewals(options?.signal)]);
+    return domainFromWire(name, undefined, more, renewals.get(name) ?? false);
   };
 
   return {
@@ -112,13 +123,15 @@ export function createDomains(client: HostingerClient): DomainsCapability {
     async list(options?: CallOptions): Promise<Domain[]> {
       const { data: items } = await client.request({ method: 'GET', path: apiPath(PORTFOLIO), schema: listWire(PortfolioDomainWire), signal: options?.signal });
       const named = items.filter((d): d is PortfolioDomainWire & { domain: string } => typeof d.domain === 'string' && d.domain !== '');
+      const renewals = await autoRenewals(options?.signal);
       return mapLimit(named, DETAIL_CONCURRENCY, async (entry) => {
         // A domain still being set up may have no details yet; the portfolio entry is enough then.
         const more = await details(entry.domain, options?.signal).catch((e: unknown) => {
           if (isNotFoundError(e)) return undefined;
           throw e;
         });
-        return domainFromWire(entry.domain.toLowerCase(), entry, more);
+        const name = entry.domain.toLowerCase();
+        return domainFromWire(name, entry, more, renewals.get(name) ?? false);
       });
     },
 
@@ -144,7 +157,8 @@ export function createDomains(client: HostingerClient): DomainsCapability {
       });
       return names.map((name) => {
         const out: DomainAvailability = { domain: name, available: answers.get(name) ?? false };
-        const price = domainPrice(prices, splitDomain(name).tld, 1);
+        // A price only means something for a domain one can buy.
+        const price = out.available ? domainPrice(prices, splitDomain(name).tld, 1) : undefined;
         if (price) {
           out.price = Math.round(price.first_period_price ?? price.price) / 100;
           if (price.currency) out.currency = price.currency;
@@ -179,8 +193,7 @@ export function createDomains(client: HostingerClient): DomainsCapability {
         const ok = await client.request({ method: request.auto_renew ? 'PATCH' : 'DELETE', path, schema: z.unknown(), idempotent: true, signal: options?.signal }).then(() => true, () => false);
         if (ok) result.auto_renew = request.auto_renew;
       }
-      const fresh = await get(name, options).catch(() => undefined);
-      return fresh ? { ...fresh, auto_renew: result.auto_renew } : result;
+      return (await get(name, options).catch(() => undefined)) ?? result;
     },
 
     async setNameservers(domain: string, nameservers: string[], options?: CallOptions): Promise<void> {

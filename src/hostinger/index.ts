@@ -75,8 +75,9 @@ const DataCentersProbe = listWire(z.unknown());
  * ```
  */
 export function createHostingerProvider(options: HostingerProviderOptions): HostingerProvider {
-  if (typeof options?.apiKey !== 'string' || options.apiKey.trim() === '') {
-    throw new ValidationError('A Hostinger API token is required', { fields: { apiKey: ['must be a non-empty string'] }, provider: 'hostinger' });
+  // A token is visible ASCII; anything else would end up echoed in a fetch error about the header.
+  if (typeof options?.apiKey !== 'string' || !/^[\x21-\x7e]+$/.test(options.apiKey.trim())) {
+    throw new ValidationError('A Hostinger API token is required', { fields: { apiKey: ['must be a non-empty string of visible ASCII characters'] }, provider: 'hostinger' });
   }
   const client = new HostingerClient({ ...options, apiKey: options.apiKey.trim() });
   const provider: HostingerProvider = {

@@ -5,7 +5,7 @@ import { timingSafeEqual } from 'hono/utils/buffer';
 
 /** Verify an HS256 JWT from `Authorization: Bearer <jwt>` or the `token` cookie. */
 export interface JwtAuth {
-  /** The HMAC secret the tokens are signed with. */
+  /** The HMAC secret the HS256 tokens are signed with. Tokens must carry `exp`. */
   jwtSecret: string;
 }
 
@@ -79,7 +79,9 @@ export function authMiddleware(auth: HostingAuth): MiddlewareHandler {
     const token = header === undefined ? getCookie(c, 'token') : bearerToken(header);
     if (!token) return unauthorized();
     try {
-      await verify(token, secret, 'HS256');
+      // hono checks `exp`/`nbf`/`iat` when present; a token that never expires is refused here.
+      const payload = await verify(token, secret, 'HS256');
+      if (typeof payload.exp !== 'number') return unauthorized();
     } catch {
       return unauthorized();
     }

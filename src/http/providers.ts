@@ -61,13 +61,19 @@ export function registerProviderRoutes(app: HostingApp, ctx: RouteContext): void
   app.post('/providers/:provider/test', async (c) => {
     const config = await storedConfig(ctx, c);
     const provider = ctx.registry.createProvider(config.provider, config);
+    // Record the outcome only on the config that was tested: a DELETE or a new configure that landed
+    // while the (possibly slow) call ran must not be undone by writing the old copy back.
+    const record = async (connected: boolean) => {
+      const current = await ctx.store.get(config.provider);
+      if (current && sameCredentials(current, config)) await ctx.store.save({ ...current, connected });
+    };
     try {
       await provider.testConnection(callOptions(c));
     } catch (error) {
-      await ctx.store.save({ ...config, connected: false });
+      await record(false);
       throw error;
     }
-    await ctx.store.save({ ...config, connected: true });
+    await record(true);
     return c.json({ status: 'ok', message: 'Connection successful' });
   });
 
@@ -89,4 +95,8 @@ function capabilitiesOf(ctx: RouteContext, config: ProviderConfig): CapabilityNa
   } catch {
     return [];
   }
+}
+
+function sameCredentials(a: ProviderConfig, b: ProviderConfig): boolean {
+  return a.api_key === b.api_key && a.api_secret === b.api_secret && JSON.stringify(a.extra) === JSON.stringify(b.extra);
 }

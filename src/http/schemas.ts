@@ -35,10 +35,10 @@ export const updateRecordsBody = z.strictObject({
   overwrite: z.optional(z.boolean()),
 });
 
-/** Query of `DELETE /providers/{provider}/dns/{domain}`. */
+/** Query of `DELETE /providers/{provider}/dns/{domain}` (`type=mx` is read as `MX`). */
 export const deleteRecordQuery = z.strictObject({
   name: nonEmpty,
-  type: recordType,
+  type: z.pipe(z.pipe(z.string(), z.transform((t) => t.toUpperCase())), recordType),
   content: z.optional(z.string()),
 });
 

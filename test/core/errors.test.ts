@@ -114,3 +114,21 @@ describe('core: errors', () => {
     });
   });
 });
+
+describe('core: errors (constructor forms and limits)', () => {
+  it('every class is constructible with a message only', async () => {
+    const { ConfigStoreError } = await import('../../src/index.js');
+    const error = new ConfigStoreError('store unusable');
+    expect([error.status, error.reason, error.path]).toEqual([500, 'corrupt', '']);
+  });
+
+  it('ProviderAPIError keeps only 500 or 502 as its status', () => {
+    expect(new ProviderAPIError('x', { status: 500 }).status).toBe(500);
+    expect(new ProviderAPIError('x', { status: 404 }).status).toBe(502);
+  });
+
+  it('drops a cause that carries headers', () => {
+    const cause = Object.assign(new Error('fine'), { headers: { authorization: `Bearer ${CANARY}` } });
+    expect(inspect(new ProviderAPIError('x', { cause }), { depth: Infinity })).not.toContain(CANARY);
+  });
+});

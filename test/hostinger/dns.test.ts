@@ -15,7 +15,7 @@ describe('hostinger: dns', () => {
     expect(records).toContainEqual(expect.objectContaining({ type: 'SRV', name: '_sip._tcp', content: '5 5060 sip.example.com', priority: 10 }));
     expect(records).toContainEqual(expect.objectContaining({ type: 'TXT', name: '_dmarc', content: 'v=DMARC1; p=quarantine; rua=mailto:dmarc@example.com' }));
     expect(records).toContainEqual(expect.objectContaining({ id: 'www/CNAME/0', content: 'example.com' }));
-    expect(records.filter((r) => r.name === 'api' && r.type === 'A')).toHaveLength(2);
+    expect(records.filter((r) => r.name === 'app' && r.type === 'A')).toHaveLength(2);
   });
 
   it('gives every record a unique id that is stable across listings', async () => {
@@ -30,11 +30,11 @@ describe('hostinger: dns', () => {
   });
 
   it('creates a record after /validate, without touching the rest of its set', async () => {
-    await provider().dns.create('example.com', { type: 'A', name: 'api', content: '203.0.113.22' });
+    await provider().dns.create('example.com', { type: 'A', name: 'app', content: '203.0.113.22' });
     const paths = writes().map((r) => `${r.method} ${r.path}`);
     expect(paths).toEqual(['POST /api/dns/v1/zones/example.com/validate', 'PUT /api/dns/v1/zones/example.com']);
     expect(writes()[1]?.body).toMatchObject({ overwrite: false });
-    const api = (await provider().dns.list('example.com')).filter((r) => r.name === 'api');
+    const api = (await provider().dns.list('example.com')).filter((r) => r.name === 'app');
     expect(api.map((r) => r.content).sort()).toEqual(['203.0.113.20', '203.0.113.21', '203.0.113.22']);
     expect(api.every((r) => r.ttl === 300)).toBe(true); // the set's TTL was kept
   });
@@ -67,7 +67,7 @@ describe('hostinger: dns', () => {
 
   it('update merges: adds only what is missing, and repeating it changes nothing and sends nothing', async () => {
     const records = [
-      { type: 'A' as const, name: 'api', content: '203.0.113.20' },
+      { type: 'A' as const, name: 'app', content: '203.0.113.20' },
       { type: 'TXT' as const, name: '@', content: 'hello world' },
     ];
     await provider().dns.update('example.com', records);
@@ -82,10 +82,10 @@ describe('hostinger: dns', () => {
 
   it('update with overwrite replaces exactly the named sets', async () => {
     const before = await provider().dns.list('example.com');
-    await provider().dns.update('example.com', [{ type: 'A', name: 'api', content: '198.51.100.1', ttl: 600 }], { overwrite: true });
+    await provider().dns.update('example.com', [{ type: 'A', name: 'app', content: '198.51.100.1', ttl: 600 }], { overwrite: true });
     const after = await provider().dns.list('example.com');
-    expect(after.filter((r) => r.name === 'api')).toEqual([{ id: 'api/A/0', type: 'A', name: 'api', content: '198.51.100.1', ttl: 600, priority: 0 }]);
-    expect(after.filter((r) => r.name !== 'api')).toEqual(before.filter((r) => r.name !== 'api'));
+    expect(after.filter((r) => r.name === 'app')).toEqual([{ id: 'app/A/0', type: 'A', name: 'app', content: '198.51.100.1', ttl: 600, priority: 0 }]);
+    expect(after.filter((r) => r.name !== 'app')).toEqual(before.filter((r) => r.name !== 'app'));
     expect(writes().map((r) => r.method)).toEqual(['POST', 'PUT']);
   });
 
@@ -98,9 +98,9 @@ describe('hostinger: dns', () => {
   });
 
   it('delete by name and type removes the whole set with a DELETE filter', async () => {
-    await provider().dns.delete('example.com', 'api', 'A');
-    expect(writes()).toEqual([expect.objectContaining({ method: 'DELETE', body: { filters: [{ name: 'api', type: 'A' }] } })]);
-    expect((await provider().dns.list('example.com')).some((r) => r.name === 'api')).toBe(false);
+    await provider().dns.delete('example.com', 'app', 'A');
+    expect(writes()).toEqual([expect.objectContaining({ method: 'DELETE', body: { filters: [{ name: 'app', type: 'A' }] } })]);
+    expect((await provider().dns.list('example.com')).some((r) => r.name === 'app')).toBe(false);
   });
 
   it('delete with content removes only that record', async () => {
@@ -118,13 +118,13 @@ describe('hostinger: dns', () => {
 
   it('delete with content that is not there succeeds, changes nothing and writes nothing', async () => {
     const before = await provider().dns.list('example.com');
-    await expect(provider().dns.delete('example.com', 'api', 'A', { content: '192.0.2.99' })).resolves.toBeUndefined();
+    await expect(provider().dns.delete('example.com', 'app', 'A', { content: '192.0.2.99' })).resolves.toBeUndefined();
     expect(writes()).toHaveLength(0);
     expect(await provider().dns.list('example.com')).toEqual(before);
   });
 
   it('reset restores the default zone', async () => {
-    await provider().dns.delete('example.com', 'api', 'A');
+    await provider().dns.delete('example.com', 'app', 'A');
     await provider().dns.reset('example.com');
     expect(writes().at(-1)).toMatchObject({ method: 'POST', path: '/api/dns/v1/zones/example.com/reset' });
     const records = await provider().dns.list('example.com');

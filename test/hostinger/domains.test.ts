@@ -32,8 +32,8 @@ describe('hostinger: domains', () => {
     const answers = await provider().domains.checkAvailability(['cool-project.com', 'cool-project.io', 'example.com']);
     expect(answers).toEqual([
       { domain: 'cool-project.com', available: true, price: 9.99, currency: 'USD' },
-      { domain: 'cool-project.io', available: false, price: 39.99, currency: 'USD' },
-      { domain: 'example.com', available: false, price: 9.99, currency: 'USD' },
+      { domain: 'cool-project.io', available: false },
+      { domain: 'example.com', available: false },
     ]);
     const calls = sim.requests.filter((r) => r.path === '/api/domains/v1/availability').map((r) => r.body);
     expect(calls).toEqual([
@@ -61,6 +61,21 @@ describe('hostinger: domains', () => {
     expect(order?.body).toEqual({ domain: 'fresh-name.org', item_id: 'hostingercom-domain-org-usd-2y', payment_method_id: 1327362 });
     expect(domain).toMatchObject({ name: 'fresh-name.org', status: 'active', privacy_protection: false });
     expect(sim.state.domains.get('fresh-name.org')?.is_privacy_protected).toBe(false);
+  });
+
+  it('reports auto_renew from the subscription named after each domain', async () => {
+    const domains = await provider().domains.list();
+    expect(domains.find((d) => d.name === 'example.com')?.auto_renew).toBe(true);
+    expect(domains.find((d) => d.name === 'example.net')?.auto_renew).toBe(false);
+    expect((await provider().domains.get('example.com')).auto_renew).toBe(true);
+  });
+
+  it('applies auto_renew as asked on a purchase, on Hostinger’s subscription', async () => {
+    const renewing = await provider().domains.purchase({ domain: 'renews.org', period: 1, auto_renew: true, privacy_protection: true });
+    const lapsing = await provider().domains.purchase({ domain: 'lapses.org', period: 1, auto_renew: false, privacy_protection: true });
+    expect([renewing.auto_renew, lapsing.auto_renew]).toEqual([true, false]);
+    const byName = new Map(sim.state.subscriptions.map((s) => [s.name, s.is_auto_renewed]));
+    expect([byName.get('renews.org'), byName.get('lapses.org')]).toEqual([true, false]);
   });
 
   it('reports a purchase whose payment is still processing (202) as status "pending"', async () => {

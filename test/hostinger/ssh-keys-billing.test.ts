@@ -53,7 +53,7 @@ describe('hostinger: billing', () => {
 
   it('lists one catalog item per price, with integer cents and readable periods', async () => {
     const catalog = await provider().billing.getCatalog();
-    expect(catalog).toContainEqual(expect.objectContaining({ id: 'hostingercom-vps-kvm2-usd-1m', name: 'KVM 2', category: 'VPS', price_cents: 1799, currency: 'USD', period: 'monthly' }));
+    expect(catalog).toContainEqual(expect.objectContaining({ id: 'hostingercom-vps-kvm2-usd-1m', name: 'KVM 2', category: 'vps', price_cents: 1799, currency: 'USD', period: 'monthly' }));
     expect(catalog).toContainEqual(expect.objectContaining({ id: 'hostingercom-vps-kvm2-usd-1y', period: 'yearly' }));
     expect(catalog).toContainEqual(expect.objectContaining({ id: 'hostingercom-vps-kvm2-usd-2y', period: '2 years' }));
     expect(catalog.every((c) => Number.isInteger(c.price_cents))).toBe(true);

@@ -25,11 +25,12 @@ async function failure(factory: () => Provider, name: string): Promise<string> {
 }
 
 describe('testing: conformance kit catches broken providers', () => {
-  it('a create that overwrites the record set fails the duplicate and shared-id checks', async () => {
+  it('a create that overwrites the record set fails the duplicate, shared-id and existing-set checks', async () => {
     const factory = brokenDns((dns) => ({ create: (d, record, o) => dns.update(d, [record], { ...o, overwrite: true }) }));
     expect(await failures(factory)).toEqual([
       'dns: ids have the form name/type/priority, with a suffix only when records share those',
       'dns: create of an exact duplicate is a ConflictError and changes nothing',
+      'dns: create into an existing record set leaves the records already in it unchanged',
     ]);
     expect(await failure(factory, 'dns: create of an exact duplicate is a ConflictError and changes nothing')).toContain('should have rejected');
   });
@@ -142,9 +143,12 @@ describe('testing: conformance kit catches broken providers', () => {
     expect(await failures(factory)).toEqual(['dns: update overwrite replaces only the named record sets']);
   });
 
-  it('a delete that ignores content fails only the delete-with-content check', async () => {
+  it('a delete that ignores content fails the two delete-with-content checks', async () => {
     const factory = brokenDns((dns) => ({ delete: (d, name, type, o) => dns.delete(d, name, type, { signal: o?.signal }) }));
-    expect(await failures(factory)).toEqual(['dns: delete with content removes only that record']);
+    expect(await failures(factory)).toEqual([
+      'dns: delete with content removes only that record',
+      'dns: delete of a record that is not there succeeds and changes nothing',
+    ]);
   });
 
   it('TXT values listed with their wire quotes fail both TXT checks', async () => {

@@ -26,32 +26,32 @@ describe('simulator: dns', () => {
     expect(contents(findSet(zone, '@', 'MX'))).toEqual(['10 mx1.example.com', '20 mx2.example.com']);
     expect(contents(findSet(zone, '@', 'TXT'))).toContain('"v=spf1 include:_spf.example.com ~all"');
     expect(contents(findSet(zone, '_sip._tcp', 'SRV'))).toEqual(['10 5 5060 sip.example.com']);
-    expect(findSet(zone, 'api', 'A')).toEqual({
-      name: 'api', type: 'A', ttl: 300,
+    expect(findSet(zone, 'app', 'A')).toEqual({
+      name: 'app', type: 'A', ttl: 300,
       records: [{ content: '203.0.113.20', is_disabled: false }, { content: '203.0.113.21', is_disabled: false }],
     });
   });
 
   it('replaces only the named record sets when overwrite is omitted', async () => {
     const before = await getZone();
-    const put = await call('PUT', ZONE, { zone: [{ name: 'api', type: 'A', records: [{ content: '198.51.100.9' }] }] });
+    const put = await call('PUT', ZONE, { zone: [{ name: 'app', type: 'A', records: [{ content: '198.51.100.9' }] }] });
     expect(put).toMatchObject({ status: 200, body: { message: 'Request accepted' } });
     const after = await getZone();
-    expect(findSet(after, 'api', 'A')).toEqual({ name: 'api', type: 'A', ttl: 14400, records: [{ content: '198.51.100.9', is_disabled: false }] });
-    expect(after.filter((s) => s.name !== 'api')).toEqual(before.filter((s) => s.name !== 'api'));
+    expect(findSet(after, 'app', 'A')).toEqual({ name: 'app', type: 'A', ttl: 14400, records: [{ content: '198.51.100.9', is_disabled: false }] });
+    expect(after.filter((s) => s.name !== 'app')).toEqual(before.filter((s) => s.name !== 'app'));
   });
 
   it('appends with overwrite false, updates the TTL, and answers [DNS:4008] when a record already exists', async () => {
-    const body = { overwrite: false, zone: [{ name: 'api', type: 'A', ttl: 600, records: [{ content: '203.0.113.22' }] }] };
+    const body = { overwrite: false, zone: [{ name: 'app', type: 'A', ttl: 600, records: [{ content: '203.0.113.22' }] }] };
     expect((await call('PUT', ZONE, body)).status).toBe(200);
-    const set = findSet(await getZone(), 'api', 'A');
+    const set = findSet(await getZone(), 'app', 'A');
     expect(set?.ttl).toBe(600);
     expect(contents(set)).toEqual(['203.0.113.20', '203.0.113.21', '203.0.113.22']);
 
     const again = await call('PUT', ZONE, body);
     expect(again.status).toBe(422);
     expect(again.body).toMatchObject({ message: DNS_CONFLICT_MESSAGE, errors: { 'zone.0.records.0.content': [DNS_CONFLICT_MESSAGE] } });
-    expect(contents(findSet(await getZone(), 'api', 'A'))).toHaveLength(3);
+    expect(contents(findSet(await getZone(), 'app', 'A'))).toHaveLength(3);
   });
 
   it('treats hostnames case- and trailing-dot-insensitively when detecting a conflict', async () => {
@@ -98,7 +98,7 @@ describe('simulator: dns', () => {
   });
 
   it('rejects a CNAME next to another record at the same name with [DNS:4008]', async () => {
-    const result = await call('PUT', ZONE, { zone: [{ name: 'api', type: 'CNAME', records: [{ content: 'example.com.' }] }] });
+    const result = await call('PUT', ZONE, { zone: [{ name: 'app', type: 'CNAME', records: [{ content: 'example.com.' }] }] });
     expect(result).toMatchObject({ status: 422, body: { message: DNS_CONFLICT_MESSAGE } });
   });
 
@@ -118,7 +118,7 @@ describe('simulator: dns', () => {
   });
 
   it('keeps each test isolated: the zone is back to the seed after reset()', () => {
-    expect(contents(findSet(sim.state.zones.get('example.com')!, 'api', 'A'))).toEqual(['203.0.113.20', '203.0.113.21']);
+    expect(contents(findSet(sim.state.zones.get('example.com')!, 'app', 'A'))).toEqual(['203.0.113.20', '203.0.113.21']);
   });
 
   it.runIf(specPath)('reports a request the spec does not know', async () => {

@@ -159,8 +159,11 @@ function contentKey(type: string, content: string): string {
       return expandIPv6(content)?.join(':') ?? content.toLowerCase();
     case 'SRV':
       return content.trim().split(/\s+/).map(hostKey).join(' ');
-    case 'CAA':
-      return content.trim().replace(/^(\S+\s+)(\S+)/, (_, f: string, tag: string) => f + tag.toLowerCase());
+    case 'CAA': {
+      // `0 issue "letsencrypt.org"` and `0 issue letsencrypt.org` are one record (Hostinger drops the quotes).
+      const [flags = '', tag = '', ...value] = content.trim().split(/\s+/);
+      return `${flags} ${tag.toLowerCase()} ${value.join(' ').replace(/^"(.*)"$/, '$1')}`;
+    }
     default:
       return hostKey(content);
   }

@@ -131,4 +131,33 @@ export const dnsWriteChecks: ConformanceCheck[] = [
       ensureSameListing(without(before, n), without(after, n), 'after a delete with content, the other records');
     },
   },
+  {
+    name: 'dns: create into an existing record set leaves the records already in it unchanged',
+    requires: 'dns',
+    async run(provider, ctx) {
+      const z = zone(provider, ctx);
+      const n = ctx.uniqueName();
+      await z.seed({ type: 'A', name: n, content: '192.0.2.1', ttl: 600 });
+      const [first] = z.at(await z.list(), n, 'A');
+      await z.dns.create(ctx.domain, { type: 'A', name: n, content: '192.0.2.2' });
+      const set = z.at(await z.list(), n, 'A');
+      ensure(set.length === 2, `after create, ${n} A holds ${show(set)}; expected 2 records`);
+      // Its id may gain a suffix (two records now share name/type/priority); everything else must stay.
+      const strip = (r: typeof first) => r && { ...r, id: undefined };
+      const kept = set.find((r) => r.content === '192.0.2.1');
+      ensure(show(strip(kept)) === show(strip(first)), `the record already in the set changed from ${show(first)} to ${show(kept)}`);
+    },
+  },
+  {
+    name: 'dns: delete of a record that is not there succeeds and changes nothing',
+    requires: 'dns',
+    async run(provider, ctx) {
+      const z = zone(provider, ctx);
+      const n = ctx.uniqueName();
+      await z.seed({ type: 'A', name: n, content: '192.0.2.1' });
+      const before = await z.list();
+      await z.dns.delete(ctx.domain, n, 'A', { content: '192.0.2.99' });
+      ensureSameListing(before, await z.list(), 'after deleting a record that is not there');
+    },
+  },
 ];

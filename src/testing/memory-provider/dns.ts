@@ -80,10 +80,8 @@ export function createMemoryDns(state: MemoryState): DnsCapability {
       } else {
         next = copy(current);
         for (const r of input) {
-          const present = next.find((x) => sameRecord(x, r));
-          // Present records are kept (same id); only their TTL follows the request.
-          if (present) present.ttl = r.ttl;
-          else next.push(r);
+          // Records already present are kept as they are (CONTRACT: a merge adds only what is missing).
+          if (!next.some((x) => sameRecord(x, r))) next.push(r);
         }
       }
       assertFits(state, name, next);

@@ -1,5 +1,5 @@
 import type { Hono } from 'hono';
-import { fieldError, isoNow, unprocessable } from './responses.js';
+import { fieldError, isoNow, notFound, unprocessable } from './responses.js';
 import type { SimCatalogItem, SimCatalogPrice, SimOrder, SimRuntime, SimSubscription } from './state.js';
 
 const CATEGORIES = ['DOMAIN', 'VPS', 'EMAIL'];
@@ -99,4 +99,13 @@ export function billingRoutes(app: Hono, sim: SimRuntime): void {
   });
 
   app.get('/api/billing/v1/payment-methods', (c) => c.json(sim.state.paymentMethods));
+
+  const setAutoRenewal = (id: string, on: boolean): SimSubscription => {
+    const subscription = sim.state.subscriptions.find((s) => s.id === id);
+    if (!subscription) throw notFound('Subscription not found');
+    subscription.is_auto_renewed = on;
+    return subscription;
+  };
+  app.patch('/api/billing/v1/subscriptions/:id/auto-renewal/enable', (c) => c.json(setAutoRenewal(c.req.param('id'), true)));
+  app.delete('/api/billing/v1/subscriptions/:id/auto-renewal/disable', (c) => c.json(setAutoRenewal(c.req.param('id'), false)));
 }

@@ -45,7 +45,7 @@ const SEED_ZONES: Record<string, SimRRsetWire[]> = {
     rrset('_sip._tcp', 'SRV', 14400, ['10 5 5060 sip.example.com']),
     rrset('@', 'CAA', 14400, ['0 issue letsencrypt.org']),
     rrset('@', 'NS', 86400, ['ns1.dns-parking.com', 'ns2.dns-parking.com']),
-    rrset('api', 'A', 300, ['203.0.113.20', '203.0.113.21']),
+    rrset('app', 'A', 300, ['203.0.113.20', '203.0.113.21']),
   ],
   'example.net': [
     rrset('@', 'A', 14400, ['198.51.100.5']),
