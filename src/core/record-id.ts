@@ -1,9 +1,10 @@
 import type { DnsRecord } from './dns.js';
 
 // FNV-1a: a tiny, stable hash so a record's id suffix depends on its content, not its position.
+let encoder: TextEncoder | undefined;
 function fnv1a(text: string): string {
   let hash = 0x811c9dc5;
-  for (const byte of new TextEncoder().encode(text)) {
+  for (const byte of (encoder ??= new TextEncoder()).encode(text)) {
     hash ^= byte;
     hash = Math.imul(hash, 0x01000193) >>> 0;
   }
@@ -16,17 +17,19 @@ function fnv1a(text: string): string {
  * Ids depend only on the records themselves, so they are stable across listings of an unchanged zone.
  */
 export function assignRecordIds(records: readonly Omit<DnsRecord, 'id'>[]): DnsRecord[] {
-  const base = (r: Omit<DnsRecord, 'id'>) => `${r.name}/${r.type}/${r.priority}`;
+  const bases = records.map((r) => `${r.name}/${r.type}/${r.priority}`);
   const counts = new Map<string, number>();
-  for (const r of records) counts.set(base(r), (counts.get(base(r)) ?? 0) + 1);
+  for (const base of bases) counts.set(base, (counts.get(base) ?? 0) + 1);
   const used = new Set<string>();
-  return records.map((r) => {
-    let id = base(r);
-    if ((counts.get(id) ?? 0) > 1) {
-      id = `${id}#${fnv1a(r.content)}`;
-      for (let n = 2; used.has(id); n++) id = `${base(r)}#${fnv1a(`${r.content}\u0000${n}`)}`;
+  return records.map((r, i) => {
+    const base = bases[i] as string;
+    let id = base;
+    if ((counts.get(base) ?? 0) > 1) {
+      id = `${base}#${fnv1a(r.content)}`;
+      for (let n = 2; used.has(id); n++) id = `${base}#${fnv1a(`${r.content}\u0000${n}`)}`;
     }
     used.add(id);
-    return { id, ...r };
+    // Written out (not spread): a listing of thousands of records is on the hot path of dns.list.
+    return { id, type: r.type, name: r.name, content: r.content, ttl: r.ttl, priority: r.priority };
   });
 }

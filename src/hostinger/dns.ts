@@ -71,15 +71,20 @@ function toWireContent(record: NormalizedDnsRecord): string {
 
 /** Flattens RRsets into records; types the SDK does not model (SOA, ALIAS) are left out. */
 export function recordsFromZone(zone: readonly RRsetWire[]): NormalizedDnsRecord[] {
-  return zone.flatMap((set) => {
-    const type = set.type.toUpperCase();
-    if (!TYPES.includes(type)) return [];
+  // Plain loops: this runs once per record of every listing (thousands for a large zone).
+  const out: NormalizedDnsRecord[] = [];
+  for (const set of zone) {
+    const type = set.type.toUpperCase() as DnsRecordType;
+    if (!TYPES.includes(type)) continue;
     const name = set.name === '' ? '@' : set.name.toLowerCase();
     const ttl = set.ttl ?? DEFAULT_TTL;
-    return set.records
-      .filter((r) => r.is_disabled !== true)
-      .map((r) => ({ type: type as DnsRecordType, name, ttl, ...fromWireContent(type as DnsRecordType, r.content) }));
-  });
+    for (const r of set.records) {
+      if (r.is_disabled === true) continue;
+      const { content, priority } = fromWireContent(type, r.content);
+      out.push({ type, name, content, ttl, priority });
+    }
+  }
+  return out;
 }
 
 /** Groups records into RRsets; a set takes the TTL of its first record. */
