@@ -1,6 +1,6 @@
-import { defineConfig } from 'tsup';
+import { defineConfig, type Options } from 'tsup';
 
-export default defineConfig({
+const shared: Options = {
   entry: {
     index: 'src/index.ts',
     'hostinger/index': 'src/hostinger/index.ts',
@@ -8,14 +8,24 @@ export default defineConfig({
     'http/index': 'src/http/index.ts',
     'testing/index': 'src/testing/index.ts',
   },
-  format: ['esm', 'cjs'],
   dts: true,
-  clean: true,
-  // Shared chunks keep one copy of core code per format, so the registry and error brands
-  // are defined once per build; the global symbols make the two builds agree with each other.
+  // Shared chunks keep one copy of core code per format, so the registry and error brands are defined
+  // once per build; global symbols make the two builds agree with each other.
   splitting: true,
   treeshake: true,
   target: 'node20',
   sourcemap: false,
   external: ['vitest', 'msw', 'msw/node'],
-});
+};
+
+export default defineConfig([
+  { ...shared, format: 'esm' },
+  {
+    ...shared,
+    format: 'cjs',
+    // ky 1.x ships ESM only: `require('ky')` needs Node >= 20.19 (require(esm)) and fails under tsx's
+    // CJS loader. Bundling it into the CJS build keeps `require('setec-hosting/hostinger')` working on
+    // every Node 20 release.
+    noExternal: ['ky'],
+  },
+]);

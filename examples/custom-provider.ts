@@ -25,13 +25,13 @@ export function createPocketDns(zones: Record<string, DnsRecordInput[]> = { 'exa
     list: async (domain, options) => assignRecordIds(zone(domain, options).records),
     async create(domain, input, options) {
       const { records, save } = zone(domain, options);
-      const record = normalizeRecord(input); // ValidationError naming content, ttl, priority...
+      const record = normalizeRecord(input, '', normalizeDomain(domain)); // ValidationError naming the bad field
       if (records.some((r) => sameRecord(r, record))) throw new ConflictError('The record already exists', { provider: 'pocket-dns' });
       save([...records, record]);
     },
     async update(domain, input, options) {
       const { records, save } = zone(domain, options);
-      const wanted = validateRecords(input);
+      const wanted = validateRecords(input, normalizeDomain(domain));
       const kept = records.filter((r) => !(options?.overwrite && wanted.some((w) => w.name === r.name && w.type === r.type)));
       save([...kept, ...wanted.filter((w, i) => !kept.some((k) => sameRecord(k, w)) && wanted.findIndex((x) => sameRecord(x, w)) === i)]);
     },

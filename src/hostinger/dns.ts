@@ -9,11 +9,12 @@
 import * as z from 'zod/mini';
 import type { CallOptions } from '../core/call-options.js';
 import { DNS_RECORD_TYPES, type DnsCapability, type DnsDeleteOptions, type DnsRecord, type DnsRecordInput, type DnsRecordType, type DnsUpdateOptions } from '../core/dns.js';
-import { ConflictError, ValidationError } from '../core/errors.js';
+import { ConflictError, NotFoundError, ValidationError } from '../core/errors.js';
 import { assignRecordIds } from '../core/record-id.js';
 import {
   DEFAULT_TTL,
   formatTxt,
+  normalizeDomain,
   normalizeRecord,
   normalizeRecordName,
   parseTxt,
@@ -110,8 +111,17 @@ function cnameConflict(existing: readonly NormalizedDnsRecord[], adding: readonl
 
 /** The Hostinger implementation of {@link DnsCapability}. */
 export function createDns(client: HostingerClient): DnsCapability {
-  const getZone = async (domain: string, signal: AbortSignal | undefined) =>
-    (await client.request({ method: 'GET', path: domainPath(ZONES, domain), schema: ZoneWire, signal })).data;
+  const getZone = async (domain: string, signal: AbortSignal | undefined) => {
+    try {
+      return (await client.request({ method: 'GET', path: domainPath(ZONES, domain), schema: ZoneWire, signal })).data;
+    } catch (error) {
+      // Hostinger says "Domain name is not valid" for a zone it does not host for this account.
+      if (error instanceof NotFoundError) {
+        throw new NotFoundError(`No DNS zone ${normalizeDomain(domain)} in this Hostinger account (${error.message})`, { provider: 'hostinger' });
+      }
+      throw error;
+    }
+  };
 
   /** Validates with `/validate` (a pure check, safe to retry), then applies with PUT. */
   const write = async (domain: string, body: ZoneWriteWire, signal: AbortSignal | undefined) => {
@@ -147,8 +157,8 @@ export function createDns(client: HostingerClient): DnsCapability {
     },
 
     async create(domain: string, record: DnsRecordInput, options?: CallOptions): Promise<void> {
-      domainPath(ZONES, domain);
-      const wanted = normalizeRecord(record);
+      const zoneName = normalizeDomain(domain);
+      const wanted = normalizeRecord(record, '', zoneName);
       const existing = recordsFromZone(await getZone(domain, options?.signal));
       if (existing.some((e) => sameRecord(e, wanted))) {
         throw new ConflictError(`${wanted.type} record "${wanted.name}" → "${wanted.content}" already exists in ${domain}`, { provider: 'hostinger' });
@@ -157,8 +167,7 @@ export function createDns(client: HostingerClient): DnsCapability {
     },
 
     async update(domain: string, records: DnsRecordInput[], options?: DnsUpdateOptions): Promise<void> {
-      domainPath(ZONES, domain);
-      const wanted = validateRecords(records);
+      const wanted = validateRecords(records, normalizeDomain(domain));
       if (wanted.length === 0) return;
       if (options?.overwrite) {
         await write(domain, zoneFromRecords(wanted, true), options.signal);

@@ -70,7 +70,7 @@ describe('testing: conformance kit catches broken providers', () => {
     ]);
   });
 
-  it('a create that skips validation fails the four bad-record checks', async () => {
+  it('a create that skips validation fails the five bad-record checks', async () => {
     const factory = brokenDns((dns) => ({
       create: async (d, record, o) => {
         try {
@@ -85,6 +85,7 @@ describe('testing: conformance kit catches broken providers', () => {
       'dns: a TTL out of range is a ValidationError naming ttl, and the zone is unchanged',
       'dns: MX priority 70000 is a ValidationError naming priority, and the zone is unchanged',
       'dns: a CNAME at @ is a ValidationError naming name, and the zone is unchanged',
+      'dns: a name that repeats the zone (www.<domain>) is a ValidationError naming name, and the zone is unchanged',
     ]);
   });
 
@@ -96,7 +97,7 @@ describe('testing: conformance kit catches broken providers', () => {
         }),
     }));
     const failed = await failures(factory);
-    expect(failed).toHaveLength(4);
+    expect(failed).toHaveLength(5);
     expect(await failure(factory, 'dns: a TTL out of range is a ValidationError naming ttl, and the zone is unchanged')).toContain('should name the field ttl');
   });
 

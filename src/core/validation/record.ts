@@ -80,6 +80,8 @@ function normalizeContent(type: DnsRecordType, content: unknown, field: string):
  * Host name targets are lowercased without a trailing dot; an already-quoted TXT value is unquoted.
  *
  * @param path - Prefix of the field names in the error, e.g. `'records.0.'`.
+ * @param zone - The zone the record goes in: a name that repeats it (`www.example.com` in `example.com`,
+ *   which would mean `www.example.com.example.com`) is refused, naming the relative form to use.
  * @throws {ValidationError} whose `fields` name every bad field (`${path}content`, `${path}ttl`, ...).
  * @example
  * ```ts
@@ -87,7 +89,7 @@ function normalizeContent(type: DnsRecordType, content: unknown, field: string):
  * // { type: 'MX', name: '@', content: 'mail.example.com', ttl: 14400, priority: 10 }
  * ```
  */
-export function normalizeRecord(input: DnsRecordInput, path = ''): NormalizedDnsRecord {
+export function normalizeRecord(input: DnsRecordInput, path = '', zone?: string): NormalizedDnsRecord {
   const errors = new FieldErrors();
   if (typeof input !== 'object' || input === null) fail(path ? path.slice(0, -1) : 'record', 'must be an object');
   const rawType = typeof input.type === 'string' ? input.type.toUpperCase() : input.type;
@@ -95,6 +97,11 @@ export function normalizeRecord(input: DnsRecordInput, path = ''): NormalizedDns
   if (type === undefined) errors.add(`${path}type`, `must be one of ${TYPES.join(', ')}`);
   const name = errors.catch(() => normalizeRecordName(input.name, `${path}name`));
   if (type === 'CNAME' && name === '@') errors.add(`${path}name`, 'a CNAME cannot be at the zone apex (@)');
+  const z = zone?.toLowerCase();
+  if (z && name && (name === z || name.endsWith(`.${z}`))) {
+    const relative = name === z ? '@' : name.slice(0, -(z.length + 1));
+    errors.add(`${path}name`, `must be relative to the zone ${z}: use ${quote(relative)}, not ${quote(name)}`);
+  }
   const content = type && errors.catch(() => normalizeContent(type, input.content, `${path}content`));
   const ttl = errors.catch(() => (input.ttl === undefined ? DEFAULT_TTL : integerIn(input.ttl, MIN_TTL, MAX_TTL, `${path}ttl`)));
   const usesPriority = type === 'MX' || type === 'SRV';
@@ -109,12 +116,13 @@ export function normalizeRecord(input: DnsRecordInput, path = ''): NormalizedDns
  * Validates a batch of records (fields `records.<i>.<field>`) and checks that they are consistent
  * together ({@link assertZoneConsistent}).
  *
+ * @param zone - The zone the records go in (see {@link normalizeRecord}).
  * @throws {ValidationError} naming every bad field of every record.
  */
-export function validateRecords(records: DnsRecordInput[]): NormalizedDnsRecord[] {
+export function validateRecords(records: DnsRecordInput[], zone?: string): NormalizedDnsRecord[] {
   if (!Array.isArray(records)) fail('records', 'must be an array');
   const errors = new FieldErrors();
-  const out = records.map((r, i) => errors.catch(() => normalizeRecord(r, `records.${i}.`)));
+  const out = records.map((r, i) => errors.catch(() => normalizeRecord(r, `records.${i}.`, zone)));
   errors.throwIfAny('Invalid DNS records');
   const valid = out as NormalizedDnsRecord[];
   assertZoneConsistent(valid);

@@ -5,7 +5,7 @@ import { cleanUpSet, without, zone } from './dns-helpers.js';
 import type { ConformanceCheck } from './types.js';
 
 /** A bad record, the field its ValidationError must name, and the check's name. */
-const BAD_RECORDS: { title: string; fields: string[]; record: (name: string) => DnsRecordInput }[] = [
+const BAD_RECORDS: { title: string; fields: string[]; record: (name: string, domain: string) => DnsRecordInput }[] = [
   { title: 'a bad IPv4 address is a ValidationError naming content', fields: ['content'], record: (name) => ({ type: 'A', name, content: '256.1.1.1' }) },
   { title: 'a TTL out of range is a ValidationError naming ttl', fields: ['ttl'], record: (name) => ({ type: 'A', name, content: '192.0.2.1', ttl: 5 }) },
   {
@@ -14,6 +14,11 @@ const BAD_RECORDS: { title: string; fields: string[]; record: (name: string) => 
     record: (name) => ({ type: 'MX', name, content: 'mail.example.com', priority: 70000 }),
   },
   { title: 'a CNAME at @ is a ValidationError naming name', fields: ['name', 'type'], record: () => ({ type: 'CNAME', name: '@', content: 'target.example.com' }) },
+  {
+    title: 'a name that repeats the zone (www.<domain>) is a ValidationError naming name',
+    fields: ['name'],
+    record: (name, domain) => ({ type: 'A', name: `${name}.${domain}`, content: '192.0.2.1' }),
+  },
 ];
 
 /** DNS checks about writes: create, validation, update merge/overwrite, delete. */
@@ -54,7 +59,7 @@ export const dnsWriteChecks: ConformanceCheck[] = [
       requires: 'dns',
       async run(provider, ctx) {
         const z = zone(provider, ctx);
-        const input = record(ctx.uniqueName());
+        const input = record(ctx.uniqueName(), ctx.domain);
         cleanUpSet(provider, ctx, input.name, input.type);
         const before = await z.list();
         const error = await rejection(z.dns.create(ctx.domain, input), `create(${show(input)})`);

@@ -55,8 +55,7 @@ export function createMemoryDns(state: MemoryState): DnsCapability {
 
     async create(domain, record, options) {
       checkSignal(options);
-      normalizeDomain(domain);
-      const next = normalizeRecord(record);
+      const next = normalizeRecord(record, '', normalizeDomain(domain));
       const [name, records] = zone(domain);
       if (records.some((r) => sameRecord(r, next))) {
         throw new ConflictError(`The record ${next.name} ${next.type} "${next.content}" already exists in ${name}`, {
@@ -69,8 +68,7 @@ export function createMemoryDns(state: MemoryState): DnsCapability {
 
     async update(domain, records, options = {}) {
       checkSignal(options);
-      normalizeDomain(domain);
-      const input = validateRecords(records);
+      const input = validateRecords(records, normalizeDomain(domain));
       const [name, current] = zone(domain);
       let next: NormalizedDnsRecord[];
       if (options.overwrite) {

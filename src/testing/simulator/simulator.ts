@@ -5,6 +5,7 @@ import { FaultQueue, type SimulatorFault, sleep } from './faults.js';
 import { createState } from './seed.js';
 import { type SimAnswer, startServer, stopServer } from './server.js';
 import type { SimRuntime, SimulatorState } from './state.js';
+import { createRequire } from 'node:module';
 
 /** Options of {@link createHostingerSimulator}. */
 export interface HostingerSimulatorOptions {
@@ -73,7 +74,11 @@ declare const __filename: string | undefined;
 // (ESM resolves from import.meta.url; the CJS build has an empty import.meta and a real __filename).
 function loadMsw(): MswModule {
   const from = (import.meta as { url?: string }).url ?? (typeof __filename === 'string' ? __filename : '');
-  return process.getBuiltinModule('node:module').createRequire(from)('msw') as MswModule;
+  try {
+    return createRequire(from)('msw') as MswModule;
+  } catch (error) {
+    throw new Error('sim.handlers() needs msw (an optional peer dependency): npm install --save-dev msw', { cause: error });
+  }
 }
 
 async function readBody(request: Request): Promise<unknown> {

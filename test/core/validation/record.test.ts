@@ -138,3 +138,14 @@ describe('validation: sameRecord', () => {
     expect(sameRecord(aaaa, { ...aaaa, content: '2001:DB8:0:0::1' })).toBe(true);
   });
 });
+
+describe('validation: names relative to the zone', () => {
+  it('refuses a name that repeats the zone and names the relative form', async () => {
+    const { normalizeRecord, validateRecords, ValidationError } = await import('../../../src/index.js');
+    expect(() => normalizeRecord({ type: 'A', name: 'api.example.com', content: '192.0.2.1' }, '', 'example.com')).toThrow(ValidationError);
+    expect(() => normalizeRecord({ type: 'A', name: 'api.example.com', content: '192.0.2.1' }, '', 'example.com')).toThrow(/use "api"/);
+    expect(() => validateRecords([{ type: 'A', name: 'example.com', content: '192.0.2.1' }], 'Example.COM')).toThrow(/use "@"/);
+    expect(normalizeRecord({ type: 'A', name: 'api.example.net', content: '192.0.2.1' }, '', 'example.com').name).toBe('api.example.net');
+    expect(normalizeRecord({ type: 'A', name: 'api.example.com', content: '192.0.2.1' }).name).toBe('api.example.com');
+  });
+});
