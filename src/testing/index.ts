@@ -17,13 +17,26 @@
  *
  * @module
  */
-export { createHostingerSimulator } from './simulator/index.js';
+export { createHostingerSimulator, FAULT_HEADER, DNS_CONFLICT_MESSAGE } from './simulator/index.js';
 export type {
   HostingerSimulator,
   HostingerSimulatorOptions,
   SimulatorFault,
   SimulatorRequestLog,
   SimulatorState,
+  SimCatalogItem,
+  SimCatalogPrice,
+  SimDataCenter,
+  SimDomain,
+  SimIpAddress,
+  SimOrder,
+  SimPaymentMethod,
+  SimPublicKey,
+  SimRecordWire,
+  SimRRsetWire,
+  SimSubscription,
+  SimTemplate,
+  SimVirtualMachine,
 } from './simulator/index.js';
 export { createMemoryProvider } from './memory-provider/index.js';
 export type { MemoryProviderOptions, MemorySeed, MemorySshKeySeed, MemoryTemplate } from './memory-provider/index.js';

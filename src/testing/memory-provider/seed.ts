@@ -22,7 +22,7 @@ export interface MemorySshKeySeed {
 export interface MemorySeed {
   /** @default one active domain per seeded zone */
   domains: Domain[];
-  /** Names {@link DomainsCapability.checkAvailability} reports as taken (besides the account's own). @default ['example.net', 'example.org'] */
+  /** Names `domains.checkAvailability` reports as taken (besides the account's own). @default ['example.net', 'example.org'] */
   takenDomains: string[];
   /** @default one running "KVM 2" machine */
   vms: VirtualMachine[];
