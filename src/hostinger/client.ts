@@ -12,17 +12,12 @@ import { isHostingError, ProviderAPIError, TimeoutError } from '../core/errors.j
 import { VERSION } from '../version.js';
 import { errorFromResponse } from './http-errors.js';
 import { DEFAULT_BASE_URL } from './paths.js';
-import { failureKind, planRetry, type HostingerRetryOptions } from './retry.js';
+import type { HostingerProviderOptions } from './index.js';
+import { failureKind, planRetry } from './retry.js';
 import { parseWire } from './wire.js';
 
-/** Settings of the client, a subset of {@link HostingerProviderOptions}. */
-export interface HostingerClientOptions {
-  apiKey: string;
-  baseUrl?: string;
-  fetch?: typeof globalThis.fetch;
-  timeout?: number;
-  retry?: HostingerRetryOptions;
-  userAgent?: string;
+/** Settings of the client: the provider's options, plus a test-only random source. */
+export interface HostingerClientOptions extends HostingerProviderOptions {
   /** Test-only: the random source of the back-off jitter. */
   random?: () => number;
 }
