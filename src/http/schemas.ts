@@ -8,6 +8,8 @@ import { ValidationError } from '../core/errors.js';
 
 const nonEmpty = z.string().check(z.minLength(1), z.maxLength(4096));
 const recordType = z.enum(DNS_RECORD_TYPES);
+// Ids are strings in the model, but a dashboard that read Hostinger's integer ids may send numbers.
+const id = z.pipe(z.union([nonEmpty, z.int().check(z.minimum(0))]), z.transform((v) => String(v)));
 
 const dnsRecord = z.strictObject({
   // Records read from GET carry an `id`; accepting (and ignoring) it lets a client PUT them back.
@@ -53,7 +55,7 @@ export const purchaseDomainBody = z.strictObject({
   period: z.int().check(z.minimum(1), z.maximum(10)),
   auto_renew: z._default(z.boolean(), false),
   privacy_protection: z._default(z.boolean(), false),
-  payment_method_id: z.optional(nonEmpty),
+  payment_method_id: z.optional(id),
 });
 
 /** `PUT /providers/{provider}/domains/{domain}/nameservers`. */
@@ -64,12 +66,12 @@ export const nameserversBody = z.strictObject({
 /** `POST /providers/{provider}/vms`. */
 export const createVmBody = z.strictObject({
   plan: nonEmpty,
-  data_center_id: nonEmpty,
-  template: nonEmpty,
+  data_center_id: id,
+  template: id,
   password: nonEmpty,
   hostname: nonEmpty,
-  ssh_key_id: z.optional(nonEmpty),
-  payment_method_id: z.optional(nonEmpty),
+  ssh_key_id: z.optional(id),
+  payment_method_id: z.optional(id),
 });
 
 /** `POST /providers/{provider}/ssh-keys`. */

@@ -121,3 +121,20 @@ describe('http: endpoints', () => {
     expect(await response.json()).toEqual({ error: 'Not found' });
   });
 });
+
+describe('http: ids in request bodies', () => {
+  it('accepts Hostinger-style integer ids and hands the provider strings', async () => {
+    const h = await full();
+    const response = await h.send('POST', `${P}/vms`, { ...createVm, data_center_id: 19, ssh_key_id: 325, payment_method_id: 1327362 });
+    expect(response.status).toBe(201);
+    expect(h.calls.at(-1)).toEqual(['vps.create', { ...createVm, data_center_id: '19', ssh_key_id: '325', payment_method_id: '1327362' }]);
+  });
+
+  it('still refuses a negative or fractional id, naming the field', async () => {
+    const h = await full();
+    const response = await h.send('POST', `${P}/vms`, { ...createVm, data_center_id: 1.5 });
+    expect(response.status).toBe(400);
+    expect((await response.json()).fields).toHaveProperty('data_center_id');
+  });
+});
+
