@@ -1,11 +1,12 @@
 import fs from 'node:fs';
-import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { ConfigStoreError, ValidationError } from '../core/errors.js';
+import { syncDir, writeFileAtomic } from './atomic-write.js';
 import { assertProviderName, normalizeProviderConfig, type ConfigStore, type ProviderConfig } from './config-store.js';
+import { withFileLock } from './file-lock.js';
+import { codeOf, isPosix, lstatIfExists, openFlags, type FileConfigStoreFs } from './fs-util.js';
 
-/** The `node:fs/promises` functions the store uses; pass your own (or a spy) through {@link FileConfigStoreOptions.fs}. */
-export type FileConfigStoreFs = Pick<typeof fs.promises, 'lstat' | 'mkdir' | 'chmod' | 'open' | 'rename' | 'unlink' | 'readdir'>;
+export type { FileConfigStoreFs } from './fs-util.js';
 
 /** Options of {@link FileConfigStore}. */
 export interface FileConfigStoreOptions {
@@ -28,17 +29,7 @@ export interface FileConfigStoreOptions {
 }
 
 
-// Read at call time, not at import: a module without top-level side effects is dropped by bundlers when unused.
-const openFlags = (kind: 'read' | 'create') =>
-  (kind === 'read' ? fs.constants.O_RDONLY : fs.constants.O_CREAT | fs.constants.O_EXCL | fs.constants.O_WRONLY) |
-  (fs.constants.O_NOFOLLOW ?? 0);
-const isPosix = () => process.platform !== 'win32';
 const FILE_NAME = /^(.+)\.json$/;
-// One queue per lock file: concurrent saves in this process wait here instead of spinning on the lock file.
-const queues = new Map<string, Promise<void>>();
-
-const codeOf = (error: unknown): string | undefined => (error as { code?: string } | null)?.code;
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /**
  * A {@link ConfigStore} that keeps one `<provider>.json` per provider in a directory, like the original
@@ -138,7 +129,7 @@ export class FileConfigStore implements ConfigStore {
       if (!st) return false;
       if (st.isSymbolicLink()) throw this.#symlink(file);
       await this.#io.unlink(file);
-      await this.#syncDir();
+      await syncDir(this.#io, this.dir);
       return true;
     });
   }
@@ -177,13 +168,8 @@ export class FileConfigStore implements ConfigStore {
     return path.join(this.dir, `${provider}.json`);
   }
 
-  async #lstat(p: string): Promise<fs.Stats | undefined> {
-    try {
-      return await this.#io.lstat(p);
-    } catch (error) {
-      if (codeOf(error) === 'ENOENT') return undefined;
-      throw error;
-    }
+  #lstat(p: string): Promise<fs.Stats | undefined> {
+    return lstatIfExists(this.#io, p);
   }
 
   #warn(message: string): void {
@@ -278,75 +264,12 @@ export class FileConfigStore implements ConfigStore {
     const st = await this.#lstat(file);
     if (st?.isSymbolicLink()) throw this.#symlink(file);
     if (st && !st.isFile()) throw new ConfigStoreError(`${file} is not a regular file`, { reason: 'not_a_file', path: file });
-    const tmp = path.join(this.dir, `.${config.provider}.json.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
-    let handle: fs.promises.FileHandle | undefined;
-    try {
-      handle = await this.#io.open(tmp, openFlags('create'), 0o600);
-      if (isPosix()) await handle.chmod(0o600);
-      await handle.writeFile(JSON.stringify(config, null, 2), 'utf8');
-      await handle.sync();
-      await handle.close();
-      handle = undefined;
-      await this.#io.rename(tmp, file);
-    } catch (error) {
-      await handle?.close().catch(() => undefined);
-      await this.#io.unlink(tmp).catch(() => undefined);
-      throw error;
-    }
-    await this.#syncDir();
+    await writeFileAtomic(this.#io, file, JSON.stringify(config, null, 2));
   }
 
-  /** Makes the rename durable; best effort (not every platform can fsync a directory). */
-  async #syncDir(): Promise<void> {
-    try {
-      const dir = await this.#io.open(this.dir, fs.constants.O_RDONLY);
-      await dir.sync().finally(() => dir.close());
-    } catch {
-      // ignored on purpose
-    }
-  }
-
-  async #withLock<T>(provider: string, fn: () => Promise<T>): Promise<T> {
-    const lock = `${this.#file(provider)}.lock`;
-    const previous = queues.get(lock) ?? Promise.resolve();
-    let release!: () => void;
-    const mine = previous.then(() => new Promise<void>((resolve) => (release = resolve)));
-    queues.set(lock, mine);
-    await previous;
-    try {
-      await this.#acquire(lock);
-      try {
-        return await fn();
-      } finally {
-        await this.#io.unlink(lock).catch(() => undefined);
-      }
-    } finally {
-      release();
-      if (queues.get(lock) === mine) queues.delete(lock);
-    }
-  }
-
-  async #acquire(lock: string): Promise<void> {
-    const started = Date.now();
-    for (let attempt = 0; ; attempt++) {
-      try {
-        const handle = await this.#io.open(lock, openFlags('create'), 0o600);
-        await handle.writeFile(`${process.pid}\n`).finally(() => handle.close());
-        return;
-      } catch (error) {
-        if (codeOf(error) !== 'EEXIST') throw error;
-      }
-      const st = await this.#lstat(lock);
-      if (st && Date.now() - st.mtimeMs > this.#staleLockMs) {
-        // Left behind by a crashed process: break it.
-        await this.#io.unlink(lock).catch(() => undefined);
-        continue;
-      }
-      if (Date.now() - started > 3 * this.#staleLockMs) {
-        throw new ConfigStoreError(`Timed out waiting for the lock ${lock}`, { reason: 'locked', path: lock });
-      }
-      await sleep(Math.min(100, 2 ** Math.min(attempt, 7)) * (0.5 + Math.random() / 2));
-    }
+  #withLock<T>(provider: string, fn: () => Promise<T>): Promise<T> {
+    // The fs is looked up at each call (see the `fs` option), hence a function.
+    return withFileLock(() => this.#io, `${this.#file(provider)}.lock`, this.#staleLockMs, fn);
   }
 
   toJSON(): { dir: string } {
