@@ -5,16 +5,27 @@ import { ProviderRegistry } from '../../src/core/registry.js';
 import { createHostingHandler } from '../../src/http/index.js';
 import { BASE, SECRET, token } from './helpers.js';
 
-function slowProvider() {
+/**
+ * A provider whose connection test waits until released, with `/test` already in flight: the returned
+ * `started` resolves once the handler is inside `testConnection`, so a change can land mid-test.
+ */
+async function testInFlight() {
   let release!: () => void;
+  let entered!: () => void;
   const gate = new Promise<void>((resolve) => (release = resolve));
+  const started = new Promise<void>((resolve) => (entered = resolve));
   const registry = new ProviderRegistry();
   registry.registerProvider({
     name: 'slow',
     displayName: 'Slow',
-    create: (config) => ({ name: config.provider, displayName: 'Slow', testConnection: () => gate }),
+    create: (config) => ({ name: config.provider, displayName: 'Slow', testConnection: () => (entered(), gate) }),
   });
-  return { registry, release };
+  const store = new MemoryConfigStore();
+  const handler = createHostingHandler({ store, registry, auth: { jwtSecret: SECRET } });
+  await store.save({ provider: 'slow', api_key: 'old', api_secret: '', extra: {}, connected: false });
+  const testing = call(handler, 'POST', '/providers/slow/test');
+  await started;
+  return { store, handler, testing, release };
 }
 
 async function call(handler: (r: Request) => Promise<Response>, method: string, path: string, auth?: string) {
@@ -23,12 +34,7 @@ async function call(handler: (r: Request) => Promise<Response>, method: string, 
 
 describe('http: connection test and concurrent changes', () => {
   it('a DELETE that lands while /test runs is not undone when the test finishes', async () => {
-    const store = new MemoryConfigStore();
-    const { registry, release } = slowProvider();
-    const handler = createHostingHandler({ store, registry, auth: { jwtSecret: SECRET } });
-    await store.save({ provider: 'slow', api_key: 'old', api_secret: '', extra: {}, connected: false });
-    const testing = call(handler, 'POST', '/providers/slow/test');
-    await new Promise((r) => setTimeout(r, 10));
+    const { store, handler, testing, release } = await testInFlight();
     expect((await call(handler, 'DELETE', '/providers/slow')).status).toBe(200);
     release();
     expect((await testing).status).toBe(200);
@@ -36,12 +42,7 @@ describe('http: connection test and concurrent changes', () => {
   });
 
   it('a configure that lands while /test runs keeps its new key and is not marked connected', async () => {
-    const store = new MemoryConfigStore();
-    const { registry, release } = slowProvider();
-    const handler = createHostingHandler({ store, registry, auth: { jwtSecret: SECRET } });
-    await store.save({ provider: 'slow', api_key: 'old', api_secret: '', extra: {}, connected: false });
-    const testing = call(handler, 'POST', '/providers/slow/test');
-    await new Promise((r) => setTimeout(r, 10));
+    const { store, testing, release } = await testInFlight();
     await store.save({ provider: 'slow', api_key: 'new', api_secret: '', extra: {}, connected: false });
     release();
     await testing;
