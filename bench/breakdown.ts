@@ -18,12 +18,21 @@ export function decodeSteps(body: string): Variant[] {
   const list = (r: unknown) => `${(r as unknown[]).length} records`;
   const sim = createHostingerSimulator();
   sim.state.zones.set('example.com', JSON.parse(body) as never); // the listed body is the stored wire zone
-  const request = () => new Request(`${sim.baseUrl}/api/dns/v1/zones/example.com`, { headers: { Authorization: `Bearer ${sim.token}` } });
+  const request = () =>
+    new Request(`${sim.baseUrl}/api/dns/v1/zones/example.com`, { headers: { Authorization: `Bearer ${sim.token}` } });
   return [
-    { name: 'JSON.parse (100 kB)', run: async () => JSON.parse(body) as unknown, count: (r) => `${(r as unknown[]).length} RRsets` },
+    {
+      name: 'JSON.parse (100 kB)',
+      run: async () => JSON.parse(body) as unknown,
+      count: (r) => `${(r as unknown[]).length} RRsets`,
+    },
     { name: 'zod/mini parseWire(ZoneWire)', run: async () => parseWire(ZoneWire, parsed, 'GET zone'), count: sets },
     { name: 'recordsFromZone (split RRsets)', run: async () => recordsFromZone(zone), count: list },
     { name: 'assignRecordIds', run: async () => assignRecordIds(records), count: list },
-    { name: 'simulator handler (server side)', run: async () => (await sim.fetch(request())).text(), count: (r) => `${(r as string).length} B` },
+    {
+      name: 'simulator handler (server side)',
+      run: async () => (await sim.fetch(request())).text(),
+      count: (r) => `${(r as string).length} B`,
+    },
   ];
 }

@@ -30,10 +30,19 @@ const root = resolve(import.meta.dirname, '..');
 warnIfDistIsStale();
 const started = performance.now();
 const cpu = cpus();
-console.log(`Node ${process.version} on ${cpu[0]?.model ?? 'unknown CPU'} × ${cpu.length}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB, ${process.platform}/${process.arch}`);
-console.log(`load average at start: ${loadavg().map((l) => l.toFixed(2)).join(' ')}; ${new Date().toISOString()}; commit ${gitHead()}\n`);
+console.log(
+  `Node ${process.version} on ${cpu[0]?.model ?? 'unknown CPU'} × ${cpu.length}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB, ${process.platform}/${process.arch}`,
+);
+console.log(
+  `load average at start: ${loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ')}; ${new Date().toISOString()}; commit ${gitHead()}\n`,
+);
 
-const server = fork(join(import.meta.dirname, 'sim-server.ts'), { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+const server = fork(join(import.meta.dirname, 'sim-server.ts'), {
+  execArgv: ['--import', 'tsx'],
+  stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+});
 const ask = <T>(message: unknown, key: string) =>
   new Promise<T>((done) => {
     const on = (reply: Record<string, unknown>) => {
@@ -47,11 +56,20 @@ const ask = <T>(message: unknown, key: string) =>
   });
 const ready = await ask<{ ready: string; token: string; records: number; sets: number }>(undefined, 'ready');
 const connections = async () => (await ask<{ connections: number }>('connections', 'connections')).connections;
-const body = await (await fetch(`${ready.ready}/api/dns/v1/zones/${DOMAIN}`, { headers: { Authorization: `Bearer ${ready.token}` } })).text();
-console.log(`simulator at ${ready.ready} (child process ${server.pid}): ${DOMAIN} holds ${ready.records} records in ${ready.sets} RRsets; GET answers ${(body.length / 1000).toFixed(0)} kB`);
+const body = await (
+  await fetch(`${ready.ready}/api/dns/v1/zones/${DOMAIN}`, { headers: { Authorization: `Bearer ${ready.token}` } })
+).text();
+console.log(
+  `simulator at ${ready.ready} (child process ${server.pid}): ${DOMAIN} holds ${ready.records} records in ${ready.sets} RRsets; GET answers ${(body.length / 1000).toFixed(0)} kB`,
+);
 
 /** Runs each variant alone for TIME ms per round, rotating the order; returns pooled samples and sockets opened. */
-async function measure(variants: Variant[], rounds: number, time: number, withConnections: boolean): Promise<Map<string, { samples: number[]; sockets: number }>> {
+async function measure(
+  variants: Variant[],
+  rounds: number,
+  time: number,
+  withConnections: boolean,
+): Promise<Map<string, { samples: number[]; sockets: number }>> {
   const out = new Map(variants.map((v) => [v.name, { samples: [] as number[], sockets: 0 }]));
   for (let round = 0; round < rounds; round++) {
     for (let k = 0; k < variants.length; k++) {
@@ -91,25 +109,41 @@ await ask({ latencyMs: LATENCY }, 'latency');
 const slow = http.filter((v) => !v.name.startsWith('raw node:http') && !v.name.endsWith('(axios fetch)'));
 const slowStats = new Map([...(await measure(slow, 1, TIME, false))].map(([name, m]) => [name, summarize(m.samples)]));
 const rawSlow = slowStats.get('raw fetch + JSON.parse')!;
-printTable(`\n1b. the same with ${LATENCY} ms added by the simulator to every answer (1 round × ${TIME} ms)`, [...slowStats].map(([name, s]) => statsRow(name, s, rawSlow)));
+printTable(
+  `\n1b. the same with ${LATENCY} ms added by the simulator to every answer (1 round × ${TIME} ms)`,
+  [...slowStats].map(([name, s]) => statsRow(name, s, rawSlow)),
+);
 await ask({ latencyMs: 0 }, 'latency');
 
 // 2. The same clients with the body already in memory: client work only.
 const offline = offlineVariants(ready.ready, ready.token, DOMAIN, body);
 await sanity(offline);
-const offStats = new Map([...(await measure(offline, 2, TIME / 2, false))].map(([name, m]) => [name, summarize(m.samples)]));
+const offStats = new Map(
+  [...(await measure(offline, 2, TIME / 2, false))].map(([name, m]) => [name, summarize(m.samples)]),
+);
 const parseOnly = offStats.get('JSON.parse only')!;
-printTable('\n2. client work only (the 100 kB body from memory, no network)', [...offStats].map(([name, s]) => statsRow(name, s, parseOnly)));
+printTable(
+  '\n2. client work only (the 100 kB body from memory, no network)',
+  [...offStats].map(([name, s]) => statsRow(name, s, parseOnly)),
+);
 
 // 3. setec-hosting's steps, and the server's handler for scale.
 const steps = decodeSteps(body);
 await sanity(steps);
-const stepStats = new Map([...(await measure(steps, 2, TIME / 3, false))].map(([name, m]) => [name, summarize(m.samples)]));
-printTable('\n3. setec-hosting dns.list, step by step (src internals), and the simulator handler', [...stepStats].map(([name, s]) => statsRow(name, s, parseOnly)));
+const stepStats = new Map(
+  [...(await measure(steps, 2, TIME / 3, false))].map(([name, m]) => [name, summarize(m.samples)]),
+);
+printTable(
+  '\n3. setec-hosting dns.list, step by step (src internals), and the simulator handler',
+  [...stepStats].map(([name, s]) => statsRow(name, s, parseOnly)),
+);
 server.send('close');
 
 // 4. Cold imports and 5. bundle sizes.
-printTable('\n4. cold import (fresh node process per sample, median of 7, modules interleaved)', measureImports(importCases, 7));
+printTable(
+  '\n4. cold import (fresh node process per sample, median of 7, modules interleaved)',
+  measureImports(importCases, 7),
+);
 console.log('\n5. bundle size (esbuild, minified, gzip; node scripts/size.mjs)');
 try {
   console.log(execFileSync(process.execPath, ['scripts/size.mjs'], { cwd: root, encoding: 'utf8' }).trimEnd());
@@ -126,14 +160,33 @@ const peerFetch = e2eStats.get('hostinger-api-sdk (axios fetch)')!;
 const oursOff = offStats.get('setec-hosting dns.list')!;
 const peerOff = offStats.get('hostinger-api-sdk (axios)')!;
 console.log('\nsummary (mean / median latency ratios; < 1 means setec-hosting is faster)');
-console.log(`  setec-hosting vs raw fetch + JSON.parse:       ${ratio(ours.mean, raw.mean)} / ${ratio(ours.p50, raw.p50)}   (target ≤ 1.30×)`);
-console.log(`  setec-hosting vs hostinger-api-sdk (axios http): ${ratio(ours.mean, peer.mean)} / ${ratio(ours.p50, peer.p50)}`);
-console.log(`  setec-hosting vs hostinger-api-sdk (axios fetch): ${ratio(ours.mean, peerFetch.mean)} / ${ratio(ours.p50, peerFetch.p50)}`);
-console.log(`  with ${LATENCY} ms server latency: setec-hosting vs raw ${ratio(slowStats.get('setec-hosting dns.list')!.mean, rawSlow.mean)}, vs hostinger-api-sdk ${ratio(slowStats.get('setec-hosting dns.list')!.mean, slowStats.get('hostinger-api-sdk (axios http)')!.mean)}`);
-console.log(`  client work only: setec-hosting ${oursOff.mean.toFixed(2)} ms vs JSON.parse ${parseOnly.mean.toFixed(2)} ms vs hostinger-api-sdk ${peerOff.mean.toFixed(2)} ms`);
-console.log(`load average at end: ${loadavg().map((l) => l.toFixed(2)).join(' ')}; total ${((performance.now() - started) / 1000).toFixed(0)} s`);
+console.log(
+  `  setec-hosting vs raw fetch + JSON.parse:       ${ratio(ours.mean, raw.mean)} / ${ratio(ours.p50, raw.p50)}   (target ≤ 1.30×)`,
+);
+console.log(
+  `  setec-hosting vs hostinger-api-sdk (axios http): ${ratio(ours.mean, peer.mean)} / ${ratio(ours.p50, peer.p50)}`,
+);
+console.log(
+  `  setec-hosting vs hostinger-api-sdk (axios fetch): ${ratio(ours.mean, peerFetch.mean)} / ${ratio(ours.p50, peerFetch.p50)}`,
+);
+console.log(
+  `  with ${LATENCY} ms server latency: setec-hosting vs raw ${ratio(slowStats.get('setec-hosting dns.list')!.mean, rawSlow.mean)}, vs hostinger-api-sdk ${ratio(slowStats.get('setec-hosting dns.list')!.mean, slowStats.get('hostinger-api-sdk (axios http)')!.mean)}`,
+);
+console.log(
+  `  client work only: setec-hosting ${oursOff.mean.toFixed(2)} ms vs JSON.parse ${parseOnly.mean.toFixed(2)} ms vs hostinger-api-sdk ${peerOff.mean.toFixed(2)} ms`,
+);
+console.log(
+  `load average at end: ${loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ')}; total ${((performance.now() - started) / 1000).toFixed(0)} s`,
+);
 
-function statsRow(name: string, s: Summary, base: Summary, extra: Record<string, unknown> = {}): Record<string, unknown> {
+function statsRow(
+  name: string,
+  s: Summary,
+  base: Summary,
+  extra: Record<string, unknown> = {},
+): Record<string, unknown> {
   return {
     variant: name,
     'mean (ms)': s.mean.toFixed(3),
@@ -157,12 +210,18 @@ function gitHead(): string {
 
 function warnIfDistIsStale(): void {
   const newest = (dir: string): number =>
-    Math.max(0, ...readdirSync(dir, { withFileTypes: true }).map((d) => (d.isDirectory() ? newest(join(dir, d.name)) : statSync(join(dir, d.name)).mtimeMs)));
+    Math.max(
+      0,
+      ...readdirSync(dir, { withFileTypes: true }).map((d) =>
+        d.isDirectory() ? newest(join(dir, d.name)) : statSync(join(dir, d.name)).mtimeMs,
+      ),
+    );
   let built = 0;
   try {
     built = statSync(join(root, 'dist', 'hostinger', 'index.js')).mtimeMs;
   } catch {
     throw new Error('dist/ is missing: run `npm run build` first (the bench measures the built package)');
   }
-  if (newest(join(root, 'src')) > built) console.warn('warning: src/ is newer than dist/; run `npm run build` first to measure the current code\n');
+  if (newest(join(root, 'src')) > built)
+    console.warn('warning: src/ is newer than dist/; run `npm run build` first to measure the current code\n');
 }

@@ -14,13 +14,19 @@ export interface ImportCase {
 
 export const importCases: ImportCase[] = [
   { module: 'setec-hosting/hostinger (ESM import)', code: `await import('setec-hosting/hostinger')` },
-  { module: 'setec-hosting/hostinger (CJS require)', code: `createRequire(import.meta.url)('setec-hosting/hostinger')` },
+  {
+    module: 'setec-hosting/hostinger (CJS require)',
+    code: `createRequire(import.meta.url)('setec-hosting/hostinger')`,
+  },
   { module: 'setec-hosting (root: registry, errors)', code: `await import('setec-hosting')` },
   { module: '  of which ky alone', code: `await import('ky')` },
   { module: '  of which zod/mini alone', code: `await import('zod/mini')` },
   { module: 'hostinger-api-sdk (CJS + axios)', code: `await import('hostinger-api-sdk')` },
   { module: '  of which axios alone', code: `await import('axios')` },
-  { module: 'raw fetch: nothing to import; first fetch() call (undici init)', code: `await (await fetch('data:,x')).text()` },
+  {
+    module: 'raw fetch: nothing to import; first fetch() call (undici init)',
+    code: `await (await fetch('data:,x')).text()`,
+  },
 ];
 
 /** Median import time (ms) per case over `samples` fresh processes. */
@@ -30,7 +36,9 @@ export function measureImports(cases: readonly ImportCase[], samples: number): R
   for (let s = 0; s < samples; s++) {
     cases.forEach((c, i) => {
       const script = `import { createRequire } from 'node:module'; const t = performance.now(); ${c.code}; console.log(performance.now() - t)`;
-      times[i]!.push(Number(execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd, encoding: 'utf8' })));
+      times[i]!.push(
+        Number(execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd, encoding: 'utf8' })),
+      );
     });
   }
   return cases.map((c, i) => {

@@ -19,7 +19,11 @@ const put = await sim.fetch(
   }),
 );
 if (!put.ok) throw new Error(`seeding failed: ${put.status}`);
-const body = await (await sim.fetch(new Request(`${sim.baseUrl}/api/dns/v1/zones/${DOMAIN}`, { headers: { Authorization: `Bearer ${sim.token}` } }))).text();
+const body = await (
+  await sim.fetch(
+    new Request(`${sim.baseUrl}/api/dns/v1/zones/${DOMAIN}`, { headers: { Authorization: `Bearer ${sim.token}` } }),
+  )
+).text();
 const provider = createHostingerProvider({
   apiKey: sim.token,
   fetch: async () => new Response(body, { status: 200, headers: { 'content-type': 'application/json' } }),
@@ -31,4 +35,6 @@ while (performance.now() < end) {
   await provider.dns.list(DOMAIN);
   calls++;
 }
-console.log(`${calls} calls in ${seconds} s: ${((seconds * 1000) / calls).toFixed(3)} ms per dns.list (client work only)`);
+console.log(
+  `${calls} calls in ${seconds} s: ${((seconds * 1000) / calls).toFixed(3)} ms per dns.list (client work only)`,
+);

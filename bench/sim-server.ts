@@ -26,11 +26,36 @@ export function benchZone(): { name: string; type: string; ttl: number; records:
     ...sets(25, (i) => ({ name: `lb${i}`, type: 'A', ttl: 300, values: [ip(1000 + 2 * i), ip(1001 + 2 * i)] })), // 50 A
     ...sets(100, (i) => ({ name: `host${i}`, type: 'AAAA', ttl: 3600, values: [`2001:db8::${(i + 1).toString(16)}`] })), // 100 AAAA
     ...sets(150, (i) => ({ name: `alias${i}`, type: 'CNAME', ttl: 3600, values: [`host${i}.example.com.`] })), // 150 CNAME
-    ...sets(60, (i) => ({ name: `_verify${i}`, type: 'TXT', ttl: 14400, values: [`"site-verification=${(i * 7919).toString(36)}abcdef${i}"`] })), // 60 TXT
-    ...sets(10, (i) => ({ name: `mail${i}`, type: 'TXT', ttl: 14400, values: [`"v=spf1 include:_spf${i}.example.com ~all"`, `"k=rsa; p=MIGfMA0GCSqGSIb3DQEB${i}"`] })), // 20 TXT
-    ...sets(10, (i) => ({ name: `mail${i}`, type: 'MX', ttl: 14400, values: [10, 20, 30].map((p) => `${p} mx${p / 10}.mail${i}.example.com`) })), // 30 MX
-    ...sets(30, (i) => ({ name: `_sip${i}._tcp`, type: 'SRV', ttl: 14400, values: [`10 5 ${5060 + i} sip${i}.example.com`] })), // 30 SRV
-    ...sets(1, () => ({ name: '@', type: 'CAA', ttl: 14400, values: Array.from({ length: 10 }, (_, i) => `0 issue "ca${i}.example.net"`) })), // 10 CAA
+    ...sets(60, (i) => ({
+      name: `_verify${i}`,
+      type: 'TXT',
+      ttl: 14400,
+      values: [`"site-verification=${(i * 7919).toString(36)}abcdef${i}"`],
+    })), // 60 TXT
+    ...sets(10, (i) => ({
+      name: `mail${i}`,
+      type: 'TXT',
+      ttl: 14400,
+      values: [`"v=spf1 include:_spf${i}.example.com ~all"`, `"k=rsa; p=MIGfMA0GCSqGSIb3DQEB${i}"`],
+    })), // 20 TXT
+    ...sets(10, (i) => ({
+      name: `mail${i}`,
+      type: 'MX',
+      ttl: 14400,
+      values: [10, 20, 30].map((p) => `${p} mx${p / 10}.mail${i}.example.com`),
+    })), // 30 MX
+    ...sets(30, (i) => ({
+      name: `_sip${i}._tcp`,
+      type: 'SRV',
+      ttl: 14400,
+      values: [`10 5 ${5060 + i} sip${i}.example.com`],
+    })), // 30 SRV
+    ...sets(1, () => ({
+      name: '@',
+      type: 'CAA',
+      ttl: 14400,
+      values: Array.from({ length: 10 }, (_, i) => `0 issue "ca${i}.example.net"`),
+    })), // 10 CAA
   ];
 }
 

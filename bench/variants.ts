@@ -33,7 +33,11 @@ export function httpVariants(baseUrl: string, token: string, domain: string): Va
   const headers = { Authorization: `Bearer ${token}`, Accept: 'application/json' };
   const ours = createHostingerProvider({ apiKey: token, baseUrl });
   const peer = new DNSZoneApi(new Configuration({ accessToken: token, basePath: baseUrl }));
-  const peerFetch = new DNSZoneApi(new Configuration({ accessToken: token, basePath: baseUrl }), baseUrl, axios.create({ adapter: 'fetch' }));
+  const peerFetch = new DNSZoneApi(
+    new Configuration({ accessToken: token, basePath: baseUrl }),
+    baseUrl,
+    axios.create({ adapter: 'fetch' }),
+  );
   const rawHttp = () =>
     new Promise<unknown>((resolve, reject) => {
       get(url, { headers, agent: globalAgent }, (res) => {
@@ -50,10 +54,26 @@ export function httpVariants(baseUrl: string, token: string, domain: string): Va
       }).on('error', reject);
     });
   return [
-    { name: 'raw fetch + JSON.parse', run: async () => JSON.parse(await (await fetch(url, { headers })).text()) as unknown, count: length },
-    { name: 'setec-hosting dns.list', run: () => ours.dns.list(domain), count: (r) => `${(r as unknown[]).length} records` },
-    { name: 'hostinger-api-sdk (axios http)', run: async () => (await peer.getDNSRecordsV1(domain)).data, count: length },
-    { name: 'hostinger-api-sdk (axios fetch)', run: async () => (await peerFetch.getDNSRecordsV1(domain)).data, count: length },
+    {
+      name: 'raw fetch + JSON.parse',
+      run: async () => JSON.parse(await (await fetch(url, { headers })).text()) as unknown,
+      count: length,
+    },
+    {
+      name: 'setec-hosting dns.list',
+      run: () => ours.dns.list(domain),
+      count: (r) => `${(r as unknown[]).length} records`,
+    },
+    {
+      name: 'hostinger-api-sdk (axios http)',
+      run: async () => (await peer.getDNSRecordsV1(domain)).data,
+      count: length,
+    },
+    {
+      name: 'hostinger-api-sdk (axios fetch)',
+      run: async () => (await peerFetch.getDNSRecordsV1(domain)).data,
+      count: length,
+    },
     { name: 'raw node:http + JSON.parse', run: rawHttp, count: length },
   ];
 }
@@ -66,13 +86,28 @@ export function offlineVariants(baseUrl: string, token: string, domain: string, 
   const json = { status: 200, headers: { 'content-type': 'application/json' } };
   const ours = createHostingerProvider({ apiKey: token, baseUrl, fetch: async () => new Response(body, json) });
   const canned = axios.create({
-    adapter: async (config) => ({ data: body, status: 200, statusText: 'OK', headers: { 'content-type': 'application/json' }, config, request: {} }),
+    adapter: async (config) => ({
+      data: body,
+      status: 200,
+      statusText: 'OK',
+      headers: { 'content-type': 'application/json' },
+      config,
+      request: {},
+    }),
   });
   const peer = new DNSZoneApi(new Configuration({ accessToken: token, basePath: baseUrl }), baseUrl, canned);
   return [
     { name: 'JSON.parse only', run: async () => JSON.parse(body) as unknown, count: length },
-    { name: 'Response.text() + JSON.parse', run: async () => JSON.parse(await new Response(body, json).text()) as unknown, count: length },
-    { name: 'setec-hosting dns.list', run: () => ours.dns.list(domain), count: (r) => `${(r as unknown[]).length} records` },
+    {
+      name: 'Response.text() + JSON.parse',
+      run: async () => JSON.parse(await new Response(body, json).text()) as unknown,
+      count: length,
+    },
+    {
+      name: 'setec-hosting dns.list',
+      run: () => ours.dns.list(domain),
+      count: (r) => `${(r as unknown[]).length} records`,
+    },
     { name: 'hostinger-api-sdk (axios)', run: async () => (await peer.getDNSRecordsV1(domain)).data, count: length },
   ];
 }

@@ -5,14 +5,30 @@
  */
 import { pathToFileURL } from 'node:url';
 import {
-  ConflictError, NotFoundError, assertZoneConsistent, assignRecordIds, createProvider, normalizeDomain, normalizeRecord,
-  normalizeRecordName, registerProvider, sameRecord, validateRecords,
-  type CallOptions, type DnsCapability, type DnsRecordInput, type NormalizedDnsRecord, type Provider, type ProviderDefinition,
+  ConflictError,
+  NotFoundError,
+  assertZoneConsistent,
+  assignRecordIds,
+  createProvider,
+  normalizeDomain,
+  normalizeRecord,
+  normalizeRecordName,
+  registerProvider,
+  sameRecord,
+  validateRecords,
+  type CallOptions,
+  type DnsCapability,
+  type DnsRecordInput,
+  type NormalizedDnsRecord,
+  type Provider,
+  type ProviderDefinition,
 } from 'setec-hosting';
 
 /** Builds a Pocket DNS provider holding `zones` (domain → records). */
 export function createPocketDns(zones: Record<string, DnsRecordInput[]> = { 'example.com': [] }): Provider {
-  const store = new Map(Object.entries(zones).map(([domain, records]) => [normalizeDomain(domain), validateRecords(records)]));
+  const store = new Map(
+    Object.entries(zones).map(([domain, records]) => [normalizeDomain(domain), validateRecords(records)]),
+  );
   const zone = (domain: string, options?: CallOptions) => {
     options?.signal?.throwIfAborted();
     const name = normalizeDomain(domain); // ValidationError naming `domain` for '../x', 'a..b'...
@@ -26,36 +42,61 @@ export function createPocketDns(zones: Record<string, DnsRecordInput[]> = { 'exa
     async create(domain, input, options) {
       const { records, save } = zone(domain, options);
       const record = normalizeRecord(input, '', normalizeDomain(domain)); // ValidationError naming the bad field
-      if (records.some((r) => sameRecord(r, record))) throw new ConflictError('The record already exists', { provider: 'pocket-dns' });
+      if (records.some((r) => sameRecord(r, record)))
+        throw new ConflictError('The record already exists', { provider: 'pocket-dns' });
       save([...records, record]);
     },
     async update(domain, input, options) {
       const { records, save } = zone(domain, options);
       const wanted = validateRecords(input, normalizeDomain(domain));
-      const kept = records.filter((r) => !(options?.overwrite && wanted.some((w) => w.name === r.name && w.type === r.type)));
-      save([...kept, ...wanted.filter((w, i) => !kept.some((k) => sameRecord(k, w)) && wanted.findIndex((x) => sameRecord(x, w)) === i)]);
+      const kept = records.filter(
+        (r) => !(options?.overwrite && wanted.some((w) => w.name === r.name && w.type === r.type)),
+      );
+      save([
+        ...kept,
+        ...wanted.filter(
+          (w, i) => !kept.some((k) => sameRecord(k, w)) && wanted.findIndex((x) => sameRecord(x, w)) === i,
+        ),
+      ]);
     },
     async delete(domain, name, type, options) {
       const { records, save } = zone(domain, options);
       const n = normalizeRecordName(name);
-      const content = options?.content === undefined ? undefined : normalizeRecord({ type, name: 'x', content: options.content }).content;
-      save(records.filter((r) => !(r.name === n && r.type === type && (content === undefined || r.content === content))));
+      const content =
+        options?.content === undefined
+          ? undefined
+          : normalizeRecord({ type, name: 'x', content: options.content }).content;
+      save(
+        records.filter((r) => !(r.name === n && r.type === type && (content === undefined || r.content === content))),
+      );
     },
     reset: async (domain, options) => void zone(domain, options).save([]),
   };
-  return { name: 'pocket-dns', displayName: 'Pocket DNS', testConnection: async (o) => o?.signal?.throwIfAborted(), dns };
+  return {
+    name: 'pocket-dns',
+    displayName: 'Pocket DNS',
+    testConnection: async (o) => o?.signal?.throwIfAborted(),
+    dns,
+  };
 }
 
 /** The registry entry: `extra.zones` lists the account's zones, comma-separated. */
 export const pocketDns: ProviderDefinition = {
   name: 'pocket-dns',
   displayName: 'Pocket DNS',
-  create: (config) => createPocketDns(Object.fromEntries((config.extra.zones ?? 'example.com').split(',').map((z) => [z, []]))),
+  create: (config) =>
+    createPocketDns(Object.fromEntries((config.extra.zones ?? 'example.com').split(',').map((z) => [z, []]))),
 };
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   registerProvider(pocketDns);
-  const provider = createProvider('pocket-dns', { provider: 'pocket-dns', api_key: '', api_secret: '', extra: { zones: 'example.com' }, connected: true });
+  const provider = createProvider('pocket-dns', {
+    provider: 'pocket-dns',
+    api_key: '',
+    api_secret: '',
+    extra: { zones: 'example.com' },
+    connected: true,
+  });
   await provider.dns?.create('example.com', { type: 'A', name: 'www', content: '192.0.2.10' });
   console.table(await provider.dns?.list('example.com'));
 }

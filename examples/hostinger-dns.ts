@@ -12,7 +12,9 @@ import { createHostingerSimulator } from 'setec-hosting/testing';
 
 function print(title: string, records: DnsRecord[]): void {
   console.log(`\n${title}`);
-  console.table(records.map(({ id, type, name, content, ttl, priority }) => ({ id, type, name, content, ttl, priority })));
+  console.table(
+    records.map(({ id, type, name, content, ttl, priority }) => ({ id, type, name, content, ttl, priority })),
+  );
 }
 
 async function main(): Promise<void> {
@@ -20,16 +22,28 @@ async function main(): Promise<void> {
   const simulator = token ? undefined : createHostingerSimulator();
   const baseUrl = simulator ? await simulator.listen() : undefined;
   const domain = process.env.HOSTINGER_DOMAIN ?? 'example.com';
-  const hostinger = createHostingerProvider({ apiKey: token ?? simulator!.token, ...(baseUrl ? { baseUrl } : {}), userAgent: 'setec-example' });
+  const hostinger = createHostingerProvider({
+    apiKey: token ?? simulator!.token,
+    ...(baseUrl ? { baseUrl } : {}),
+    userAgent: 'setec-example',
+  });
   console.log(simulator ? `Using the Hostinger simulator at ${baseUrl}` : 'Using the real Hostinger API');
 
   try {
     print(`Records of ${domain}`, await hostinger.dns.list(domain));
 
-    const record = { type: 'TXT' as const, name: '_setec-example', content: `created by setec-hosting at ${new Date().toISOString()}`, ttl: 300 };
+    const record = {
+      type: 'TXT' as const,
+      name: '_setec-example',
+      content: `created by setec-hosting at ${new Date().toISOString()}`,
+      ttl: 300,
+    };
     await hostinger.dns.create(domain, record);
     // Hostinger applies writes asynchronously; the simulator shows them at once.
-    print('After create', (await hostinger.dns.list(domain)).filter((r) => r.name === record.name));
+    print(
+      'After create',
+      (await hostinger.dns.list(domain)).filter((r) => r.name === record.name),
+    );
 
     await hostinger.dns.delete(domain, record.name, record.type);
     const left = (await hostinger.dns.list(domain)).filter((r) => r.name === record.name);

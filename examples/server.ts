@@ -24,7 +24,8 @@ const useSimulator = process.argv.includes('--simulator');
 const port = Number(process.env.PORT ?? 9090);
 const generatedSecret = process.env.HOSTING_JWT_SECRET ? undefined : randomBytes(32).toString('base64url');
 const jwtSecret = process.env.HOSTING_JWT_SECRET ?? generatedSecret!;
-const tempDir = !process.env.HOSTING_DATA_DIR && useSimulator ? await mkdtemp(join(tmpdir(), 'setec-hosting-')) : undefined;
+const tempDir =
+  !process.env.HOSTING_DATA_DIR && useSimulator ? await mkdtemp(join(tmpdir(), 'setec-hosting-')) : undefined;
 const dataDir = process.env.HOSTING_DATA_DIR ?? tempDir ?? './data/hosting';
 
 const store = new FileConfigStore(dataDir);
@@ -34,7 +35,13 @@ registry.registerProvider(hostinger);
 const simulator = useSimulator ? createHostingerSimulator() : undefined;
 if (simulator) {
   const baseUrl = await simulator.listen();
-  await store.save({ provider: 'hostinger', api_key: simulator.token, api_secret: '', extra: { base_url: baseUrl }, connected: false });
+  await store.save({
+    provider: 'hostinger',
+    api_key: simulator.token,
+    api_secret: '',
+    extra: { base_url: baseUrl },
+    connected: false,
+  });
   console.log(`Hostinger simulator on ${baseUrl} (hostinger is configured against it)`);
 }
 
@@ -57,7 +64,9 @@ if (generatedSecret) {
   console.log(`  export TOKEN=${token}`);
 } else {
   console.log('Mint a token for HOSTING_JWT_SECRET with:');
-  console.log(`  export TOKEN=$(node -e "import('hono/jwt').then(async ({ sign }) => console.log(await sign({ sub: 'me', exp: Math.floor(Date.now() / 1000) + 3600 }, process.env.HOSTING_JWT_SECRET, 'HS256')))")`);
+  console.log(
+    `  export TOKEN=$(node -e "import('hono/jwt').then(async ({ sign }) => console.log(await sign({ sub: 'me', exp: Math.floor(Date.now() / 1000) + 3600 }, process.env.HOSTING_JWT_SECRET, 'HS256')))")`,
+  );
 }
 console.log(`  curl -s http://localhost:${port}/api/hosting/providers -H "Authorization: Bearer $TOKEN"`);
 
@@ -66,7 +75,9 @@ if (process.argv.includes('--smoke')) {
   const token = await sign({ sub: 'smoke', exp: Math.floor(Date.now() / 1000) + 60 }, jwtSecret, 'HS256');
   const address = server.address();
   const actualPort = typeof address === 'object' && address ? address.port : port;
-  const response = await fetch(`http://127.0.0.1:${actualPort}/api/hosting/providers`, { headers: { Authorization: `Bearer ${token}` } });
+  const response = await fetch(`http://127.0.0.1:${actualPort}/api/hosting/providers`, {
+    headers: { Authorization: `Bearer ${token}` },
+  });
   console.log(`smoke: GET /api/hosting/providers → ${response.status} ${await response.text()}`);
   if (!response.ok) process.exitCode = 1;
   server.close();

@@ -7,9 +7,12 @@ import { join, resolve } from 'node:path';
 
 const root = resolve(import.meta.dirname, '..');
 const out = mkdtempSync(join(tmpdir(), 'setec-pack-'));
-const run = (cmd, args) => execFileSync(cmd, args, { cwd: root, stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8' });
+const run = (cmd, args) =>
+  execFileSync(cmd, args, { cwd: root, stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8' });
 try {
-  const [{ filename, size, unpackedSize, entryCount }] = JSON.parse(run('npm', ['pack', '--json', '--pack-destination', out]));
+  const [{ filename, size, unpackedSize, entryCount }] = JSON.parse(
+    run('npm', ['pack', '--json', '--pack-destination', out]),
+  );
   const tarball = join(out, filename);
   console.log(`packed ${filename}: ${entryCount} files, ${size} B packed, ${unpackedSize} B unpacked`);
   console.log(run('npx', ['publint', '--strict', tarball]));

@@ -13,7 +13,17 @@ const GROUPS: Record<CapabilityName, { label: string; methods: string[] }> = {
   dns: { label: 'DNS', methods: ['list', 'create', 'update', 'delete', 'reset'] },
   domains: {
     label: 'Domains',
-    methods: ['list', 'get', 'checkAvailability', 'purchase', 'setNameservers', 'enableLock', 'disableLock', 'enablePrivacy', 'disablePrivacy'],
+    methods: [
+      'list',
+      'get',
+      'checkAvailability',
+      'purchase',
+      'setNameservers',
+      'enableLock',
+      'disableLock',
+      'enablePrivacy',
+      'disablePrivacy',
+    ],
   },
   vps: { label: 'VPS', methods: ['list', 'get', 'create', 'listDataCenters'] },
   sshKeys: { label: 'SSH keys', methods: ['list', 'add', 'delete'] },

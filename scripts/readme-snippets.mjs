@@ -13,7 +13,10 @@ for (let i = 0; i < lines.length; i++) {
   const end = lines.indexOf('```', i + 1);
   const body = lines.slice(i + 1, end).join('\n');
   const marker = lines.slice(Math.max(0, i - 3), i).join('\n');
-  if (marker.includes('<!-- no-typecheck -->')) { i = end; continue; }
+  if (marker.includes('<!-- no-typecheck -->')) {
+    i = end;
+    continue;
+  }
   if (marker.includes('<!-- continues -->') && files.length > 0) files[files.length - 1].body += `\n${body}`;
   else files.push({ line: i + 1, body });
   i = end;

@@ -68,7 +68,12 @@ for (const c of cases) {
     'min (B)': bytes.length,
     'gzip (B)': gzip,
     'budget (B)': c.budget ?? '-',
-    result: c.budget === undefined ? 'reference' : ok ? 'ok' : `FAIL${leaked.length ? ` (bundles ${leaked.join(', ')})` : ''}`,
+    result:
+      c.budget === undefined
+        ? 'reference'
+        : ok
+          ? 'ok'
+          : `FAIL${leaked.length ? ` (bundles ${leaked.join(', ')})` : ''}`,
   });
 }
 rmSync(work, { recursive: true, force: true });

@@ -19,7 +19,14 @@
 export type { CallOptions } from './core/call-options.js';
 export type { Provider, CapabilityName } from './core/provider.js';
 export { requireCapability, CAPABILITY_NAMES } from './core/provider.js';
-export type { DnsCapability, DnsRecord, DnsRecordInput, DnsRecordType, DnsUpdateOptions, DnsDeleteOptions } from './core/dns.js';
+export type {
+  DnsCapability,
+  DnsRecord,
+  DnsRecordInput,
+  DnsRecordType,
+  DnsUpdateOptions,
+  DnsDeleteOptions,
+} from './core/dns.js';
 export { DNS_RECORD_TYPES } from './core/dns.js';
 export type { DomainsCapability, Domain, DomainAvailability, DomainPurchaseRequest } from './core/domains.js';
 export type { VpsCapability, VirtualMachine, CreateVirtualMachineRequest, DataCenter } from './core/vps.js';

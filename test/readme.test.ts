@@ -9,7 +9,10 @@ describe('README', () => {
   });
 
   it('shows the two set-up commands on its first screen', () => {
-    const firstScreen = readFileSync(new URL('../README.md', import.meta.url), 'utf8').split('\n').slice(0, 15).join('\n');
+    const firstScreen = readFileSync(new URL('../README.md', import.meta.url), 'utf8')
+      .split('\n')
+      .slice(0, 15)
+      .join('\n');
     expect(firstScreen).toContain('npm install && npm run demo');
     expect(firstScreen).toContain('npm test');
   });

@@ -58,10 +58,16 @@ export function normalizeProviderConfig(config: unknown): ProviderConfig {
   if (c.api_secret !== undefined && typeof c.api_secret !== 'string') fields.api_secret = ['must be a string'];
   if (c.connected !== undefined && typeof c.connected !== 'boolean') fields.connected = ['must be a boolean'];
   const extra = c.extra ?? {};
-  if (typeof extra !== 'object' || extra === null || Array.isArray(extra) || Object.values(extra).some((v) => typeof v !== 'string')) {
+  if (
+    typeof extra !== 'object' ||
+    extra === null ||
+    Array.isArray(extra) ||
+    Object.values(extra).some((v) => typeof v !== 'string')
+  ) {
     fields.extra = ['must be an object of strings'];
   }
-  if (Object.keys(fields).length > 0) throw new ValidationError('Invalid provider config', { fields, provider: c.provider });
+  if (Object.keys(fields).length > 0)
+    throw new ValidationError('Invalid provider config', { fields, provider: c.provider });
   return {
     provider: c.provider,
     api_key: c.api_key as string,

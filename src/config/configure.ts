@@ -12,7 +12,10 @@ import type { ConfigStore } from './config-store.js';
  * const providers = await configureFromStore(new FileConfigStore('/opt/app/data/hosting'));
  * ```
  */
-export async function configureFromStore(store: ConfigStore, registry: ProviderRegistry = defaultRegistry()): Promise<Provider[]> {
+export async function configureFromStore(
+  store: ConfigStore,
+  registry: ProviderRegistry = defaultRegistry(),
+): Promise<Provider[]> {
   const registered = new Set(registry.listProviders().map((d) => d.name));
   const configs = await store.list();
   return configs.filter((c) => registered.has(c.provider)).map((c) => registry.createProvider(c.provider, c));

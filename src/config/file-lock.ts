@@ -13,7 +13,12 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
  *
  * @throws {ConfigStoreError} (`reason: 'locked'`) after waiting three times `staleLockMs`.
  */
-export async function withFileLock<T>(io: () => FileConfigStoreFs, lock: string, staleLockMs: number, fn: () => Promise<T>): Promise<T> {
+export async function withFileLock<T>(
+  io: () => FileConfigStoreFs,
+  lock: string,
+  staleLockMs: number,
+  fn: () => Promise<T>,
+): Promise<T> {
   const previous = queues.get(lock) ?? Promise.resolve();
   let release!: () => void;
   const mine = previous.then(() => new Promise<void>((resolve) => (release = resolve)));
@@ -24,7 +29,9 @@ export async function withFileLock<T>(io: () => FileConfigStoreFs, lock: string,
     try {
       return await fn();
     } finally {
-      await io().unlink(lock).catch(() => undefined);
+      await io()
+        .unlink(lock)
+        .catch(() => undefined);
     }
   } finally {
     release();
@@ -45,7 +52,9 @@ async function acquire(io: () => FileConfigStoreFs, lock: string, staleLockMs: n
     const st = await lstatIfExists(io(), lock);
     if (st && Date.now() - st.mtimeMs > staleLockMs) {
       // Left behind by a crashed process: break it.
-      await io().unlink(lock).catch(() => undefined);
+      await io()
+        .unlink(lock)
+        .catch(() => undefined);
       continue;
     }
     if (Date.now() - started > 3 * staleLockMs) {

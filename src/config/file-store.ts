@@ -28,7 +28,6 @@ export interface FileConfigStoreOptions {
   fs?: FileConfigStoreFs;
 }
 
-
 const FILE_NAME = /^(.+)\.json$/;
 
 /**
@@ -63,7 +62,8 @@ export class FileConfigStore implements ConfigStore {
     this.dir = path.resolve(dir);
     this.#fs = options.fs;
     this.#staleLockMs = options.staleLockMs ?? 10_000;
-    this.#onWarning = options.onWarning ?? ((message) => process.emitWarning(message, { code: 'SETEC_HOSTING_CONFIG' }));
+    this.#onWarning =
+      options.onWarning ?? ((message) => process.emitWarning(message, { code: 'SETEC_HOSTING_CONFIG' }));
   }
 
   get #io(): FileConfigStoreFs {
@@ -102,13 +102,18 @@ export class FileConfigStore implements ConfigStore {
    * await store.update('hostinger', (c) => ({ ...c!, connected: true }));
    * ```
    */
-  async update(provider: string, change: (current: ProviderConfig | undefined) => ProviderConfig): Promise<ProviderConfig> {
+  async update(
+    provider: string,
+    change: (current: ProviderConfig | undefined) => ProviderConfig,
+  ): Promise<ProviderConfig> {
     assertProviderName(provider);
     await this.#checkDir(true);
     return this.#withLock(provider, async () => {
       const next = normalizeProviderConfig(change(await this.#read(provider)));
       if (next.provider !== provider) {
-        throw new ValidationError('update must keep the provider name', { fields: { provider: [`must be ${provider}`] } });
+        throw new ValidationError('update must keep the provider name', {
+          fields: { provider: [`must be ${provider}`] },
+        });
       }
       await this.#write(next);
       return next;
@@ -196,10 +201,13 @@ export class FileConfigStore implements ConfigStore {
     }
     const uid = process.getuid?.();
     if (uid !== undefined && st.uid !== uid) {
-      throw new ConfigStoreError(`${this.dir} is owned by uid ${st.uid}, not by this process (uid ${uid}); refusing to use it`, {
-        reason: 'foreign_owner',
-        path: this.dir,
-      });
+      throw new ConfigStoreError(
+        `${this.dir} is owned by uid ${st.uid}, not by this process (uid ${uid}); refusing to use it`,
+        {
+          reason: 'foreign_owner',
+          path: this.dir,
+        },
+      );
     }
     // mkdir's mode is filtered by the umask and never changes an existing directory: set it explicitly.
     if (isPosix() && (st.mode & 0o777) !== 0o700) await this.#io.chmod(this.dir, 0o700);
@@ -222,10 +230,14 @@ export class FileConfigStore implements ConfigStore {
     let text: string;
     try {
       const fst = await handle.stat();
-      if (!fst.isFile()) throw new ConfigStoreError(`${file} is not a regular file`, { reason: 'not_a_file', path: file });
+      if (!fst.isFile())
+        throw new ConfigStoreError(`${file} is not a regular file`, { reason: 'not_a_file', path: file });
       const uid = process.getuid?.();
       if (uid !== undefined && fst.uid !== uid) {
-        throw new ConfigStoreError(`${file} is owned by uid ${fst.uid}; refusing to read it`, { reason: 'foreign_owner', path: file });
+        throw new ConfigStoreError(`${file} is owned by uid ${fst.uid}; refusing to read it`, {
+          reason: 'foreign_owner',
+          path: file,
+        });
       }
       if (isPosix() && (fst.mode & 0o077) !== 0) {
         await handle.chmod(0o600);
@@ -240,7 +252,10 @@ export class FileConfigStore implements ConfigStore {
 
   #parse(provider: string, file: string, text: string): ProviderConfig {
     const corrupt = (why: string) =>
-      new ConfigStoreError(`Config file ${file} ${why}; it was left unchanged (fix or delete it)`, { reason: 'corrupt', path: file });
+      new ConfigStoreError(`Config file ${file} ${why}; it was left unchanged (fix or delete it)`, {
+        reason: 'corrupt',
+        path: file,
+      });
     let data: unknown;
     try {
       data = JSON.parse(text);
@@ -263,7 +278,8 @@ export class FileConfigStore implements ConfigStore {
     const file = this.#file(config.provider);
     const st = await this.#lstat(file);
     if (st?.isSymbolicLink()) throw this.#symlink(file);
-    if (st && !st.isFile()) throw new ConfigStoreError(`${file} is not a regular file`, { reason: 'not_a_file', path: file });
+    if (st && !st.isFile())
+      throw new ConfigStoreError(`${file} is not a regular file`, { reason: 'not_a_file', path: file });
     await writeFileAtomic(this.#io, file, JSON.stringify(config, null, 2));
   }
 

@@ -1,7 +1,10 @@
 import fs from 'node:fs';
 
 /** The `node:fs/promises` functions the file store uses (injectable for tests). */
-export type FileConfigStoreFs = Pick<typeof fs.promises, 'lstat' | 'mkdir' | 'chmod' | 'open' | 'rename' | 'unlink' | 'readdir'>;
+export type FileConfigStoreFs = Pick<
+  typeof fs.promises,
+  'lstat' | 'mkdir' | 'chmod' | 'open' | 'rename' | 'unlink' | 'readdir'
+>;
 
 // Read at call time, not at import: a module without top-level side effects is dropped by bundlers when unused.
 export const openFlags = (kind: 'read' | 'create'): number =>

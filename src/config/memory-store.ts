@@ -38,7 +38,9 @@ export class MemoryConfigStore implements ConfigStore {
   }
 
   async list(): Promise<ProviderConfig[]> {
-    return [...this.#configs.values()].sort((a, b) => (a.provider < b.provider ? -1 : a.provider > b.provider ? 1 : 0)).map((c) => structuredClone(c));
+    return [...this.#configs.values()]
+      .sort((a, b) => (a.provider < b.provider ? -1 : a.provider > b.provider ? 1 : 0))
+      .map((c) => structuredClone(c));
   }
 
   toJSON(): { providers: string[] } {

@@ -238,7 +238,8 @@ export class ErrNotSupported extends HostingError {
 }
 
 /** Why a {@link ConfigStoreError} was thrown. */
-export type ConfigStoreErrorReason = 'corrupt' | 'symlink' | 'not_a_file' | 'not_a_directory' | 'foreign_owner' | 'locked';
+export type ConfigStoreErrorReason =
+  'corrupt' | 'symlink' | 'not_a_file' | 'not_a_directory' | 'foreign_owner' | 'locked';
 
 /** Options of {@link ConfigStoreError}. */
 export interface ConfigStoreErrorOptions extends HostingErrorOptions {
@@ -279,20 +280,24 @@ export const isHostingError: (value: unknown) => value is HostingError = /* @__P
 /** True for a {@link ValidationError}. */
 export const isValidationError: (value: unknown) => value is ValidationError = /* @__PURE__ */ guard(ValidationError);
 /** True for an {@link AuthenticationError}. */
-export const isAuthenticationError: (value: unknown) => value is AuthenticationError = /* @__PURE__ */ guard(AuthenticationError);
+export const isAuthenticationError: (value: unknown) => value is AuthenticationError =
+  /* @__PURE__ */ guard(AuthenticationError);
 /** True for a {@link NotFoundError} (a {@link ProviderNotFoundError} included). */
 export const isNotFoundError: (value: unknown) => value is NotFoundError = /* @__PURE__ */ guard(NotFoundError);
 /** True for a {@link ProviderNotFoundError}. */
-export const isProviderNotFoundError: (value: unknown) => value is ProviderNotFoundError = /* @__PURE__ */ guard(ProviderNotFoundError);
+export const isProviderNotFoundError: (value: unknown) => value is ProviderNotFoundError =
+  /* @__PURE__ */ guard(ProviderNotFoundError);
 /** True for a {@link ConflictError}. */
 export const isConflictError: (value: unknown) => value is ConflictError = /* @__PURE__ */ guard(ConflictError);
 /** True for a {@link RateLimitError}. */
 export const isRateLimitError: (value: unknown) => value is RateLimitError = /* @__PURE__ */ guard(RateLimitError);
 /** True for a {@link ProviderAPIError} (a {@link TimeoutError} included). */
-export const isProviderAPIError: (value: unknown) => value is ProviderAPIError = /* @__PURE__ */ guard(ProviderAPIError);
+export const isProviderAPIError: (value: unknown) => value is ProviderAPIError =
+  /* @__PURE__ */ guard(ProviderAPIError);
 /** True for a {@link TimeoutError}. */
 export const isTimeoutError: (value: unknown) => value is TimeoutError = /* @__PURE__ */ guard(TimeoutError);
 /** True for a {@link ConfigStoreError}. */
-export const isConfigStoreError: (value: unknown) => value is ConfigStoreError = /* @__PURE__ */ guard(ConfigStoreError);
+export const isConfigStoreError: (value: unknown) => value is ConfigStoreError =
+  /* @__PURE__ */ guard(ConfigStoreError);
 /** True for an {@link ErrNotSupported}. */
 export const isErrNotSupported: (value: unknown) => value is ErrNotSupported = /* @__PURE__ */ guard(ErrNotSupported);

@@ -39,12 +39,17 @@ export class ProviderRegistry {
    */
   registerProvider(definition: ProviderDefinition, options: RegisterProviderOptions = {}): void {
     if (!NAME.test(definition.name)) {
-      throw new ValidationError(`Invalid provider name "${definition.name}"`, { fields: { name: ['must match ^[a-z0-9][a-z0-9_-]{0,63}$'] } });
+      throw new ValidationError(`Invalid provider name "${definition.name}"`, {
+        fields: { name: ['must match ^[a-z0-9][a-z0-9_-]{0,63}$'] },
+      });
     }
     if (this.#definitions.has(definition.name) && !options.replace) {
-      throw new ValidationError(`Provider "${definition.name}" is already registered (pass { replace: true } to replace it)`, {
-        fields: { name: ['already registered'] },
-      });
+      throw new ValidationError(
+        `Provider "${definition.name}" is already registered (pass { replace: true } to replace it)`,
+        {
+          fields: { name: ['already registered'] },
+        },
+      );
     }
     this.#definitions.set(definition.name, definition);
   }

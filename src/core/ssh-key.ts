@@ -11,7 +11,8 @@ export interface ParsedPublicKey {
   comment: string;
 }
 
-const KEY_TYPES = /^(ssh-ed25519|ssh-rsa|ssh-dss|ecdsa-sha2-nistp(256|384|521)|sk-ssh-ed25519@openssh\.com|sk-ecdsa-sha2-nistp256@openssh\.com)$/;
+const KEY_TYPES =
+  /^(ssh-ed25519|ssh-rsa|ssh-dss|ecdsa-sha2-nistp(256|384|521)|sk-ssh-ed25519@openssh\.com|sk-ecdsa-sha2-nistp256@openssh\.com)$/;
 
 /**
  * Parses an OpenSSH public key line (`ssh-ed25519 AAAA... comment`).
@@ -20,7 +21,8 @@ const KEY_TYPES = /^(ssh-ed25519|ssh-rsa|ssh-dss|ecdsa-sha2-nistp(256|384|521)|s
 export function parsePublicKey(line: string): ParsedPublicKey {
   const parts = line.trim().split(/\s+/);
   const [type = '', blob = ''] = parts;
-  const invalid = (why: string) => new ValidationError(`Invalid SSH public key: ${why}`, { fields: { public_key: [why] } });
+  const invalid = (why: string) =>
+    new ValidationError(`Invalid SSH public key: ${why}`, { fields: { public_key: [why] } });
   if (!KEY_TYPES.test(type)) throw invalid('unknown key type (expected e.g. ssh-ed25519 or ssh-rsa)');
   if (!/^[A-Za-z0-9+/]+={0,2}$/.test(blob)) throw invalid('the key data is not base64');
   const bytes = Buffer.from(blob, 'base64');

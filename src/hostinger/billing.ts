@@ -64,7 +64,11 @@ export function periodLabel(period: number | null | undefined, unit: string | nu
 }
 
 /** Fetches the catalog, optionally one category (`DOMAIN`, `VPS`). */
-export async function fetchCatalog(client: HostingerClient, category: string | undefined, signal?: AbortSignal): Promise<CatalogItemWire[]> {
+export async function fetchCatalog(
+  client: HostingerClient,
+  category: string | undefined,
+  signal?: AbortSignal,
+): Promise<CatalogItemWire[]> {
   const response = await client.request({
     method: 'GET',
     path: apiPath('api/billing/v1/catalog'),
@@ -110,7 +114,14 @@ export function subscriptionFromWire(s: SubscriptionWire): Subscription {
 
 /** Fetches the account's subscriptions as Hostinger returns them. */
 export async function fetchSubscriptions(client: HostingerClient, signal?: AbortSignal): Promise<SubscriptionWire[]> {
-  return (await client.request({ method: 'GET', path: apiPath('api/billing/v1/subscriptions'), schema: SubscriptionsWire, signal })).data;
+  return (
+    await client.request({
+      method: 'GET',
+      path: apiPath('api/billing/v1/subscriptions'),
+      schema: SubscriptionsWire,
+      signal,
+    })
+  ).data;
 }
 
 /** The Hostinger implementation of {@link BillingCapability}. */

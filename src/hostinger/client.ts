@@ -163,7 +163,9 @@ export class HostingerClient {
       const reason: unknown = signal.reason;
       if (reason instanceof Error && reason.name === 'TimeoutError') {
         const unknown = idempotent ? '' : '; whether the change was applied is unknown';
-        return new TimeoutError(`${operation} did not finish before the caller's deadline${unknown}`, { provider: PROVIDER });
+        return new TimeoutError(`${operation} did not finish before the caller's deadline${unknown}`, {
+          provider: PROVIDER,
+        });
       }
       return reason;
     }
@@ -181,11 +183,16 @@ export class HostingerClient {
     const unknownOutcome = idempotent ? '' : ' The outcome is unknown: the change may or may not have been applied.';
     switch (failureKind(error)) {
       case 'timeout':
-        return new TimeoutError(`${operation} timed out after ${this.#timeout} ms (${attempts} attempt(s)).${unknownOutcome}`, {
+        return new TimeoutError(
+          `${operation} timed out after ${this.#timeout} ms (${attempts} attempt(s)).${unknownOutcome}`,
+          {
+            provider: PROVIDER,
+          },
+        );
+      case 'redirect':
+        return new ProviderAPIError(`Hostinger answered ${operation} with a redirect, which is never followed`, {
           provider: PROVIDER,
         });
-      case 'redirect':
-        return new ProviderAPIError(`Hostinger answered ${operation} with a redirect, which is never followed`, { provider: PROVIDER });
       case 'network':
         return new ProviderAPIError(`Network failure on ${operation} (${attempts} attempt(s)).${unknownOutcome}`, {
           provider: PROVIDER,
@@ -194,9 +201,12 @@ export class HostingerClient {
       default:
         return isHostingError(error)
           ? error
-          : new ProviderAPIError(`Request ${operation} failed: ${error instanceof Error ? error.message : String(error)}`, {
-              provider: PROVIDER,
-            });
+          : new ProviderAPIError(
+              `Request ${operation} failed: ${error instanceof Error ? error.message : String(error)}`,
+              {
+                provider: PROVIDER,
+              },
+            );
     }
   }
 

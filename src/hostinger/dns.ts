@@ -8,7 +8,15 @@
  */
 import * as z from 'zod/mini';
 import type { CallOptions } from '../core/call-options.js';
-import { DNS_RECORD_TYPES, type DnsCapability, type DnsDeleteOptions, type DnsRecord, type DnsRecordInput, type DnsRecordType, type DnsUpdateOptions } from '../core/dns.js';
+import {
+  DNS_RECORD_TYPES,
+  type DnsCapability,
+  type DnsDeleteOptions,
+  type DnsRecord,
+  type DnsRecordInput,
+  type DnsRecordType,
+  type DnsUpdateOptions,
+} from '../core/dns.js';
 import { ConflictError, NotFoundError, ValidationError } from '../core/errors.js';
 import { assignRecordIds } from '../core/record-id.js';
 import {
@@ -29,7 +37,12 @@ import { listWire, maybeBoolean, maybeNumber, MessageWire } from './wire.js';
 /** One value of an RRset as Hostinger returns it. */
 export const DnsRecordWire = z.looseObject({ content: z.string(), is_disabled: maybeBoolean });
 /** One RRset: every record of a name + type, sharing one TTL. */
-export const RRsetWire = z.looseObject({ name: z.string(), type: z.string(), ttl: maybeNumber, records: z.array(DnsRecordWire) });
+export const RRsetWire = z.looseObject({
+  name: z.string(),
+  type: z.string(),
+  ttl: maybeNumber,
+  records: z.array(DnsRecordWire),
+});
 export type RRsetWire = z.infer<typeof RRsetWire>;
 /** A zone: a bare array of RRsets (tolerantly also `{data}`). */
 export const ZoneWire = listWire(RRsetWire);
@@ -54,7 +67,13 @@ function fromWireContent(type: DnsRecordType, content: string): { content: strin
     const match = /^(\d{1,5})\s+(\S[\s\S]*)$/.exec(trimmed);
     if (!match) return { content: trimmed, priority: 0 };
     const rest = match[2] ?? '';
-    const body = type === 'MX' ? hostname(rest) : rest.split(/\s+/).map((p, i) => (i === 2 ? hostname(p) : p)).join(' ');
+    const body =
+      type === 'MX'
+        ? hostname(rest)
+        : rest
+            .split(/\s+/)
+            .map((p, i) => (i === 2 ? hostname(p) : p))
+            .join(' ');
     return { content: body, priority: Number(match[1]) };
   }
   if (type === 'TXT') return { content: parseTxt(trimmed), priority: 0 };
@@ -100,11 +119,16 @@ export function zoneFromRecords(records: readonly NormalizedDnsRecord[], overwri
   return { overwrite, zone: [...sets.values()] };
 }
 
-function cnameConflict(existing: readonly NormalizedDnsRecord[], adding: readonly NormalizedDnsRecord[]): string | undefined {
+function cnameConflict(
+  existing: readonly NormalizedDnsRecord[],
+  adding: readonly NormalizedDnsRecord[],
+): string | undefined {
   for (const r of adding) {
     const others = existing.filter((e) => e.name === r.name && !sameRecord(e, r));
-    if (r.type === 'CNAME' && others.length > 0) return `a CNAME at "${r.name}" cannot coexist with the existing ${others[0]?.type} record`;
-    if (r.type !== 'CNAME' && others.some((e) => e.type === 'CNAME')) return `"${r.name}" already has a CNAME; no ${r.type} record can be added`;
+    if (r.type === 'CNAME' && others.length > 0)
+      return `a CNAME at "${r.name}" cannot coexist with the existing ${others[0]?.type} record`;
+    if (r.type !== 'CNAME' && others.some((e) => e.type === 'CNAME'))
+      return `"${r.name}" already has a CNAME; no ${r.type} record can be added`;
   }
   return undefined;
 }
@@ -117,7 +141,9 @@ export function createDns(client: HostingerClient): DnsCapability {
     } catch (error) {
       // Hostinger says "Domain name is not valid" for a zone it does not host for this account.
       if (error instanceof NotFoundError) {
-        throw new NotFoundError(`No DNS zone ${normalizeDomain(domain)} in this Hostinger account (${error.message})`, { provider: 'hostinger' });
+        throw new NotFoundError(`No DNS zone ${normalizeDomain(domain)} in this Hostinger account (${error.message})`, {
+          provider: 'hostinger',
+        });
       }
       throw error;
     }
@@ -125,9 +151,23 @@ export function createDns(client: HostingerClient): DnsCapability {
 
   /** Validates with `/validate` (a pure check, safe to retry), then applies with PUT. */
   const write = async (domain: string, body: ZoneWriteWire, signal: AbortSignal | undefined) => {
-    await client.request({ method: 'POST', path: domainPath(ZONES, domain, 'domain', 'validate'), json: body, schema: MessageWire, idempotent: true, signal });
+    await client.request({
+      method: 'POST',
+      path: domainPath(ZONES, domain, 'domain', 'validate'),
+      json: body,
+      schema: MessageWire,
+      idempotent: true,
+      signal,
+    });
     // overwrite:false appends (not idempotent: a replay is a 4008 conflict); overwrite:true replaces.
-    await client.request({ method: 'PUT', path: domainPath(ZONES, domain), json: body, schema: MessageWire, idempotent: body.overwrite, signal });
+    await client.request({
+      method: 'PUT',
+      path: domainPath(ZONES, domain),
+      json: body,
+      schema: MessageWire,
+      idempotent: body.overwrite,
+      signal,
+    });
   };
 
   /**
@@ -135,7 +175,13 @@ export function createDns(client: HostingerClient): DnsCapability {
    * record joining an existing set takes the set's TTL; asking for another TTL there is refused rather
    * than silently changing the TTL of the records already in the set.
    */
-  const append = async (domain: string, adding: NormalizedDnsRecord[], inputs: DnsRecordInput[], existing: NormalizedDnsRecord[], signal?: AbortSignal) => {
+  const append = async (
+    domain: string,
+    adding: NormalizedDnsRecord[],
+    inputs: DnsRecordInput[],
+    existing: NormalizedDnsRecord[],
+    signal?: AbortSignal,
+  ) => {
     const conflict = cnameConflict(existing, adding);
     if (conflict) throw new ConflictError(`Cannot add to ${domain}: ${conflict}`, { provider: 'hostinger' });
     const fields: Record<string, string[]> = {};
@@ -143,11 +189,14 @@ export function createDns(client: HostingerClient): DnsCapability {
       const set = existing.find((e) => e.name === r.name && e.type === r.type);
       if (!set) return r;
       if (inputs[i]?.ttl !== undefined && inputs[i]?.ttl !== set.ttl) {
-        fields[inputs.length > 1 ? `records.${i}.ttl` : 'ttl'] = [`the ${r.type} records of "${r.name}" share TTL ${set.ttl}; omit ttl or use ${set.ttl}`];
+        fields[inputs.length > 1 ? `records.${i}.ttl` : 'ttl'] = [
+          `the ${r.type} records of "${r.name}" share TTL ${set.ttl}; omit ttl or use ${set.ttl}`,
+        ];
       }
       return { ...r, ttl: set.ttl };
     });
-    if (Object.keys(fields).length > 0) throw new ValidationError('Hostinger keeps one TTL per record set', { fields, provider: 'hostinger' });
+    if (Object.keys(fields).length > 0)
+      throw new ValidationError('Hostinger keeps one TTL per record set', { fields, provider: 'hostinger' });
     await write(domain, zoneFromRecords(withTtl, false), signal);
   };
 
@@ -161,7 +210,10 @@ export function createDns(client: HostingerClient): DnsCapability {
       const wanted = normalizeRecord(record, '', zoneName);
       const existing = recordsFromZone(await getZone(domain, options?.signal));
       if (existing.some((e) => sameRecord(e, wanted))) {
-        throw new ConflictError(`${wanted.type} record "${wanted.name}" → "${wanted.content}" already exists in ${domain}`, { provider: 'hostinger' });
+        throw new ConflictError(
+          `${wanted.type} record "${wanted.name}" → "${wanted.content}" already exists in ${domain}`,
+          { provider: 'hostinger' },
+        );
       }
       await append(domain, [wanted], [record], existing, options?.signal);
     },
@@ -188,21 +240,35 @@ export function createDns(client: HostingerClient): DnsCapability {
       domainPath(ZONES, domain);
       const setName = normalizeRecordName(name);
       const setType = typeof type === 'string' ? (type.toUpperCase() as DnsRecordType) : type;
-      if (!TYPES.includes(setType)) throw new ValidationError(`Invalid record type "${String(type)}"`, { fields: { type: [`must be one of ${TYPES.join(', ')}`] } });
+      if (!TYPES.includes(setType))
+        throw new ValidationError(`Invalid record type "${String(type)}"`, {
+          fields: { type: [`must be one of ${TYPES.join(', ')}`] },
+        });
       const signal = options?.signal;
       const deleteSet = () =>
-        client.request({ method: 'DELETE', path: domainPath(ZONES, domain), json: { filters: [{ name: setName, type: setType }] }, schema: MessageWire, signal });
+        client.request({
+          method: 'DELETE',
+          path: domainPath(ZONES, domain),
+          json: { filters: [{ name: setName, type: setType }] },
+          schema: MessageWire,
+          signal,
+        });
       if (options?.content === undefined) {
         await deleteSet();
         return;
       }
       const target = normalizeRecord({ type: setType, name: setName, content: options.content });
       const zone = await getZone(domain, signal);
-      const wireSet = zone.find((s) => (s.name === '' ? '@' : s.name.toLowerCase()) === setName && s.type.toUpperCase() === setType);
+      const wireSet = zone.find(
+        (s) => (s.name === '' ? '@' : s.name.toLowerCase()) === setName && s.type.toUpperCase() === setType,
+      );
       if (wireSet?.records.some((r) => r.is_disabled === true)) {
         // Rewriting the set is the only way to drop one value, and the API cannot write a disabled record:
         // it would come back enabled, or be lost. Refuse instead of doing either.
-        throw new ConflictError(`The ${setType} records of "${setName}" in ${domain} include a disabled record, which Hostinger's API cannot keep while removing one value; delete the whole set or edit it in hPanel`, { provider: 'hostinger' });
+        throw new ConflictError(
+          `The ${setType} records of "${setName}" in ${domain} include a disabled record, which Hostinger's API cannot keep while removing one value; delete the whole set or edit it in hPanel`,
+          { provider: 'hostinger' },
+        );
       }
       const set = recordsFromZone(zone).filter((r) => r.name === setName && r.type === setType);
       const remaining = set.filter((r) => !sameRecord({ ...r, priority: 0 }, { ...target, priority: 0 }));

@@ -16,7 +16,14 @@ import { apiPath, domainPath } from './paths.js';
 import { listWire, maybeBoolean, maybeNumber, maybeString, MessageWire } from './wire.js';
 
 /** A portfolio entry (`GET /portfolio`). */
-export const PortfolioDomainWire = z.looseObject({ id: maybeNumber, domain: maybeString, type: maybeString, status: maybeString, created_at: maybeString, expires_at: maybeString });
+export const PortfolioDomainWire = z.looseObject({
+  id: maybeNumber,
+  domain: maybeString,
+  type: maybeString,
+  status: maybeString,
+  created_at: maybeString,
+  expires_at: maybeString,
+});
 export type PortfolioDomainWire = z.infer<typeof PortfolioDomainWire>;
 /** One domain's details (`GET /portfolio/{domain}`). */
 export const DomainDetailsWire = z.looseObject({
@@ -24,12 +31,19 @@ export const DomainDetailsWire = z.looseObject({
   status: maybeString,
   is_privacy_protected: maybeBoolean,
   is_locked: maybeBoolean,
-  name_servers: z.optional(z.nullable(z.looseObject({ ns1: maybeString, ns2: maybeString, ns3: maybeString, ns4: maybeString }))),
+  name_servers: z.optional(
+    z.nullable(z.looseObject({ ns1: maybeString, ns2: maybeString, ns3: maybeString, ns4: maybeString })),
+  ),
   expires_at: maybeString,
 });
 export type DomainDetailsWire = z.infer<typeof DomainDetailsWire>;
 /** One answer of `POST /availability`. */
-export const AvailabilityWire = z.looseObject({ domain: maybeString, is_available: z.boolean(), is_alternative: maybeBoolean, restriction: maybeString });
+export const AvailabilityWire = z.looseObject({
+  domain: maybeString,
+  is_available: z.boolean(),
+  is_alternative: maybeBoolean,
+  restriction: maybeString,
+});
 /** The order a purchase returns. */
 export const OrderWire = z.looseObject({ id: maybeNumber, subscription_id: maybeString, status: maybeString });
 
@@ -39,7 +53,12 @@ const DETAIL_CONCURRENCY = 4;
 /** Hostinger's domain API does not say which registrar backs a domain: Hostinger is the registrar. */
 const REGISTRAR = 'Hostinger';
 
-function domainFromWire(name: string, portfolio: PortfolioDomainWire | undefined, details: DomainDetailsWire | undefined, autoRenew: boolean): Domain {
+function domainFromWire(
+  name: string,
+  portfolio: PortfolioDomainWire | undefined,
+  details: DomainDetailsWire | undefined,
+  autoRenew: boolean,
+): Domain {
   const ns = details?.name_servers ?? {};
   return {
     name,
@@ -50,7 +69,10 @@ function domainFromWire(name: string, portfolio: PortfolioDomainWire | undefined
     auto_renew: autoRenew,
     locked: details?.is_locked ?? false,
     privacy_protection: details?.is_privacy_protected ?? false,
-    nameservers: Object.keys(ns).sort().map((k) => ns[k]).filter((v): v is string => typeof v === 'string' && v !== ''),
+    nameservers: Object.keys(ns)
+      .sort()
+      .map((k) => ns[k])
+      .filter((v): v is string => typeof v === 'string' && v !== ''),
   };
 }
 
@@ -67,7 +89,10 @@ function domainPrice(catalog: readonly CatalogItemWire[], tld: string, years: nu
   const item = catalog.find((i) => {
     const meta = i.metadata as { tld?: unknown } | null | undefined;
     if (typeof meta?.tld === 'string') return meta.tld.toLowerCase() === tld;
-    const name = (i.name ?? '').toLowerCase().replace(/^\./, '').replace(/ domain$/, '');
+    const name = (i.name ?? '')
+      .toLowerCase()
+      .replace(/^\./, '')
+      .replace(/ domain$/, '');
     return name === tld || i.id.endsWith(`-${flat}`) || i.id.endsWith(`-${dashed}`);
   });
   return item?.prices?.find((p) => (p.period_unit ?? '').toLowerCase() === 'year' && (p.period ?? 1) === years);
@@ -100,7 +125,15 @@ export function createDomains(client: HostingerClient): DomainsCapability {
   const details = (name: string, signal?: AbortSignal) =>
     client.request({ method: 'GET', path: domainPath(PORTFOLIO, name), schema: DomainDetailsWire, signal });
   const toggle = (domain: string, feature: 'domain-lock' | 'privacy-protection', on: boolean, signal?: AbortSignal) =>
-    client.request({ method: on ? 'PUT' : 'DELETE', path: domainPath(PORTFOLIO, domain, 'domain', feature), schema: MessageWire, idempotent: true, signal }).then(() => undefined);
+    client
+      .request({
+        method: on ? 'PUT' : 'DELETE',
+        path: domainPath(PORTFOLIO, domain, 'domain', feature),
+        schema: MessageWire,
+        idempotent: true,
+        signal,
+      })
+      .then(() => undefined);
 
   /** Domain name → auto-renewal, from the subscriptions named after domains (best effort: a domain
    * whose subscription cannot be read is reported as not renewing). */
@@ -121,8 +154,15 @@ export function createDomains(client: HostingerClient): DomainsCapability {
   return {
     get,
     async list(options?: CallOptions): Promise<Domain[]> {
-      const { data: items } = await client.request({ method: 'GET', path: apiPath(PORTFOLIO), schema: listWire(PortfolioDomainWire), signal: options?.signal });
-      const named = items.filter((d): d is PortfolioDomainWire & { domain: string } => typeof d.domain === 'string' && d.domain !== '');
+      const { data: items } = await client.request({
+        method: 'GET',
+        path: apiPath(PORTFOLIO),
+        schema: listWire(PortfolioDomainWire),
+        signal: options?.signal,
+      });
+      const named = items.filter(
+        (d): d is PortfolioDomainWire & { domain: string } => typeof d.domain === 'string' && d.domain !== '',
+      );
       const renewals = await autoRenewals(options?.signal);
       return mapLimit(named, DETAIL_CONCURRENCY, async (entry) => {
         // A domain still being set up may have no details yet; the portfolio entry is enough then.
@@ -136,7 +176,10 @@ export function createDomains(client: HostingerClient): DomainsCapability {
     },
 
     async checkAvailability(domains: string[], options?: CallOptions): Promise<DomainAvailability[]> {
-      if (!Array.isArray(domains) || domains.length === 0) throw new ValidationError('domains must be a non-empty list', { fields: { domains: ['must be a non-empty array'] } });
+      if (!Array.isArray(domains) || domains.length === 0)
+        throw new ValidationError('domains must be a non-empty list', {
+          fields: { domains: ['must be a non-empty array'] },
+        });
       const names = domains.map((d, i) => normalizeDomain(d, `domains.${i}`));
       const groups = new Map<string, string[]>();
       for (const name of names) {
@@ -148,7 +191,14 @@ export function createDomains(client: HostingerClient): DomainsCapability {
       const answers = new Map<string, boolean>();
       for (const [sld, tlds] of groups) {
         // A pure query: safe to retry on a server error.
-        const { data: items } = await client.request({ method: 'POST', path: apiPath('api/domains/v1/availability'), json: { domain: sld, tlds, with_alternatives: false }, schema: listWire(AvailabilityWire), idempotent: true, signal: options?.signal });
+        const { data: items } = await client.request({
+          method: 'POST',
+          path: apiPath('api/domains/v1/availability'),
+          json: { domain: sld, tlds, with_alternatives: false },
+          schema: listWire(AvailabilityWire),
+          idempotent: true,
+          signal: options?.signal,
+        });
         for (const a of items) if (a.domain && !a.is_alternative) answers.set(a.domain.toLowerCase(), a.is_available);
       }
       const prices = await domainCatalog(options?.signal).catch((e: unknown) => {
@@ -170,27 +220,65 @@ export function createDomains(client: HostingerClient): DomainsCapability {
     async purchase(request: DomainPurchaseRequest, options?: CallOptions): Promise<Domain> {
       const name = normalizeDomain(request?.domain);
       const fields: Record<string, string[]> = {};
-      if (!Number.isInteger(request.period) || request.period < 1 || request.period > 10) fields.period = ['must be a whole number of years from 1 to 10'];
+      if (!Number.isInteger(request.period) || request.period < 1 || request.period > 10)
+        fields.period = ['must be a whole number of years from 1 to 10'];
       const pm = request.payment_method_id;
-      if (pm !== undefined && !/^[1-9]\d{0,15}$/.test(String(pm))) fields.payment_method_id = ['must be a Hostinger payment method id (an integer)'];
-      if (Object.keys(fields).length > 0) throw new ValidationError('Invalid domain purchase request', { fields, provider: 'hostinger' });
+      if (pm !== undefined && !/^[1-9]\d{0,15}$/.test(String(pm)))
+        fields.payment_method_id = ['must be a Hostinger payment method id (an integer)'];
+      if (Object.keys(fields).length > 0)
+        throw new ValidationError('Invalid domain purchase request', { fields, provider: 'hostinger' });
       const price = domainPrice(await domainCatalog(options?.signal), splitDomain(name).tld, request.period);
       if (!price) {
-        throw new ValidationError(`Hostinger sells no ${request.period}-year registration for .${splitDomain(name).tld}`, { fields: { period: ['no catalog price for this TLD and period'] }, provider: 'hostinger' });
+        throw new ValidationError(
+          `Hostinger sells no ${request.period}-year registration for .${splitDomain(name).tld}`,
+          { fields: { period: ['no catalog price for this TLD and period'] }, provider: 'hostinger' },
+        );
       }
       const body = { domain: name, item_id: price.id, ...(pm !== undefined ? { payment_method_id: Number(pm) } : {}) };
       // A purchase is never retried on a server error or network failure (it could charge twice).
-      const { status, data: order } = await client.send({ method: 'POST', path: apiPath(PORTFOLIO), json: body, schema: OrderWire, idempotent: false, signal: options?.signal });
-      const pending = status === 202 || ['pending', 'processing', 'awaiting_payment', 'payment_initiated'].includes(order.status ?? '');
-      const result: Domain = { name, registrar: REGISTRAR, status: pending ? 'pending' : 'active', expires_at: '', auto_renew: false, locked: false, privacy_protection: false, nameservers: [] };
+      const { status, data: order } = await client.send({
+        method: 'POST',
+        path: apiPath(PORTFOLIO),
+        json: body,
+        schema: OrderWire,
+        idempotent: false,
+        signal: options?.signal,
+      });
+      const pending =
+        status === 202 ||
+        ['pending', 'processing', 'awaiting_payment', 'payment_initiated'].includes(order.status ?? '');
+      const result: Domain = {
+        name,
+        registrar: REGISTRAR,
+        status: pending ? 'pending' : 'active',
+        expires_at: '',
+        auto_renew: false,
+        locked: false,
+        privacy_protection: false,
+        nameservers: [],
+      };
       if (pending) return result; // paid or being paid, not registered yet: nothing to configure
       // Follow-ups are best effort: the domain is bought, and the returned object says what was applied.
-      const applied = await toggle(name, 'privacy-protection', request.privacy_protection, options?.signal).then(() => true, () => false);
+      const applied = await toggle(name, 'privacy-protection', request.privacy_protection, options?.signal).then(
+        () => true,
+        () => false,
+      );
       if (applied) result.privacy_protection = request.privacy_protection;
       if (order.subscription_id) {
         const verb = request.auto_renew ? 'enable' : 'disable';
         const path = apiPath('api/billing/v1/subscriptions', order.subscription_id) + `/auto-renewal/${verb}`;
-        const ok = await client.request({ method: request.auto_renew ? 'PATCH' : 'DELETE', path, schema: z.unknown(), idempotent: true, signal: options?.signal }).then(() => true, () => false);
+        const ok = await client
+          .request({
+            method: request.auto_renew ? 'PATCH' : 'DELETE',
+            path,
+            schema: z.unknown(),
+            idempotent: true,
+            signal: options?.signal,
+          })
+          .then(
+            () => true,
+            () => false,
+          );
         if (ok) result.auto_renew = request.auto_renew;
       }
       return (await get(name, options).catch(() => undefined)) ?? result;
@@ -199,11 +287,20 @@ export function createDomains(client: HostingerClient): DomainsCapability {
     async setNameservers(domain: string, nameservers: string[], options?: CallOptions): Promise<void> {
       const name = normalizeDomain(domain);
       if (!Array.isArray(nameservers) || nameservers.length < 2 || nameservers.length > 4) {
-        throw new ValidationError('Hostinger takes 2 to 4 nameservers', { fields: { nameservers: ['must list 2 to 4 host names'] } });
+        throw new ValidationError('Hostinger takes 2 to 4 nameservers', {
+          fields: { nameservers: ['must list 2 to 4 host names'] },
+        });
       }
       const hosts = nameservers.map((ns, i) => normalizeHostname(ns, `nameservers.${i}`));
       const body = Object.fromEntries(hosts.map((h, i) => [`ns${i + 1}`, h]));
-      await client.request({ method: 'PUT', path: domainPath(PORTFOLIO, name, 'domain', 'nameservers'), json: body, schema: MessageWire, idempotent: true, signal: options?.signal });
+      await client.request({
+        method: 'PUT',
+        path: domainPath(PORTFOLIO, name, 'domain', 'nameservers'),
+        json: body,
+        schema: MessageWire,
+        idempotent: true,
+        signal: options?.signal,
+      });
     },
     enableLock: (domain, options) => toggle(domain, 'domain-lock', true, options?.signal),
     disableLock: (domain, options) => toggle(domain, 'domain-lock', false, options?.signal),

@@ -85,13 +85,21 @@ export function errorFromResponse(failed: FailedResponse): HostingError {
         : retryAfter > failed.maxRetryAfter
           ? `Hostinger asks to wait ${retryAfter} s, more than the ${failed.maxRetryAfter} s the client waits automatically`
           : `Hostinger asks to wait ${retryAfter} s; gave up after ${failed.attempts} attempt(s)`;
-    return new RateLimitError(`Rate limited on ${operation}: ${wait}`, { provider: PROVIDER, retryAfter, attempts: failed.attempts });
+    return new RateLimitError(`Rate limited on ${operation}: ${wait}`, {
+      provider: PROVIDER,
+      retryAfter,
+      attempts: failed.attempts,
+    });
   }
   if (status === 401 || status === 403) {
-    const blocked = status === 403 && /error code: 10\d\d/.test(failed.bodyText) ? ' (blocked by the Cloudflare firewall)' : '';
-    return new AuthenticationError(`Hostinger rejected the API token on ${operation} (HTTP ${status})${blocked}${detail}`, {
-      provider: PROVIDER,
-    });
+    const blocked =
+      status === 403 && /error code: 10\d\d/.test(failed.bodyText) ? ' (blocked by the Cloudflare firewall)' : '';
+    return new AuthenticationError(
+      `Hostinger rejected the API token on ${operation} (HTTP ${status})${blocked}${detail}`,
+      {
+        provider: PROVIDER,
+      },
+    );
   }
   if (status === 404) return new NotFoundError(`Not found on ${operation}${detail}${suffix}`, { provider: PROVIDER });
   if (status === 409 || /\[DNS:4008\]/.test(body.message ?? '')) {
@@ -101,7 +109,11 @@ export function errorFromResponse(failed: FailedResponse): HostingError {
     const fields = body.errors ?? {};
     const all = Object.entries(fields).flatMap(([field, msgs]) => msgs.map((m) => `${field}: ${m}`));
     const summary = all.length > 0 ? `: ${all.join('; ')}` : detail;
-    return new ValidationError(`Hostinger rejected ${operation}${summary}${suffix}`, { provider: PROVIDER, fields, ...(correlationId ? { correlationId } : {}) });
+    return new ValidationError(`Hostinger rejected ${operation}${summary}${suffix}`, {
+      provider: PROVIDER,
+      fields,
+      ...(correlationId ? { correlationId } : {}),
+    });
   }
   return new ProviderAPIError(`Hostinger answered HTTP ${status} on ${operation}${detail}${suffix}`, {
     provider: PROVIDER,

@@ -77,7 +77,10 @@ const DataCentersProbe = listWire(z.unknown());
 export function createHostingerProvider(options: HostingerProviderOptions): HostingerProvider {
   // A token is visible ASCII; anything else would end up echoed in a fetch error about the header.
   if (typeof options?.apiKey !== 'string' || !/^[\x21-\x7e]+$/.test(options.apiKey.trim())) {
-    throw new ValidationError('A Hostinger API token is required', { fields: { apiKey: ['must be a non-empty string of visible ASCII characters'] }, provider: 'hostinger' });
+    throw new ValidationError('A Hostinger API token is required', {
+      fields: { apiKey: ['must be a non-empty string of visible ASCII characters'] },
+      provider: 'hostinger',
+    });
   }
   const client = new HostingerClient({ ...options, apiKey: options.apiKey.trim() });
   const provider: HostingerProvider = {
@@ -85,7 +88,12 @@ export function createHostingerProvider(options: HostingerProviderOptions): Host
     displayName: 'Hostinger',
     async testConnection(callOptions?: CallOptions): Promise<void> {
       // The data-center list is small, needs no parameters and requires a valid token.
-      await client.request({ method: 'GET', path: apiPath('api/vps/v1/data-centers'), schema: DataCentersProbe, signal: callOptions?.signal });
+      await client.request({
+        method: 'GET',
+        path: apiPath('api/vps/v1/data-centers'),
+        schema: DataCentersProbe,
+        signal: callOptions?.signal,
+      });
     },
     dns: createDns(client),
     domains: createDomains(client),
@@ -118,7 +126,9 @@ export const hostinger: ProviderDefinition = {
   name: 'hostinger',
   displayName: 'Hostinger',
   create(config: ProviderConfig): Provider {
-    const apiKey = String(config?.api_key ?? '').trim().replace(/^bearer\s+/i, '');
+    const apiKey = String(config?.api_key ?? '')
+      .trim()
+      .replace(/^bearer\s+/i, '');
     const baseUrl = config?.extra?.base_url;
     return createHostingerProvider({ apiKey, ...(baseUrl ? { baseUrl } : {}) });
   },

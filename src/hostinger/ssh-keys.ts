@@ -14,7 +14,11 @@ import { apiPath, idPath } from './paths.js';
 import { listWire, MessageWire } from './wire.js';
 
 /** A stored public key. */
-export const PublicKeyWire = z.looseObject({ id: z.number(), name: z.nullable(z.optional(z.string())), key: z.string() });
+export const PublicKeyWire = z.looseObject({
+  id: z.number(),
+  name: z.nullable(z.optional(z.string())),
+  key: z.string(),
+});
 export type PublicKeyWire = z.infer<typeof PublicKeyWire>;
 const PublicKeyPageWire = listWire(PublicKeyWire);
 
@@ -36,7 +40,13 @@ export function sshKeyFromWire(key: PublicKeyWire): SshKey {
 export async function listPublicKeys(client: HostingerClient, signal?: AbortSignal): Promise<PublicKeyWire[]> {
   const all: PublicKeyWire[] = [];
   for (let page = 1; page <= MAX_PAGES; page++) {
-    const { data: items, meta } = await client.request({ method: 'GET', path: apiPath(KEYS), searchParams: { page }, schema: PublicKeyPageWire, signal });
+    const { data: items, meta } = await client.request({
+      method: 'GET',
+      path: apiPath(KEYS),
+      searchParams: { page },
+      schema: PublicKeyPageWire,
+      signal,
+    });
     all.push(...items);
     if (!meta || items.length === 0) break;
     const perPage = meta.per_page ?? items.length;
@@ -60,7 +70,13 @@ export function createSshKeys(client: HostingerClient): SshKeysCapability {
       const parsed = parsePublicKey(publicKey);
       const key = [parsed.type, parsed.blob, parsed.comment].filter(Boolean).join(' ');
       // Adding is not idempotent (a replay could store the key twice): no retry on 5xx.
-      const created = await client.request({ method: 'POST', path: apiPath(KEYS), json: { name: name.trim(), key }, schema: PublicKeyWire, signal: options?.signal });
+      const created = await client.request({
+        method: 'POST',
+        path: apiPath(KEYS),
+        json: { name: name.trim(), key },
+        schema: PublicKeyWire,
+        signal: options?.signal,
+      });
       return sshKeyFromWire(created);
     },
 

@@ -35,19 +35,34 @@ export const VirtualMachineWire = z.looseObject({
 });
 export type VirtualMachineWire = z.infer<typeof VirtualMachineWire>;
 /** A data center: `location` is a country code, `city` the place. */
-export const DataCenterWire = z.looseObject({ id: z.number(), name: maybeString, location: maybeString, city: maybeString, continent: maybeString });
+export const DataCenterWire = z.looseObject({
+  id: z.number(),
+  name: maybeString,
+  location: maybeString,
+  city: maybeString,
+  continent: maybeString,
+});
 export type DataCenterWire = z.infer<typeof DataCenterWire>;
 /** An OS template. */
 export const TemplateWire = z.looseObject({ id: z.number(), name: z.string(), description: maybeString });
 /** `POST /virtual-machines` answer; a 202 (payment pending) may carry no machine. */
-export const PurchaseWire = z.optional(z.nullable(z.looseObject({ order: z.optional(z.unknown()), virtual_machine: z.optional(z.nullable(VirtualMachineWire)) })));
+export const PurchaseWire = z.optional(
+  z.nullable(
+    z.looseObject({ order: z.optional(z.unknown()), virtual_machine: z.optional(z.nullable(VirtualMachineWire)) }),
+  ),
+);
 
 const VPS = 'api/vps/v1';
 const MB_PER_GB = 1024;
 const INTEGER = /^[1-9]\d{0,15}$/;
 
 export function dataCenterFromWire(dc: DataCenterWire): DataCenter {
-  return { id: String(dc.id), name: dc.name ?? dc.city ?? String(dc.id), location: dc.city ?? '', country: (dc.location ?? '').toUpperCase() };
+  return {
+    id: String(dc.id),
+    name: dc.name ?? dc.city ?? String(dc.id),
+    location: dc.city ?? '',
+    country: (dc.location ?? '').toUpperCase(),
+  };
 }
 
 export function virtualMachineFromWire(vm: VirtualMachineWire, centers: readonly DataCenterWire[]): VirtualMachine {
@@ -73,7 +88,10 @@ export function virtualMachineFromWire(vm: VirtualMachineWire, centers: readonly
 }
 
 function invalid(field: string, message: string): ValidationError {
-  return new ValidationError(`Invalid VM request: ${field} ${message}`, { fields: { [field]: [message] }, provider: 'hostinger' });
+  return new ValidationError(`Invalid VM request: ${field} ${message}`, {
+    fields: { [field]: [message] },
+    provider: 'hostinger',
+  });
 }
 
 /** Checks the request locally; nothing is sent for a bad one. */
@@ -85,7 +103,11 @@ function checkRequest(r: CreateVirtualMachineRequest): string {
   need(typeof r?.template === 'string' && r.template.trim() !== '', 'template', 'must be a template id or name');
   need(typeof r?.password === 'string' && r.password.length >= 12, 'password', 'must be at least 12 characters');
   need(r?.ssh_key_id === undefined || INTEGER.test(String(r.ssh_key_id)), 'ssh_key_id', 'must be an SSH key id');
-  need(r?.payment_method_id === undefined || INTEGER.test(String(r.payment_method_id)), 'payment_method_id', 'must be a payment method id');
+  need(
+    r?.payment_method_id === undefined || INTEGER.test(String(r.payment_method_id)),
+    'payment_method_id',
+    'must be a payment method id',
+  );
   let hostname = '';
   try {
     hostname = normalizeHostname(r?.hostname, 'hostname');
@@ -93,14 +115,22 @@ function checkRequest(r: CreateVirtualMachineRequest): string {
     if (!(e instanceof ValidationError)) throw e;
     Object.assign(fields, e.fields);
   }
-  if (Object.keys(fields).length > 0) throw new ValidationError('Invalid VM request', { fields, provider: 'hostinger' });
+  if (Object.keys(fields).length > 0)
+    throw new ValidationError('Invalid VM request', { fields, provider: 'hostinger' });
   return hostname;
 }
 
 /** The Hostinger implementation of {@link VpsCapability}. */
 export function createVps(client: HostingerClient): VpsCapability {
   const centers = async (signal?: AbortSignal) =>
-    (await client.request({ method: 'GET', path: apiPath(`${VPS}/data-centers`), schema: listWire(DataCenterWire), signal })).data;
+    (
+      await client.request({
+        method: 'GET',
+        path: apiPath(`${VPS}/data-centers`),
+        schema: listWire(DataCenterWire),
+        signal,
+      })
+    ).data;
 
   /** A price id as given, or the monthly (else first) price of the item named `plan`. */
   const resolvePlan = async (plan: string, signal?: AbortSignal): Promise<string> => {
@@ -110,12 +140,18 @@ export function createVps(client: HostingerClient): VpsCapability {
     const item = items.find((i) => i.id.toLowerCase() === wanted || (i.name ?? '').toLowerCase() === wanted);
     const prices = item?.prices ?? [];
     const price = prices.find((p) => p.period === 1 && p.period_unit === 'month') ?? prices[0];
-    if (!price) throw invalid('plan', `"${plan}" is not a VPS price id or plan in the catalog (see billing.getCatalog())`);
+    if (!price)
+      throw invalid('plan', `"${plan}" is not a VPS price id or plan in the catalog (see billing.getCatalog())`);
     return price.id;
   };
 
   const resolveTemplate = async (template: string, signal?: AbortSignal): Promise<number> => {
-    const { data: items } = await client.request({ method: 'GET', path: apiPath(`${VPS}/templates`), schema: listWire(TemplateWire), signal });
+    const { data: items } = await client.request({
+      method: 'GET',
+      path: apiPath(`${VPS}/templates`),
+      schema: listWire(TemplateWire),
+      signal,
+    });
     const wanted = template.trim().toLowerCase();
     const found = items.find((t) => String(t.id) === wanted) ?? items.find((t) => t.name.toLowerCase() === wanted);
     if (!found) throw invalid('template', `"${template}" is not a template id or name`);
@@ -125,7 +161,12 @@ export function createVps(client: HostingerClient): VpsCapability {
   return {
     async list(options?: CallOptions): Promise<VirtualMachine[]> {
       const [vms, dcs] = await Promise.all([
-        client.request({ method: 'GET', path: apiPath(`${VPS}/virtual-machines`), schema: listWire(VirtualMachineWire), signal: options?.signal }),
+        client.request({
+          method: 'GET',
+          path: apiPath(`${VPS}/virtual-machines`),
+          schema: listWire(VirtualMachineWire),
+          signal: options?.signal,
+        }),
         centers(options?.signal),
       ]);
       return vms.data.map((vm) => virtualMachineFromWire(vm, dcs));
@@ -133,7 +174,10 @@ export function createVps(client: HostingerClient): VpsCapability {
 
     async get(id: string, options?: CallOptions): Promise<VirtualMachine> {
       const path = idPath(`${VPS}/virtual-machines`, id);
-      const [vm, dcs] = await Promise.all([client.request({ method: 'GET', path, schema: VirtualMachineWire, signal: options?.signal }), centers(options?.signal)]);
+      const [vm, dcs] = await Promise.all([
+        client.request({ method: 'GET', path, schema: VirtualMachineWire, signal: options?.signal }),
+        centers(options?.signal),
+      ]);
       return virtualMachineFromWire(vm, dcs);
     },
 
@@ -142,7 +186,8 @@ export function createVps(client: HostingerClient): VpsCapability {
       const signal = options?.signal;
       const dcs = await centers(signal);
       const dataCenterId = Number(request.data_center_id);
-      if (!dcs.some((dc) => dc.id === dataCenterId)) throw invalid('data_center_id', `${dataCenterId} is not a Hostinger data center`);
+      if (!dcs.some((dc) => dc.id === dataCenterId))
+        throw invalid('data_center_id', `${dataCenterId} is not a Hostinger data center`);
       const itemId = await resolvePlan(request.plan, signal);
       const templateId = await resolveTemplate(request.template, signal);
       let publicKey: { name: string; key: string } | undefined;
@@ -151,15 +196,43 @@ export function createVps(client: HostingerClient): VpsCapability {
         if (!key) throw invalid('ssh_key_id', `${request.ssh_key_id} is not an SSH key of this account`);
         publicKey = { name: key.name ?? `key-${key.id}`, key: key.key };
       }
-      const setup = { template_id: templateId, data_center_id: dataCenterId, password: request.password, hostname, ...(publicKey ? { public_key: publicKey } : {}) };
-      const body = { item_id: itemId, setup, ...(request.payment_method_id !== undefined ? { payment_method_id: Number(request.payment_method_id) } : {}) };
+      const setup = {
+        template_id: templateId,
+        data_center_id: dataCenterId,
+        password: request.password,
+        hostname,
+        ...(publicKey ? { public_key: publicKey } : {}),
+      };
+      const body = {
+        item_id: itemId,
+        setup,
+        ...(request.payment_method_id !== undefined ? { payment_method_id: Number(request.payment_method_id) } : {}),
+      };
       // Buying a VM is never retried on a server error or network failure (it could buy two).
-      const { status, data } = await client.send({ method: 'POST', path: apiPath(`${VPS}/virtual-machines`), json: body, schema: PurchaseWire, idempotent: false, signal });
+      const { status, data } = await client.send({
+        method: 'POST',
+        path: apiPath(`${VPS}/virtual-machines`),
+        json: body,
+        schema: PurchaseWire,
+        idempotent: false,
+        signal,
+      });
       const vm = data?.virtual_machine;
       if (vm && status !== 202) return virtualMachineFromWire(vm, dcs);
       // 202: payment is still processing, the machine is not set up yet.
       const dc = dcs.find((c) => c.id === dataCenterId);
-      return { id: vm ? String(vm.id) : '', name: hostname, status: 'pending', plan: itemId, region: dc ? dataCenterFromWire(dc).name : '', cpus: 0, memory_mb: 0, disk_gb: 0, bandwidth_gb: 0, created_at: '' };
+      return {
+        id: vm ? String(vm.id) : '',
+        name: hostname,
+        status: 'pending',
+        plan: itemId,
+        region: dc ? dataCenterFromWire(dc).name : '',
+        cpus: 0,
+        memory_mb: 0,
+        disk_gb: 0,
+        bandwidth_gb: 0,
+        created_at: '',
+      };
     },
 
     async listDataCenters(options?: CallOptions): Promise<DataCenter[]> {

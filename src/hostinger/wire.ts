@@ -35,7 +35,11 @@ export function listWire<T extends z.ZodMiniType>(item: T) {
 // those zod schema kinds, and their weight, out of consumers' bundles.
 const listSchemas = new WeakSet<object>();
 const asPage = (value: unknown): unknown =>
-  Array.isArray(value) ? { data: value } : value !== null && typeof value === 'object' && 'data' in value ? value : { data: value };
+  Array.isArray(value)
+    ? { data: value }
+    : value !== null && typeof value === 'object' && 'data' in value
+      ? value
+      : { data: value };
 
 /** Optional, nullable string as most Hostinger fields are. */
 export const maybeString = z.optional(z.nullable(z.string()));
@@ -52,7 +56,12 @@ function fieldPath(path: readonly PropertyKey[]): string {
  * Parses a decoded JSON body with `schema`.
  * @throws {ProviderAPIError} naming the first field that does not fit (`0.records.0.content`).
  */
-export function parseWire<S extends z.ZodMiniType>(schema: S, value: unknown, operation: string, status = 200): z.output<S> {
+export function parseWire<S extends z.ZodMiniType>(
+  schema: S,
+  value: unknown,
+  operation: string,
+  status = 200,
+): z.output<S> {
   const result = z.safeParse(schema, listSchemas.has(schema) ? asPage(value) : value);
   if (result.success) return result.data as z.output<S>;
   const issue = result.error.issues[0];

@@ -35,7 +35,8 @@ export function assertSafeBaseUrl(value: string, options: { allowUnsafe?: boolea
   if (url.search !== '' || url.hash !== '') reject(field, 'must not have a query or fragment');
   // WHATWG URL has already canonicalised IPv4 spellings (`0x7f.1`, `2130706433` → `127.0.0.1`).
   const host = url.hostname.toLowerCase().replace(/\.$/, '');
-  if (host.startsWith('[') || /^\d{1,3}(\.\d{1,3}){3}$/.test(host)) reject(field, 'must be a host name, not an IP address');
+  if (host.startsWith('[') || /^\d{1,3}(\.\d{1,3}){3}$/.test(host))
+    reject(field, 'must be a host name, not an IP address');
   if (!host.includes('.')) reject(field, 'must be a public host name');
   if (PRIVATE_SUFFIXES.some((suffix) => host === suffix || host.endsWith(`.${suffix}`))) {
     reject(field, 'must be a public host name');

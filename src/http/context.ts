@@ -46,10 +46,13 @@ export async function storedConfig(ctx: RouteContext, c: Context): Promise<Provi
   ctx.registry.getProvider(name);
   const config = await ctx.store.get(name);
   if (!config) {
-    throw new ValidationError(`Provider "${name}" is not configured: POST /api/hosting/providers/${name}/configure first`, {
-      fields: { provider: ['is not configured'] },
-      provider: name,
-    });
+    throw new ValidationError(
+      `Provider "${name}" is not configured: POST /api/hosting/providers/${name}/configure first`,
+      {
+        fields: { provider: ['is not configured'] },
+        provider: name,
+      },
+    );
   }
   assertSafeExtra(config.extra, ctx.allowUnsafeBaseUrl);
   return config;

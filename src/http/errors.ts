@@ -53,7 +53,8 @@ function hostingErrorResponse(c: Context, error: HostingError): Response {
     return c.json(body, 400);
   }
   if (isRateLimitError(error)) {
-    const seconds = error.retryAfter === undefined ? DEFAULT_RETRY_AFTER_SECONDS : Math.max(0, Math.ceil(error.retryAfter));
+    const seconds =
+      error.retryAfter === undefined ? DEFAULT_RETRY_AFTER_SECONDS : Math.max(0, Math.ceil(error.retryAfter));
     c.header('Retry-After', String(seconds));
   }
   return c.json({ error: error.message } satisfies ErrorBody, status);

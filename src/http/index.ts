@@ -104,7 +104,10 @@ export function createHostingHandler(options: HostingHandlerOptions): HostingHan
   app.use('*', authMiddleware(options.auth));
   app.use(
     '*',
-    bodyLimit({ maxSize: maxBodyBytes, onError: (c) => c.json({ error: `Request body exceeds ${maxBodyBytes} bytes` }, 413) }),
+    bodyLimit({
+      maxSize: maxBodyBytes,
+      onError: (c) => c.json({ error: `Request body exceeds ${maxBodyBytes} bytes` }, 413),
+    }),
   );
   // The provider name becomes a store key (a file name): check it before any route touches the store (R36).
   app.use('/providers/:provider/*', async (c, next) => {

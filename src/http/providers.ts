@@ -98,5 +98,7 @@ function capabilitiesOf(ctx: RouteContext, config: ProviderConfig): CapabilityNa
 }
 
 function sameCredentials(a: ProviderConfig, b: ProviderConfig): boolean {
-  return a.api_key === b.api_key && a.api_secret === b.api_secret && JSON.stringify(a.extra) === JSON.stringify(b.extra);
+  return (
+    a.api_key === b.api_key && a.api_secret === b.api_secret && JSON.stringify(a.extra) === JSON.stringify(b.extra)
+  );
 }

@@ -9,7 +9,10 @@ import { ValidationError } from '../core/errors.js';
 const nonEmpty = z.string().check(z.minLength(1), z.maxLength(4096));
 const recordType = z.enum(DNS_RECORD_TYPES);
 // Ids are strings in the model, but a dashboard that read Hostinger's integer ids may send numbers.
-const id = z.pipe(z.union([nonEmpty, z.int().check(z.minimum(0))]), z.transform((v) => String(v)));
+const id = z.pipe(
+  z.union([nonEmpty, z.int().check(z.minimum(0))]),
+  z.transform((v) => String(v)),
+);
 
 const dnsRecord = z.strictObject({
   // Records read from GET carry an `id`; accepting (and ignoring) it lets a client PUT them back.
@@ -25,7 +28,9 @@ const dnsRecord = z.strictObject({
 export const configureBody = z.strictObject({
   api_key: nonEmpty,
   api_secret: z.optional(z.string().check(z.maxLength(4096))),
-  extra: z.optional(z.record(z.string().check(z.regex(/^[A-Za-z0-9_.-]{1,128}$/)), z.string().check(z.maxLength(4096)))),
+  extra: z.optional(
+    z.record(z.string().check(z.regex(/^[A-Za-z0-9_.-]{1,128}$/)), z.string().check(z.maxLength(4096))),
+  ),
 });
 
 /** `POST /providers/{provider}/dns/{domain}`. */
@@ -40,7 +45,13 @@ export const updateRecordsBody = z.strictObject({
 /** Query of `DELETE /providers/{provider}/dns/{domain}` (`type=mx` is read as `MX`). */
 export const deleteRecordQuery = z.strictObject({
   name: nonEmpty,
-  type: z.pipe(z.pipe(z.string(), z.transform((t) => t.toUpperCase())), recordType),
+  type: z.pipe(
+    z.pipe(
+      z.string(),
+      z.transform((t) => t.toUpperCase()),
+    ),
+    recordType,
+  ),
   content: z.optional(z.string()),
 });
 
@@ -90,7 +101,11 @@ function at(value: unknown, path: readonly PropertyKey[]): unknown {
 }
 
 function problem(issue: z.core.$ZodIssue, input: unknown): string {
-  if ((issue.code === 'invalid_type' || issue.code === 'invalid_value') && issue.path.length > 0 && at(input, issue.path) === undefined) {
+  if (
+    (issue.code === 'invalid_type' || issue.code === 'invalid_value') &&
+    issue.path.length > 0 &&
+    at(input, issue.path) === undefined
+  ) {
     return 'is required';
   }
   switch (issue.code) {
@@ -99,7 +114,9 @@ function problem(issue: z.core.$ZodIssue, input: unknown): string {
     case 'invalid_value':
       return `must be one of ${issue.values.map(String).join(', ')}`;
     case 'too_small':
-      return issue.origin === 'string' && Number(issue.minimum) === 1 ? 'must not be empty' : `must be at least ${issue.minimum}`;
+      return issue.origin === 'string' && Number(issue.minimum) === 1
+        ? 'must not be empty'
+        : `must be at least ${issue.minimum}`;
     case 'too_big':
       return `must be at most ${issue.maximum}`;
     default:
@@ -108,7 +125,11 @@ function problem(issue: z.core.$ZodIssue, input: unknown): string {
 }
 
 /** Turns zod issues into `ValidationError.fields`, keyed by dotted path (`records.0.ttl`). */
-export function issuesToFields(issues: readonly z.core.$ZodIssue[], input: unknown, root = 'body'): Record<string, string[]> {
+export function issuesToFields(
+  issues: readonly z.core.$ZodIssue[],
+  input: unknown,
+  root = 'body',
+): Record<string, string[]> {
   const fields: Record<string, string[]> = {};
   const add = (key: string, message: string) => (fields[key] ??= []).push(message);
   for (const issue of issues) {

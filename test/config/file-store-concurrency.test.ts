@@ -13,15 +13,23 @@ const REPO = path.resolve(import.meta.dirname, '../..');
 const increment = (store: FileConfigStore, who: string) =>
   store.update('hostinger', (c) => {
     const current = c ?? config({ extra: { count: '0' } });
-    return { ...current, extra: { ...current.extra, count: String(Number(current.extra.count ?? '0') + 1), last: who } };
+    return {
+      ...current,
+      extra: { ...current.extra, count: String(Number(current.extra.count ?? '0') + 1), last: who },
+    };
   });
 
 /** Starts a writer; `ready` resolves once it waits for the go file, `done` when it exits. */
 function runChild(script: string, args: string[]) {
-  const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], { cwd: REPO, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], {
+    cwd: REPO,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stderr = '';
   child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-  const ready = new Promise<void>((resolve) => child.stdout.on('data', (d: Buffer) => d.toString().includes('ready') && resolve()));
+  const ready = new Promise<void>((resolve) =>
+    child.stdout.on('data', (d: Buffer) => d.toString().includes('ready') && resolve()),
+  );
   const done = new Promise<{ code: number | null; stderr: string }>((resolve, reject) => {
     child.on('error', reject);
     child.on('close', (code) => resolve({ code, stderr }));
@@ -33,7 +41,9 @@ describe('config: FileConfigStore concurrency', () => {
   it('R24: twenty concurrent saves leave valid JSON equal to one of them, and no lock file', async () => {
     const dir = await tempDir();
     const store = new FileConfigStore(dir);
-    const saves = Array.from({ length: 20 }, (_, i) => config({ extra: { writer: String(i), pad: 'x'.repeat(i * 50) } }));
+    const saves = Array.from({ length: 20 }, (_, i) =>
+      config({ extra: { writer: String(i), pad: 'x'.repeat(i * 50) } }),
+    );
     await Promise.all(saves.map((c) => store.save(c)));
     const text = await fs.promises.readFile(path.join(dir, 'hostinger.json'), 'utf8');
     expect(saves.map((c) => JSON.stringify(c, null, 2))).toContain(text);
@@ -75,7 +85,8 @@ for (let i = 0; i < Number(times); i++) {
     await Promise.all(children.map((c) => c.ready));
     await fs.promises.writeFile(go, '');
     for (let i = 0; i < 40; i++) await increment(store, 'parent');
-    for (const child of await Promise.all(children.map((c) => c.done))) expect(child, child.stderr).toMatchObject({ code: 0 });
+    for (const child of await Promise.all(children.map((c) => c.done)))
+      expect(child, child.stderr).toMatchObject({ code: 0 });
     const text = await fs.promises.readFile(path.join(dir, 'hostinger.json'), 'utf8');
     expect(JSON.parse(text).extra.count).toBe('120');
     expect(await fs.promises.readdir(dir)).toEqual(['hostinger.json']);

@@ -11,17 +11,50 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
-const BAD_NAMES = ['../x', 'a/b', '..', '.', '', 'x\0y', 'CON', 'Hostinger', 'a'.repeat(65), '%2e%2e', '-x', 'a b', 'x.json'];
+const BAD_NAMES = [
+  '../x',
+  'a/b',
+  '..',
+  '.',
+  '',
+  'x\0y',
+  'CON',
+  'Hostinger',
+  'a'.repeat(65),
+  '%2e%2e',
+  '-x',
+  'a b',
+  'x.json',
+];
 
 /** Spies on every function of fs.promises and the common sync/callback fs functions. */
 function spyOnFs() {
   const spies: { mock: { calls: unknown[][] } }[] = [];
   for (const [target, names] of [
     [fs.promises, Object.keys(fs.promises)],
-    [fs, ['lstat', 'stat', 'open', 'mkdir', 'readdir', 'readFile', 'writeFile', 'lstatSync', 'statSync', 'openSync', 'mkdirSync', 'readFileSync', 'writeFileSync', 'existsSync']],
+    [
+      fs,
+      [
+        'lstat',
+        'stat',
+        'open',
+        'mkdir',
+        'readdir',
+        'readFile',
+        'writeFile',
+        'lstatSync',
+        'statSync',
+        'openSync',
+        'mkdirSync',
+        'readFileSync',
+        'writeFileSync',
+        'existsSync',
+      ],
+    ],
   ] as const) {
     for (const name of names) {
-      if (typeof (target as Record<string, unknown>)[name] === 'function') spies.push(vi.spyOn(target as never, name as never));
+      if (typeof (target as Record<string, unknown>)[name] === 'function')
+        spies.push(vi.spyOn(target as never, name as never));
     }
   }
   return () => spies.reduce((n, s) => n + s.mock.calls.length, 0);
@@ -31,7 +64,12 @@ describe('config: FileConfigStore refuses unsafe input and places', () => {
   it.each(BAD_NAMES)('R25: provider name %j is a ValidationError with zero filesystem calls', async (name) => {
     const store = new FileConfigStore(await tempDir());
     const calls = spyOnFs();
-    for (const attempt of [() => store.get(name), () => store.save(config({ provider: name })), () => store.delete(name), () => store.update(name, () => config())]) {
+    for (const attempt of [
+      () => store.get(name),
+      () => store.save(config({ provider: name })),
+      () => store.delete(name),
+      () => store.update(name, () => config()),
+    ]) {
       const error = await rejectionOf(attempt());
       expect(isValidationError(error)).toBe(true);
       expect(error.fields).toHaveProperty('provider');
@@ -62,7 +100,12 @@ describe('config: FileConfigStore refuses unsafe input and places', () => {
     const link = path.join(await tempDir(), 'hosting');
     await fs.promises.symlink(real, link);
     const store = new FileConfigStore(link);
-    for (const attempt of [() => store.save(config()), () => store.get('hostinger'), () => store.list(), () => store.delete('hostinger')]) {
+    for (const attempt of [
+      () => store.save(config()),
+      () => store.get('hostinger'),
+      () => store.list(),
+      () => store.delete('hostinger'),
+    ]) {
       const error = await rejectionOf(attempt());
       expect(error).toBeInstanceOf(ConfigStoreError);
       expect(error.reason).toBe('symlink');
@@ -104,7 +147,9 @@ describe('config: FileConfigStore refuses unsafe input and places', () => {
     await store.save(config({ extra: { v: 'old' } }));
     const file = path.join(dir, 'hostinger.json');
     const before = await fs.promises.readFile(file, 'utf8');
-    vi.spyOn(fs.promises, 'rename').mockRejectedValueOnce(Object.assign(new Error('EIO: simulated crash'), { code: 'EIO' }));
+    vi.spyOn(fs.promises, 'rename').mockRejectedValueOnce(
+      Object.assign(new Error('EIO: simulated crash'), { code: 'EIO' }),
+    );
 
     await expect(store.save(config({ extra: { v: 'new' } }))).rejects.toThrow(/simulated crash/);
     expect(await fs.promises.readFile(file, 'utf8')).toBe(before);
@@ -119,7 +164,8 @@ describe('config: FileConfigStore refuses unsafe input and places', () => {
     const realOpen = fs.promises.open;
     vi.spyOn(fs.promises, 'open').mockImplementation(async (...args: Parameters<typeof realOpen>) => {
       const handle = await realOpen(...args);
-      if (String(args[0]).endsWith('.tmp')) handle.sync = () => Promise.reject(Object.assign(new Error('ENOSPC: disk full'), { code: 'ENOSPC' }));
+      if (String(args[0]).endsWith('.tmp'))
+        handle.sync = () => Promise.reject(Object.assign(new Error('ENOSPC: disk full'), { code: 'ENOSPC' }));
       return handle;
     });
     await expect(store.save(config({ extra: { v: 'new' } }))).rejects.toThrow(/disk full/);
@@ -136,8 +182,12 @@ describe('config: FileConfigStore keeps secrets out of output', () => {
     await store.save(config());
     await fs.promises.chmod(path.join(dir, 'hostinger.json'), 0o644);
     await store.get('hostinger');
-    await fs.promises.writeFile(path.join(dir, 'broken.json'), `{"provider":"broken","api_key":"${CANARY}"`, { mode: 0o600 });
-    await fs.promises.writeFile(path.join(dir, 'other.json'), `{"provider":"x","api_key":"${CANARY}"}`, { mode: 0o600 });
+    await fs.promises.writeFile(path.join(dir, 'broken.json'), `{"provider":"broken","api_key":"${CANARY}"`, {
+      mode: 0o600,
+    });
+    await fs.promises.writeFile(path.join(dir, 'other.json'), `{"provider":"x","api_key":"${CANARY}"}`, {
+      mode: 0o600,
+    });
     const errors = [await rejectionOf(store.get('broken')), await rejectionOf(store.get('other'))];
     await store.list();
 

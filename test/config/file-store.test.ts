@@ -37,7 +37,11 @@ describe('config: FileConfigStore basics', () => {
 
   it('reads a hand-written file with missing optional fields, as the original setup guide writes it', async () => {
     const dir = await tempDir();
-    await fs.promises.writeFile(path.join(dir, 'hostinger.json'), `{\n"provider": "hostinger",\n"api_key": "${CANARY}"\n}\n`, { mode: 0o600 });
+    await fs.promises.writeFile(
+      path.join(dir, 'hostinger.json'),
+      `{\n"provider": "hostinger",\n"api_key": "${CANARY}"\n}\n`,
+      { mode: 0o600 },
+    );
     await fs.promises.chmod(dir, 0o700);
     expect(await new FileConfigStore(dir).get('hostinger')).toEqual(config({ connected: false }));
   });
@@ -80,7 +84,9 @@ describe('config: FileConfigStore permissions', () => {
     await fs.promises.writeFile(file, JSON.stringify(config(), null, 2));
     await fs.promises.chmod(file, 0o644);
     const warnings: { message: string; modeAtWarning: number }[] = [];
-    const store = new FileConfigStore(dir, { onWarning: (message) => warnings.push({ message, modeAtWarning: fs.statSync(file).mode & 0o777 }) });
+    const store = new FileConfigStore(dir, {
+      onWarning: (message) => warnings.push({ message, modeAtWarning: fs.statSync(file).mode & 0o777 }),
+    });
 
     const first = await store.get('hostinger');
     expect(await modeOf(file)).toBe(0o600);

@@ -31,7 +31,13 @@ describe.each(stores)('config: %s through the ConfigStore interface', (_, makeSt
   it('fills api_secret, extra and connected defaults and drops unknown keys', async () => {
     const store = await makeStore();
     await store.save({ provider: 'hostinger', api_key: 'k', surprise: 1 } as unknown as ProviderConfig);
-    expect(await store.get('hostinger')).toEqual({ provider: 'hostinger', api_key: 'k', api_secret: '', extra: {}, connected: false });
+    expect(await store.get('hostinger')).toEqual({
+      provider: 'hostinger',
+      api_key: 'k',
+      api_secret: '',
+      extra: {},
+      connected: false,
+    });
   });
 
   it('hands out copies: mutating what was saved or returned does not change the store', async () => {
@@ -47,12 +53,22 @@ describe.each(stores)('config: %s through the ConfigStore interface', (_, makeSt
 
   it('rejects bad provider names and bad configs with a ValidationError naming the field', async () => {
     const store = await makeStore();
-    for (const attempt of [() => store.get('../x'), () => store.delete('Hostinger'), () => store.save(config({ provider: 'a/b' }))]) {
+    for (const attempt of [
+      () => store.get('../x'),
+      () => store.delete('Hostinger'),
+      () => store.save(config({ provider: 'a/b' })),
+    ]) {
       const error = await rejectionOf(attempt());
       expect(isValidationError(error)).toBe(true);
       expect(error.fields).toHaveProperty('provider');
     }
-    const error = await rejectionOf(store.save({ ...config(), api_key: 42 as unknown as string, extra: { n: 1 } as unknown as Record<string, string> }));
+    const error = await rejectionOf(
+      store.save({
+        ...config(),
+        api_key: 42 as unknown as string,
+        extra: { n: 1 } as unknown as Record<string, string>,
+      }),
+    );
     expect(Object.keys(error.fields as object).sort()).toEqual(['api_key', 'extra']);
     expect(await store.list()).toEqual([]);
   });

@@ -78,7 +78,9 @@ describe('core: errors', () => {
   it('matches errors from another copy of the package by brand', () => {
     // A second copy has its own classes; only the global brand ties them together.
     const foreign = Object.create(Error.prototype) as Record<symbol, unknown>;
-    Object.defineProperty(foreign, Symbol.for('setec-hosting.error.kinds'), { value: ['rate_limited', 'hosting_error'] });
+    Object.defineProperty(foreign, Symbol.for('setec-hosting.error.kinds'), {
+      value: ['rate_limited', 'hosting_error'],
+    });
     expect(foreign instanceof RateLimitError).toBe(true);
     expect(isHostingError(foreign)).toBe(true);
     expect(isValidationError(foreign)).toBe(false);
@@ -91,7 +93,9 @@ describe('core: errors', () => {
     });
     const error = new ProviderAPIError('upstream failed', { cause: kyLike });
     expect((error.cause as Error).message).toBe('Request failed');
-    const everything = [String(error), error.stack, JSON.stringify(error), inspect(error, { depth: Infinity })].join('\n');
+    const everything = [String(error), error.stack, JSON.stringify(error), inspect(error, { depth: Infinity })].join(
+      '\n',
+    );
     expect(everything).not.toContain(CANARY);
   });
 

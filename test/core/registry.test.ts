@@ -17,13 +17,26 @@ import {
   type ProviderDefinition,
 } from '../../src/index.js';
 
-const config = (provider: string): ProviderConfig => ({ provider, api_key: 'k', api_secret: '', extra: {}, connected: false });
+const config = (provider: string): ProviderConfig => ({
+  provider,
+  api_key: 'k',
+  api_secret: '',
+  extra: {},
+  connected: false,
+});
 
 function definition(name: string, dns?: DnsCapability): ProviderDefinition {
   return {
     name,
     displayName: name.toUpperCase(),
-    create: (c) => ({ name, displayName: name.toUpperCase(), testConnection: async () => {}, ...(dns ? { dns } : {}), apiKey: c.api_key }) as Provider,
+    create: (c) =>
+      ({
+        name,
+        displayName: name.toUpperCase(),
+        testConnection: async () => {},
+        ...(dns ? { dns } : {}),
+        apiKey: c.api_key,
+      }) as Provider,
   };
 }
 
@@ -35,7 +48,9 @@ describe('core: registry', () => {
   it('registers, lists sorted by name, gets and creates', () => {
     registerProvider(definition('t-zeta'));
     registerProvider(definition('t-alpha'));
-    const names = listProviders().map((d) => d.name).filter((n) => n.startsWith('t-'));
+    const names = listProviders()
+      .map((d) => d.name)
+      .filter((n) => n.startsWith('t-'));
     expect(names).toEqual(['t-alpha', 't-zeta']);
     expect(getProvider('t-alpha').displayName).toBe('T-ALPHA');
     const provider = createProvider('t-zeta', config('t-zeta'));

@@ -49,8 +49,20 @@ describe('core: public types', () => {
       'domain' | 'period' | 'auto_renew' | 'privacy_protection' | 'payment_method_id'
     >();
     expectTypeOf<Keys<VirtualMachine>>().toEqualTypeOf<
-      | 'id' | 'name' | 'status' | 'plan' | 'region' | 'ipv4' | 'ipv6' | 'os' | 'cpus' | 'memory_mb' | 'disk_gb'
-      | 'bandwidth_gb' | 'created_at' | 'labels'
+      | 'id'
+      | 'name'
+      | 'status'
+      | 'plan'
+      | 'region'
+      | 'ipv4'
+      | 'ipv6'
+      | 'os'
+      | 'cpus'
+      | 'memory_mb'
+      | 'disk_gb'
+      | 'bandwidth_gb'
+      | 'created_at'
+      | 'labels'
     >();
     expectTypeOf<Keys<CreateVirtualMachineRequest>>().toEqualTypeOf<
       'plan' | 'data_center_id' | 'template' | 'password' | 'hostname' | 'ssh_key_id' | 'payment_method_id'

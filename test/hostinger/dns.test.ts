@@ -10,10 +10,32 @@ const writes = () => sim.requests.filter((r) => r.method !== 'GET');
 describe('hostinger: dns', () => {
   it('lists one record per value with MX/SRV priority split out and TXT unquoted', async () => {
     const records = await provider().dns.list('example.com');
-    expect(records).toContainEqual({ id: '@/MX/10', type: 'MX', name: '@', content: 'mx1.example.com', ttl: 14400, priority: 10 });
-    expect(records).toContainEqual({ id: '@/MX/20', type: 'MX', name: '@', content: 'mx2.example.com', ttl: 14400, priority: 20 });
-    expect(records).toContainEqual(expect.objectContaining({ type: 'SRV', name: '_sip._tcp', content: '5 5060 sip.example.com', priority: 10 }));
-    expect(records).toContainEqual(expect.objectContaining({ type: 'TXT', name: '_dmarc', content: 'v=DMARC1; p=quarantine; rua=mailto:dmarc@example.com' }));
+    expect(records).toContainEqual({
+      id: '@/MX/10',
+      type: 'MX',
+      name: '@',
+      content: 'mx1.example.com',
+      ttl: 14400,
+      priority: 10,
+    });
+    expect(records).toContainEqual({
+      id: '@/MX/20',
+      type: 'MX',
+      name: '@',
+      content: 'mx2.example.com',
+      ttl: 14400,
+      priority: 20,
+    });
+    expect(records).toContainEqual(
+      expect.objectContaining({ type: 'SRV', name: '_sip._tcp', content: '5 5060 sip.example.com', priority: 10 }),
+    );
+    expect(records).toContainEqual(
+      expect.objectContaining({
+        type: 'TXT',
+        name: '_dmarc',
+        content: 'v=DMARC1; p=quarantine; rua=mailto:dmarc@example.com',
+      }),
+    );
     expect(records).toContainEqual(expect.objectContaining({ id: 'www/CNAME/0', content: 'example.com' }));
     expect(records.filter((r) => r.name === 'app' && r.type === 'A')).toHaveLength(2);
   });
@@ -41,18 +63,22 @@ describe('hostinger: dns', () => {
 
   it('creates an MX record with its priority written back into the content', async () => {
     await provider().dns.create('example.com', { type: 'MX', name: '@', content: 'mx3.example.com', priority: 30 });
-    expect(await provider().dns.list('example.com')).toContainEqual(expect.objectContaining({ id: '@/MX/30', content: 'mx3.example.com', priority: 30 }));
+    expect(await provider().dns.list('example.com')).toContainEqual(
+      expect.objectContaining({ id: '@/MX/30', content: 'mx3.example.com', priority: 30 }),
+    );
   });
 
   it('refuses an exact duplicate with ConflictError and sends no write', async () => {
-    await expect(provider().dns.create('example.com', { type: 'TXT', name: '@', content: 'google-site-verification=abc123' })).rejects.toBeInstanceOf(
-      ConflictError,
-    );
+    await expect(
+      provider().dns.create('example.com', { type: 'TXT', name: '@', content: 'google-site-verification=abc123' }),
+    ).rejects.toBeInstanceOf(ConflictError);
     expect(writes()).toHaveLength(0);
   });
 
   it('refuses a record next to an existing CNAME with ConflictError', async () => {
-    await expect(provider().dns.create('example.com', { type: 'A', name: 'www', content: '192.0.2.1' })).rejects.toBeInstanceOf(ConflictError);
+    await expect(
+      provider().dns.create('example.com', { type: 'A', name: 'www', content: '192.0.2.1' }),
+    ).rejects.toBeInstanceOf(ConflictError);
     expect(writes()).toHaveLength(0);
   });
 
@@ -73,7 +99,10 @@ describe('hostinger: dns', () => {
     await provider().dns.update('example.com', records);
     const after = await provider().dns.list('example.com');
     expect(writes().filter((r) => r.method === 'PUT')).toHaveLength(1);
-    expect(writes()[1]?.body).toEqual({ overwrite: false, zone: [{ name: '@', type: 'TXT', ttl: 14400, records: [{ content: '"hello world"' }] }] });
+    expect(writes()[1]?.body).toEqual({
+      overwrite: false,
+      zone: [{ name: '@', type: 'TXT', ttl: 14400, records: [{ content: '"hello world"' }] }],
+    });
     const before = sim.requests.length;
     await provider().dns.update('example.com', records);
     expect(sim.requests.slice(before).map((r) => r.method)).toEqual(['GET']);
@@ -82,16 +111,23 @@ describe('hostinger: dns', () => {
 
   it('update with overwrite replaces exactly the named sets', async () => {
     const before = await provider().dns.list('example.com');
-    await provider().dns.update('example.com', [{ type: 'A', name: 'app', content: '198.51.100.1', ttl: 600 }], { overwrite: true });
+    await provider().dns.update('example.com', [{ type: 'A', name: 'app', content: '198.51.100.1', ttl: 600 }], {
+      overwrite: true,
+    });
     const after = await provider().dns.list('example.com');
-    expect(after.filter((r) => r.name === 'app')).toEqual([{ id: 'app/A/0', type: 'A', name: 'app', content: '198.51.100.1', ttl: 600, priority: 0 }]);
+    expect(after.filter((r) => r.name === 'app')).toEqual([
+      { id: 'app/A/0', type: 'A', name: 'app', content: '198.51.100.1', ttl: 600, priority: 0 },
+    ]);
     expect(after.filter((r) => r.name !== 'app')).toEqual(before.filter((r) => r.name !== 'app'));
     expect(writes().map((r) => r.method)).toEqual(['POST', 'PUT']);
   });
 
   it('update validates every record (field paths records.N.field) before sending', async () => {
     const error = await provider()
-      .dns.update('example.com', [{ type: 'A', name: 'a', content: '192.0.2.1' }, { type: 'MX', name: '@', content: 'mx.example.com', priority: 70000 }])
+      .dns.update('example.com', [
+        { type: 'A', name: 'a', content: '192.0.2.1' },
+        { type: 'MX', name: '@', content: 'mx.example.com', priority: 70000 },
+      ])
       .catch((e: unknown) => e);
     expect((error as ValidationError).fields).toHaveProperty(['records.1.priority']);
     expect(sim.requests).toHaveLength(0);
@@ -99,7 +135,9 @@ describe('hostinger: dns', () => {
 
   it('delete by name and type removes the whole set with a DELETE filter', async () => {
     await provider().dns.delete('example.com', 'app', 'A');
-    expect(writes()).toEqual([expect.objectContaining({ method: 'DELETE', body: { filters: [{ name: 'app', type: 'A' }] } })]);
+    expect(writes()).toEqual([
+      expect.objectContaining({ method: 'DELETE', body: { filters: [{ name: 'app', type: 'A' }] } }),
+    ]);
     expect((await provider().dns.list('example.com')).some((r) => r.name === 'app')).toBe(false);
   });
 
@@ -139,7 +177,9 @@ describe('hostinger: dns', () => {
 
   it('a GET survives two injected 503s', async () => {
     sim.inject({ status: 503, times: 2, method: 'GET' });
-    const records = await createHostingerProvider({ apiKey: sim.token, baseUrl, retry: { limit: 3 } }).dns.list('example.net');
+    const records = await createHostingerProvider({ apiKey: sim.token, baseUrl, retry: { limit: 3 } }).dns.list(
+      'example.net',
+    );
     expect(records.length).toBeGreaterThan(0);
   });
 });

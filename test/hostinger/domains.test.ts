@@ -23,7 +23,11 @@ describe('hostinger: domains', () => {
   });
 
   it('gets one domain, and NotFoundError for a domain outside the account', async () => {
-    expect(await provider().domains.get('Example.NET')).toMatchObject({ name: 'example.net', locked: false, privacy_protection: false });
+    expect(await provider().domains.get('Example.NET')).toMatchObject({
+      name: 'example.net',
+      locked: false,
+      privacy_protection: false,
+    });
     await expect(provider().domains.get('stranger.com')).rejects.toBeInstanceOf(NotFoundError);
   });
 
@@ -50,15 +54,27 @@ describe('hostinger: domains', () => {
   });
 
   it('rejects a bad name in the list with the field index, before any request', async () => {
-    const error = await provider().domains.checkAvailability(['ok.com', 'bad domain.com']).catch((e: unknown) => e);
+    const error = await provider()
+      .domains.checkAvailability(['ok.com', 'bad domain.com'])
+      .catch((e: unknown) => e);
     expect((error as ValidationError).fields).toHaveProperty(['domains.1']);
     expect(sim.requests).toHaveLength(0);
   });
 
   it('purchases with the catalog price of the period, and applies privacy as asked', async () => {
-    const domain = await provider().domains.purchase({ domain: 'fresh-name.org', period: 2, auto_renew: true, privacy_protection: false, payment_method_id: '1327362' });
+    const domain = await provider().domains.purchase({
+      domain: 'fresh-name.org',
+      period: 2,
+      auto_renew: true,
+      privacy_protection: false,
+      payment_method_id: '1327362',
+    });
     const order = sim.requests.find((r) => r.method === 'POST' && r.path === '/api/domains/v1/portfolio');
-    expect(order?.body).toEqual({ domain: 'fresh-name.org', item_id: 'hostingercom-domain-org-usd-2y', payment_method_id: 1327362 });
+    expect(order?.body).toEqual({
+      domain: 'fresh-name.org',
+      item_id: 'hostingercom-domain-org-usd-2y',
+      payment_method_id: 1327362,
+    });
     expect(domain).toMatchObject({ name: 'fresh-name.org', status: 'active', privacy_protection: false });
     expect(sim.state.domains.get('fresh-name.org')?.is_privacy_protected).toBe(false);
   });
@@ -71,8 +87,18 @@ describe('hostinger: domains', () => {
   });
 
   it('applies auto_renew as asked on a purchase, on Hostinger’s subscription', async () => {
-    const renewing = await provider().domains.purchase({ domain: 'renews.org', period: 1, auto_renew: true, privacy_protection: true });
-    const lapsing = await provider().domains.purchase({ domain: 'lapses.org', period: 1, auto_renew: false, privacy_protection: true });
+    const renewing = await provider().domains.purchase({
+      domain: 'renews.org',
+      period: 1,
+      auto_renew: true,
+      privacy_protection: true,
+    });
+    const lapsing = await provider().domains.purchase({
+      domain: 'lapses.org',
+      period: 1,
+      auto_renew: false,
+      privacy_protection: true,
+    });
     expect([renewing.auto_renew, lapsing.auto_renew]).toEqual([true, false]);
     const byName = new Map(sim.state.subscriptions.map((s) => [s.name, s.is_auto_renewed]));
     expect([byName.get('renews.org'), byName.get('lapses.org')]).toEqual([true, false]);
@@ -80,27 +106,50 @@ describe('hostinger: domains', () => {
 
   it('reports a purchase whose payment is still processing (202) as status "pending"', async () => {
     sim.state.paymentPending = true;
-    const domain = await provider().domains.purchase({ domain: 'waiting.dev', period: 1, auto_renew: false, privacy_protection: true });
+    const domain = await provider().domains.purchase({
+      domain: 'waiting.dev',
+      period: 1,
+      auto_renew: false,
+      privacy_protection: true,
+    });
     expect(domain).toMatchObject({ name: 'waiting.dev', status: 'pending' });
     expect(sim.state.domains.has('waiting.dev')).toBe(false);
   });
 
   it('refuses a period the catalog does not sell, before ordering', async () => {
-    await expect(provider().domains.purchase({ domain: 'x-y.com', period: 7, auto_renew: false, privacy_protection: false })).rejects.toBeInstanceOf(ValidationError);
+    await expect(
+      provider().domains.purchase({ domain: 'x-y.com', period: 7, auto_renew: false, privacy_protection: false }),
+    ).rejects.toBeInstanceOf(ValidationError);
     expect(sim.requests.some((r) => r.method === 'POST')).toBe(false);
   });
 
   it('never retries a purchase on a server error', async () => {
     sim.inject({ status: 500, times: 1, method: 'POST', path: '/api/domains/v1/portfolio' });
-    await expect(provider().domains.purchase({ domain: 'once-only.net', period: 1, auto_renew: false, privacy_protection: false })).rejects.toBeInstanceOf(ProviderAPIError);
+    await expect(
+      provider().domains.purchase({ domain: 'once-only.net', period: 1, auto_renew: false, privacy_protection: false }),
+    ).rejects.toBeInstanceOf(ProviderAPIError);
     expect(sim.requests.filter((r) => r.method === 'POST' && r.path === '/api/domains/v1/portfolio')).toHaveLength(1);
   });
 
   it('sets 2 to 4 nameservers as ns1..ns4', async () => {
-    await provider().domains.setNameservers('example.com', ['NS1.Cloudflare.com.', 'ns2.cloudflare.com', 'ns3.cloudflare.com']);
-    expect(sim.requests.at(-1)?.body).toEqual({ ns1: 'ns1.cloudflare.com', ns2: 'ns2.cloudflare.com', ns3: 'ns3.cloudflare.com' });
-    expect((await provider().domains.get('example.com')).nameservers).toEqual(['ns1.cloudflare.com', 'ns2.cloudflare.com', 'ns3.cloudflare.com']);
-    await expect(provider().domains.setNameservers('example.com', ['ns1.cloudflare.com'])).rejects.toBeInstanceOf(ValidationError);
+    await provider().domains.setNameservers('example.com', [
+      'NS1.Cloudflare.com.',
+      'ns2.cloudflare.com',
+      'ns3.cloudflare.com',
+    ]);
+    expect(sim.requests.at(-1)?.body).toEqual({
+      ns1: 'ns1.cloudflare.com',
+      ns2: 'ns2.cloudflare.com',
+      ns3: 'ns3.cloudflare.com',
+    });
+    expect((await provider().domains.get('example.com')).nameservers).toEqual([
+      'ns1.cloudflare.com',
+      'ns2.cloudflare.com',
+      'ns3.cloudflare.com',
+    ]);
+    await expect(provider().domains.setNameservers('example.com', ['ns1.cloudflare.com'])).rejects.toBeInstanceOf(
+      ValidationError,
+    );
   });
 
   it('turns the lock and privacy protection on and off', async () => {

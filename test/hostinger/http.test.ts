@@ -49,7 +49,12 @@ describe('hostinger: HTTP behaviour', () => {
       count++;
       return HttpResponse.json({ message: 'no', correlation_id: 'c-9' }, { status: code });
     };
-    server.use(http.get(ZONE, answer), http.delete(ZONE, answer), http.post(`${ZONE}/validate`, answer), http.post(`${ZONE}/reset`, answer));
+    server.use(
+      http.get(ZONE, answer),
+      http.delete(ZONE, answer),
+      http.post(`${ZONE}/validate`, answer),
+      http.post(`${ZONE}/reset`, answer),
+    );
     const provider = makeProvider();
     const calls = [
       () => provider.dns.list('example.com'),
@@ -79,18 +84,34 @@ describe('hostinger: HTTP behaviour', () => {
   it('maps a 422 [DNS:4008] answer to ConflictError', async () => {
     server.use(
       http.post(`${ZONE}/validate`, () =>
-        HttpResponse.json({ message: '[DNS:4008] DNS resource record is not valid or conflicts with another resource record', errors: {} }, { status: 422 }),
+        HttpResponse.json(
+          {
+            message: '[DNS:4008] DNS resource record is not valid or conflicts with another resource record',
+            errors: {},
+          },
+          { status: 422 },
+        ),
       ),
     );
-    await expect(makeProvider().dns.update('example.com', [{ type: 'A', name: 'w', content: '192.0.2.9' }], { overwrite: true })).rejects.toBeInstanceOf(
-      ConflictError,
-    );
+    await expect(
+      makeProvider().dns.update('example.com', [{ type: 'A', name: 'w', content: '192.0.2.9' }], { overwrite: true }),
+    ).rejects.toBeInstanceOf(ConflictError);
   });
 
   it('R13: a 200 with malformed JSON rejects with ProviderAPIError (upstream 200) after 1 request', async () => {
     let count = 0;
-    server.use(http.get(ZONE, () => (count++, new HttpResponse('[{"name": "www", ', { status: 200, headers: { 'Content-Type': 'application/json' } }))));
-    const error = await makeProvider().dns.list('example.com').catch((e: unknown) => e);
+    server.use(
+      http.get(
+        ZONE,
+        () => (
+          count++,
+          new HttpResponse('[{"name": "www", ', { status: 200, headers: { 'Content-Type': 'application/json' } })
+        ),
+      ),
+    );
+    const error = await makeProvider()
+      .dns.list('example.com')
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ProviderAPIError);
     expect(error).toMatchObject({ upstreamStatus: 200 });
     expect(count).toBe(1);
@@ -98,22 +119,28 @@ describe('hostinger: HTTP behaviour', () => {
 
   it('R13: a 200 with an empty body on a JSON endpoint does not resolve to ""', async () => {
     server.use(http.get(ZONE, () => new HttpResponse('', { status: 200 })));
-    const error = await makeProvider().dns.list('example.com').catch((e: unknown) => e);
+    const error = await makeProvider()
+      .dns.list('example.com')
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ProviderAPIError);
   });
 
   it('names the field of an unexpected response shape', async () => {
     server.use(http.get(ZONE, () => HttpResponse.json([{ name: 'www', type: 'A', records: [{ content: 42 }] }])));
-    const error = await makeProvider().dns.list('example.com').catch((e: unknown) => e);
+    const error = await makeProvider()
+      .dns.list('example.com')
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ProviderAPIError);
     expect((error as Error).message).toContain('0.records.0.content');
   });
 
   it('R14: a total deadline of 5 s rejects with TimeoutError in under 5.5 s, whatever the per-attempt timeout', async () => {
-    server.use(http.get(ZONE, async () => {
-      await delay('infinite');
-      return HttpResponse.json([]);
-    }));
+    server.use(
+      http.get(ZONE, async () => {
+        await delay('infinite');
+        return HttpResponse.json([]);
+      }),
+    );
     const started = performance.now();
     const error = await makeProvider({ timeout: 2000 })
       .dns.list('example.com', { signal: AbortSignal.timeout(5000) })
@@ -127,10 +154,15 @@ describe('hostinger: HTTP behaviour', () => {
   it('R16: a 302 to another origin is not followed and no token leaves the API host', async () => {
     let other = 0;
     server.use(
-      http.get(ZONE, () => new HttpResponse(null, { status: 302, headers: { Location: 'https://collector.example.net/steal' } })),
+      http.get(
+        ZONE,
+        () => new HttpResponse(null, { status: 302, headers: { Location: 'https://collector.example.net/steal' } }),
+      ),
       http.all('https://collector.example.net/*', () => (other++, HttpResponse.json([]))),
     );
-    const error = await makeProvider().dns.list('example.com').catch((e: unknown) => e);
+    const error = await makeProvider()
+      .dns.list('example.com')
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ProviderAPIError);
     expect(other).toBe(0);
     expect(seen.every((r) => new URL(r.url).origin === BASE)).toBe(true);
@@ -176,7 +208,11 @@ describe('hostinger: HTTP behaviour', () => {
       server.use(http.get(ZONE, answer));
       const error = await provider.dns.list('example.com').catch((e: unknown) => e);
       expect(error).toBeInstanceOf(Error);
-      for (const text of [String(error), inspect(error, { depth: Infinity, showHidden: true }), JSON.stringify(error)]) {
+      for (const text of [
+        String(error),
+        inspect(error, { depth: Infinity, showHidden: true }),
+        JSON.stringify(error),
+      ]) {
         expect(text).not.toContain(CANARY);
       }
     }
@@ -203,7 +239,13 @@ describe('hostinger: HTTP behaviour', () => {
 
   it('the definition strips a stored "Bearer " prefix and uses extra.base_url', async () => {
     server.use(http.get('https://sim.example.test/api/vps/v1/data-centers', () => HttpResponse.json([])));
-    const provider = hostinger.create({ provider: 'hostinger', api_key: `Bearer ${CANARY}`, api_secret: '', extra: { base_url: 'https://sim.example.test' }, connected: false });
+    const provider = hostinger.create({
+      provider: 'hostinger',
+      api_key: `Bearer ${CANARY}`,
+      api_secret: '',
+      extra: { base_url: 'https://sim.example.test' },
+      connected: false,
+    });
     await provider.testConnection();
     expect(seen[0]?.headers.get('authorization')).toBe(`Bearer ${CANARY}`);
   });

@@ -10,7 +10,12 @@ const writes = () => sim.requests.filter((r) => r.method !== 'GET');
 describe('hostinger: dns record sets share one TTL', () => {
   it('create with a TTL other than its set’s is a ValidationError on ttl, and nothing is written', async () => {
     const before = await provider().dns.list('example.com');
-    const attempt = provider().dns.create('example.com', { type: 'A', name: 'app', content: '203.0.113.22', ttl: 3600 });
+    const attempt = provider().dns.create('example.com', {
+      type: 'A',
+      name: 'app',
+      content: '203.0.113.22',
+      ttl: 3600,
+    });
     await expect(attempt).rejects.toBeInstanceOf(ValidationError);
     await expect(attempt).rejects.toMatchObject({ fields: { ttl: [expect.stringContaining('TTL 300')] } });
     expect(writes()).toEqual([]);

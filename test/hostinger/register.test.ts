@@ -9,5 +9,4 @@ describe('hostinger: register entry', () => {
     expect(getProvider('hostinger')).toBe(hostinger);
     expect(hostinger).toMatchObject({ name: 'hostinger', displayName: 'Hostinger' });
   });
-
 });

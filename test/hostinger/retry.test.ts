@@ -34,8 +34,16 @@ function sequence(answers: (() => Response)[]) {
   return { times, bodies, resolver, gaps: () => times.slice(1).map((t, i) => t - times[i]!) };
 }
 
-const status = (code: number, headers: Record<string, string> = {}, body: string | Record<string, string> = { message: 'x', correlation_id: 'c-1' }) => () =>
-  typeof body === 'string' ? new HttpResponse(body, { status: code, headers }) : HttpResponse.json(body, { status: code, headers });
+const status =
+  (
+    code: number,
+    headers: Record<string, string> = {},
+    body: string | Record<string, string> = { message: 'x', correlation_id: 'c-1' },
+  ) =>
+  () =>
+    typeof body === 'string'
+      ? new HttpResponse(body, { status: code, headers })
+      : HttpResponse.json(body, { status: code, headers });
 
 describe('hostinger: retries', () => {
   it('R1: a POST answered 429 with Retry-After: 2 is retried after ≥ 2 s, 3 times, then RateLimitError', async () => {
@@ -48,14 +56,17 @@ describe('hostinger: retries', () => {
     expect(error).toMatchObject({ status: 429, retryAfter: 2, attempts: 4 });
   });
 
-  it.each([500, 502, 503, 504])('R2: a POST answered %i is sent exactly once and rejects with ProviderAPIError', async (code) => {
-    const s = sequence([status(code)]);
-    server.use(http.post(`${ZONE}/reset`, s.resolver));
-    const { error } = await settle(makeProvider().dns.reset('example.com'));
-    expect(s.times).toHaveLength(1);
-    expect(error).toBeInstanceOf(ProviderAPIError);
-    expect(error).toMatchObject({ upstreamStatus: code, correlationId: 'c-1' });
-  });
+  it.each([500, 502, 503, 504])(
+    'R2: a POST answered %i is sent exactly once and rejects with ProviderAPIError',
+    async (code) => {
+      const s = sequence([status(code)]);
+      server.use(http.post(`${ZONE}/reset`, s.resolver));
+      const { error } = await settle(makeProvider().dns.reset('example.com'));
+      expect(s.times).toHaveLength(1);
+      expect(error).toBeInstanceOf(ProviderAPIError);
+      expect(error).toMatchObject({ upstreamStatus: code, correlationId: 'c-1' });
+    },
+  );
 
   it('R3: a POST whose connection fails is sent once and says the outcome is unknown', async () => {
     const s = sequence([() => HttpResponse.error()]);
@@ -174,7 +185,9 @@ describe('hostinger: retries', () => {
     const s = sequence([status(429, { 'Retry-After': '2272' }, 'error code: 1015')]);
     server.use(http.post(`${ZONE}/reset`, s.resolver));
     // No timer is advanced: had the client decided to sleep, this promise would never settle.
-    const error = await makeProvider().dns.reset('example.com').catch((e: unknown) => e);
+    const error = await makeProvider()
+      .dns.reset('example.com')
+      .catch((e: unknown) => e);
     expect(s.times).toHaveLength(1);
     expect(error).toBeInstanceOf(RateLimitError);
     expect((error as RateLimitError).retryAfter).toBe(2272);
@@ -224,7 +237,9 @@ describe('hostinger: retries', () => {
     const s = sequence([status(503)]);
     server.use(http.get(ZONE, s.resolver));
     const controller = new AbortController();
-    const outcome = makeProvider().dns.list('example.com', { signal: controller.signal }).catch((e: unknown) => e);
+    const outcome = makeProvider()
+      .dns.list('example.com', { signal: controller.signal })
+      .catch((e: unknown) => e);
     await vi.waitFor(() => expect(s.times).toHaveLength(1));
     await vi.advanceTimersByTimeAsync(10); // now inside the ~300 ms back-off
     controller.abort();

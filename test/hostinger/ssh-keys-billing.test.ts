@@ -13,7 +13,12 @@ describe('hostinger: ssh keys', () => {
     const keys = await provider().sshKeys.list();
     expect(keys.map((k) => k.id)).toEqual(['325', '326', '411']);
     expect(sim.requests.map((r) => r.search)).toEqual(['?page=1', '?page=2']);
-    expect(keys[0]).toEqual({ id: '325', name: 'laptop', fingerprint: sshFingerprint(keys[0]!.public_key), public_key: keys[0]!.public_key });
+    expect(keys[0]).toEqual({
+      id: '325',
+      name: 'laptop',
+      fingerprint: sshFingerprint(keys[0]!.public_key),
+      public_key: keys[0]!.public_key,
+    });
     expect(keys[0]!.fingerprint).toMatch(/^SHA256:[A-Za-z0-9+/]{43}$/);
   });
 
@@ -53,7 +58,16 @@ describe('hostinger: billing', () => {
 
   it('lists one catalog item per price, with integer cents and readable periods', async () => {
     const catalog = await provider().billing.getCatalog();
-    expect(catalog).toContainEqual(expect.objectContaining({ id: 'hostingercom-vps-kvm2-usd-1m', name: 'KVM 2', category: 'vps', price_cents: 1799, currency: 'USD', period: 'monthly' }));
+    expect(catalog).toContainEqual(
+      expect.objectContaining({
+        id: 'hostingercom-vps-kvm2-usd-1m',
+        name: 'KVM 2',
+        category: 'vps',
+        price_cents: 1799,
+        currency: 'USD',
+        period: 'monthly',
+      }),
+    );
     expect(catalog).toContainEqual(expect.objectContaining({ id: 'hostingercom-vps-kvm2-usd-1y', period: 'yearly' }));
     expect(catalog).toContainEqual(expect.objectContaining({ id: 'hostingercom-vps-kvm2-usd-2y', period: '2 years' }));
     expect(catalog.every((c) => Number.isInteger(c.price_cents))).toBe(true);
@@ -67,7 +81,9 @@ describe('hostinger: provider', () => {
   });
 
   it('testConnection with a wrong token is an AuthenticationError', async () => {
-    await expect(createHostingerProvider({ apiKey: 'wrong', baseUrl }).testConnection()).rejects.toBeInstanceOf(AuthenticationError);
+    await expect(createHostingerProvider({ apiKey: 'wrong', baseUrl }).testConnection()).rejects.toBeInstanceOf(
+      AuthenticationError,
+    );
   });
 
   it('refuses an empty token', () => {

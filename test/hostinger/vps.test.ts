@@ -5,7 +5,13 @@ import { useSimulatorServer } from '../support/msw.js';
 
 const { sim, baseUrl } = useSimulatorServer();
 const provider = () => createHostingerProvider({ apiKey: sim.token, baseUrl });
-const request = { plan: 'hostingercom-vps-kvm2-usd-1m', data_center_id: '19', template: 'ubuntu 22.04', password: 'c0rrect-Horse-battery', hostname: 'app.example.com' };
+const request = {
+  plan: 'hostingercom-vps-kvm2-usd-1m',
+  data_center_id: '19',
+  template: 'ubuntu 22.04',
+  password: 'c0rrect-Horse-battery',
+  hostname: 'app.example.com',
+};
 
 describe('hostinger: vps', () => {
   it('lists VMs with whole-GB sizes, the first addresses and the region from the data centers', async () => {
@@ -34,7 +40,12 @@ describe('hostinger: vps', () => {
   });
 
   it('lists data centers', async () => {
-    expect(await provider().vps.listDataCenters()).toContainEqual({ id: '19', name: 'ams', location: 'Amsterdam', country: 'NL' });
+    expect(await provider().vps.listDataCenters()).toContainEqual({
+      id: '19',
+      name: 'ams',
+      location: 'Amsterdam',
+      country: 'NL',
+    });
   });
 
   it('creates a VM from a catalog price id, a template name and an SSH key id', async () => {
@@ -50,7 +61,13 @@ describe('hostinger: vps', () => {
         public_key: { name: 'ci-deploy', key: sim.state.publicKeys.get(326)!.key },
       },
     });
-    expect(vm).toMatchObject({ name: 'app.example.com', plan: 'KVM 2', region: 'ams', os: 'Ubuntu 22.04', disk_gb: 100 });
+    expect(vm).toMatchObject({
+      name: 'app.example.com',
+      plan: 'KVM 2',
+      region: 'ams',
+      os: 'Ubuntu 22.04',
+      disk_gb: 100,
+    });
   });
 
   it('accepts a plan name and picks its monthly price', async () => {
@@ -67,7 +84,9 @@ describe('hostinger: vps', () => {
       [{ ssh_key_id: '1' }, 'ssh_key_id'],
       [{ password: 'short' }, 'password'],
     ] as const) {
-      const error = await provider().vps.create({ ...request, ...patch }).catch((e: unknown) => e);
+      const error = await provider()
+        .vps.create({ ...request, ...patch })
+        .catch((e: unknown) => e);
       expect((error as ValidationError).fields, field).toHaveProperty([field]);
     }
     expect(sim.requests.some((r) => r.method === 'POST')).toBe(false);
@@ -75,7 +94,11 @@ describe('hostinger: vps', () => {
 
   it('reports a VM whose payment is pending (202) with status "pending"', async () => {
     sim.state.paymentPending = true;
-    expect(await provider().vps.create(request)).toMatchObject({ status: 'pending', name: 'app.example.com', region: 'ams' });
+    expect(await provider().vps.create(request)).toMatchObject({
+      status: 'pending',
+      name: 'app.example.com',
+      region: 'ams',
+    });
   });
 
   it('never retries a VM purchase on a server error', async () => {

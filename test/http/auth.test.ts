@@ -40,7 +40,9 @@ describe('http: authentication', () => {
   });
 
   it('rejects an expired token and a token signed with another algorithm', async () => {
-    await expectUnauthorized(await get({ headers: { Authorization: `Bearer ${await token({ exp: Math.floor(Date.now() / 1000) - 10 })}` } }));
+    await expectUnauthorized(
+      await get({ headers: { Authorization: `Bearer ${await token({ exp: Math.floor(Date.now() / 1000) - 10 })}` } }),
+    );
     const hs512 = await sign({ sub: 'x' }, SECRET, 'HS512');
     await expectUnauthorized(await get({ headers: { Authorization: `Bearer ${hs512}` } }));
     const none = `${btoa('{"alg":"none","typ":"JWT"}').replace(/=/g, '')}.${btoa('{"sub":"x"}').replace(/=/g, '')}.`;
@@ -91,6 +93,8 @@ describe('http: secretsEqual', () => {
       auth: { authenticate: (request) => secretsEqual(request.headers.get('x-api-key') ?? '', 'k-123456') },
     });
     expect((await handler(new Request(`${BASE}/providers`, { headers: { 'x-api-key': 'k' } }))).status).toBe(401);
-    expect((await handler(new Request(`${BASE}/providers`, { headers: { 'x-api-key': 'k-123456' } }))).status).toBe(200);
+    expect((await handler(new Request(`${BASE}/providers`, { headers: { 'x-api-key': 'k-123456' } }))).status).toBe(
+      200,
+    );
   });
 });

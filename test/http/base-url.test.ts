@@ -62,11 +62,17 @@ describe('http: base_url guard', () => {
 
   it('R33: allowUnsafeBaseUrl lets a local simulator URL through, at configure and at use', async () => {
     const h = await harness({ allowUnsafeBaseUrl: true });
-    const response = await h.send('POST', '/providers/tinydns/configure', { api_key: 'k', extra: { base_url: 'http://127.0.0.1:4010' } });
+    const response = await h.send('POST', '/providers/tinydns/configure', {
+      api_key: 'k',
+      extra: { base_url: 'http://127.0.0.1:4010' },
+    });
     expect(response.status).toBe(200);
     expect((await h.send('GET', '/providers/tinydns/dns/example.com')).status).toBe(200);
     expect(h.calls).toEqual([['dns.list', 'example.com']]);
-    const bad = await h.send('POST', '/providers/tinydns/configure', { api_key: 'k', extra: { base_url: 'file:///etc/passwd' } });
+    const bad = await h.send('POST', '/providers/tinydns/configure', {
+      api_key: 'k',
+      extra: { base_url: 'file:///etc/passwd' },
+    });
     expect(bad.status).toBe(400);
   });
 });

@@ -27,7 +27,11 @@ const bodies: string[] = [];
 
 const P = '/providers/hostinger';
 
-async function curl(method: string, path: string, body?: unknown): Promise<{ status: number; headers: Headers; json: any }> {
+async function curl(
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<{ status: number; headers: Headers; json: any }> {
   const response = await fetch(`${api}${path}`, {
     method,
     headers: { Authorization: `Bearer ${jwt}`, ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
@@ -51,7 +55,14 @@ function newPublicKey(comment: string): string {
   return `ssh-ed25519 ${blob.toString('base64')} ${comment}`;
 }
 
-const record = { id: expect.any(String), type: expect.any(String), name: expect.any(String), content: expect.any(String), ttl: expect.any(Number), priority: expect.any(Number) };
+const record = {
+  id: expect.any(String),
+  type: expect.any(String),
+  name: expect.any(String),
+  content: expect.any(String),
+  ttl: expect.any(Number),
+  priority: expect.any(Number),
+};
 const domainShape = {
   name: expect.any(String),
   registrar: expect.any(String),
@@ -109,12 +120,20 @@ describe('http e2e: provider management (seed curl examples)', () => {
   });
 
   it('GET /providers lists hostinger, not yet connected', async () => {
-    expect(await curl('GET', '/providers')).toMatchObject({ status: 200, json: [{ name: 'hostinger', display_name: 'Hostinger', connected: false }] });
+    expect(await curl('GET', '/providers')).toMatchObject({
+      status: 200,
+      json: [{ name: 'hostinger', display_name: 'Hostinger', connected: false }],
+    });
   });
 
   it('POST /providers/hostinger/test answers ok and marks the provider connected', async () => {
-    expect(await curl('POST', `${P}/test`)).toMatchObject({ status: 200, json: { status: 'ok', message: 'Connection successful' } });
-    expect((await curl('GET', '/providers')).json).toEqual([{ name: 'hostinger', display_name: 'Hostinger', connected: true }]);
+    expect(await curl('POST', `${P}/test`)).toMatchObject({
+      status: 200,
+      json: { status: 'ok', message: 'Connection successful' },
+    });
+    expect((await curl('GET', '/providers')).json).toEqual([
+      { name: 'hostinger', display_name: 'Hostinger', connected: true },
+    ]);
   });
 });
 
@@ -126,7 +145,14 @@ describe('http e2e: DNS (seed curl examples)', () => {
     expect(status).toBe(200);
     expect(json.length).toBeGreaterThan(5);
     for (const r of json) expect(r).toEqual(record);
-    expect(json).toContainEqual({ id: '@/MX/10', type: 'MX', name: '@', content: 'mx1.example.com', ttl: 14400, priority: 10 });
+    expect(json).toContainEqual({
+      id: '@/MX/10',
+      type: 'MX',
+      name: '@',
+      content: 'mx1.example.com',
+      ttl: 14400,
+      priority: 10,
+    });
     expect(new Set(json.map((r: { id: string }) => r.id)).size).toBe(json.length);
   });
 
@@ -174,14 +200,31 @@ describe('http e2e: domains (seed curl examples)', () => {
   });
 
   it('POST /domains/check answers one availability per domain', async () => {
-    const { status, json } = await curl('POST', `${P}/domains/check`, { domains: ['cool-project.com', 'cool-project.io', 'cool-project.dev'] });
+    const { status, json } = await curl('POST', `${P}/domains/check`, {
+      domains: ['cool-project.com', 'cool-project.io', 'cool-project.dev'],
+    });
     expect(status).toBe(200);
-    expect(json.map((a: { domain: string }) => a.domain)).toEqual(['cool-project.com', 'cool-project.io', 'cool-project.dev']);
-    expect(json[0]).toEqual({ domain: 'cool-project.com', available: true, price: expect.any(Number), currency: 'USD' });
+    expect(json.map((a: { domain: string }) => a.domain)).toEqual([
+      'cool-project.com',
+      'cool-project.io',
+      'cool-project.dev',
+    ]);
+    expect(json[0]).toEqual({
+      domain: 'cool-project.com',
+      available: true,
+      price: expect.any(Number),
+      currency: 'USD',
+    });
   });
 
   it('POST /domains/purchase: the placeholder payment method is a 400 naming it; a real one buys the domain', async () => {
-    const seedBody = { domain: 'cool-project.com', period: 1, auto_renew: true, privacy_protection: true, payment_method_id: 'pm_abc123' };
+    const seedBody = {
+      domain: 'cool-project.com',
+      period: 1,
+      auto_renew: true,
+      privacy_protection: true,
+      payment_method_id: 'pm_abc123',
+    };
     const placeholder = await curl('POST', `${P}/domains/purchase`, seedBody);
     expect(placeholder.status).toBe(400);
     expect(placeholder.json.error).toContain('payment_method_id');
@@ -192,7 +235,10 @@ describe('http e2e: domains (seed curl examples)', () => {
 
   it('PUT /nameservers answers {status: updated} and the domain shows them', async () => {
     const ns = ['ns1.cloudflare.com', 'ns2.cloudflare.com'];
-    expect(await curl('PUT', `${P}/domains/example.com/nameservers`, { nameservers: ns })).toMatchObject({ status: 200, json: { status: 'updated' } });
+    expect(await curl('PUT', `${P}/domains/example.com/nameservers`, { nameservers: ns })).toMatchObject({
+      status: 200,
+      json: { status: 'updated' },
+    });
     expect((await curl('GET', `${P}/domains/example.com`)).json.nameservers).toEqual(ns);
   });
 
@@ -201,10 +247,13 @@ describe('http e2e: domains (seed curl examples)', () => {
     ['DELETE', 'lock', 'unlocked', { locked: false }],
     ['POST', 'privacy', 'enabled', { privacy_protection: true }],
     ['DELETE', 'privacy', 'disabled', { privacy_protection: false }],
-  ])('%s /domains/example.com/%s answers {status: %s} and the domain reflects it', async (method, what, status, state) => {
-    expect(await curl(method, `${P}/domains/example.com/${what}`)).toMatchObject({ status: 200, json: { status } });
-    expect((await curl('GET', `${P}/domains/example.com`)).json).toMatchObject(state);
-  });
+  ])(
+    '%s /domains/example.com/%s answers {status: %s} and the domain reflects it',
+    async (method, what, status, state) => {
+      expect(await curl(method, `${P}/domains/example.com/${what}`)).toMatchObject({ status: 200, json: { status } });
+      expect((await curl('GET', `${P}/domains/example.com`)).json).toMatchObject(state);
+    },
+  );
 });
 
 describe('http e2e: VPS, SSH keys, billing (seed curl examples)', () => {
@@ -219,27 +268,68 @@ describe('http e2e: VPS, SSH keys, billing (seed curl examples)', () => {
 
   it('GET /datacenters, /ssh-keys, /subscriptions, /catalog answer the seed shapes', async () => {
     const dcs = await curl('GET', `${P}/datacenters`);
-    expect(dcs.json[0]).toEqual({ id: expect.any(String), name: expect.any(String), location: expect.any(String), country: expect.any(String) });
+    expect(dcs.json[0]).toEqual({
+      id: expect.any(String),
+      name: expect.any(String),
+      location: expect.any(String),
+      country: expect.any(String),
+    });
     const keys = await curl('GET', `${P}/ssh-keys`);
-    expect(keys.json[0]).toEqual({ id: expect.any(String), name: expect.any(String), fingerprint: expect.stringMatching(/^SHA256:/), public_key: expect.stringMatching(/^ssh-/) });
+    expect(keys.json[0]).toEqual({
+      id: expect.any(String),
+      name: expect.any(String),
+      fingerprint: expect.stringMatching(/^SHA256:/),
+      public_key: expect.stringMatching(/^ssh-/),
+    });
     const subs = await curl('GET', `${P}/subscriptions`);
-    expect(subs.json[0]).toMatchObject({ id: expect.any(String), name: expect.any(String), status: expect.any(String), plan: expect.any(String), price: expect.any(Number), currency: expect.any(String) });
+    expect(subs.json[0]).toMatchObject({
+      id: expect.any(String),
+      name: expect.any(String),
+      status: expect.any(String),
+      plan: expect.any(String),
+      price: expect.any(Number),
+      currency: expect.any(String),
+    });
     const catalog = await curl('GET', `${P}/catalog`);
-    expect(catalog.json[0]).toMatchObject({ id: expect.any(String), name: expect.any(String), category: expect.any(String), price_cents: expect.any(Number), currency: expect.any(String), period: expect.any(String) });
+    expect(catalog.json[0]).toMatchObject({
+      id: expect.any(String),
+      name: expect.any(String),
+      category: expect.any(String),
+      price_cents: expect.any(Number),
+      currency: expect.any(String),
+      period: expect.any(String),
+    });
     for (const r of [dcs, keys, subs, catalog]) expect(r.status).toBe(200);
   });
 
   it('POST /vms: the seed placeholders are a 400 naming them; ids from the listings create the VM', async () => {
-    const seedBody = { plan: 'kvm-2', data_center_id: 'us-east-1', template: 'ubuntu-22.04', password: 'SecurePassword123!', hostname: 'web-server-2', ssh_key_id: 'key-abc123', payment_method_id: 'pm_abc123' };
+    const seedBody = {
+      plan: 'kvm-2',
+      data_center_id: 'us-east-1',
+      template: 'ubuntu-22.04',
+      password: 'SecurePassword123!',
+      hostname: 'web-server-2',
+      ssh_key_id: 'key-abc123',
+      payment_method_id: 'pm_abc123',
+    };
     const placeholder = await curl('POST', `${P}/vms`, seedBody);
     expect(placeholder.status).toBe(400);
     expect(Object.keys(placeholder.json.fields)).toEqual(expect.arrayContaining(['data_center_id', 'ssh_key_id']));
 
-    const plan = (await curl('GET', `${P}/catalog`)).json.find((c: { category: string }) => c.category.toLowerCase() === 'vps').id;
+    const plan = (await curl('GET', `${P}/catalog`)).json.find(
+      (c: { category: string }) => c.category.toLowerCase() === 'vps',
+    ).id;
     const dc = (await curl('GET', `${P}/datacenters`)).json[0].id;
     const key = (await curl('GET', `${P}/ssh-keys`)).json[0].id;
     const method = String(sim.state.paymentMethods.find((m) => m.is_default)!.id);
-    const created = await curl('POST', `${P}/vms`, { ...seedBody, plan, data_center_id: dc, template: 'Ubuntu 22.04', ssh_key_id: key, payment_method_id: method });
+    const created = await curl('POST', `${P}/vms`, {
+      ...seedBody,
+      plan,
+      data_center_id: dc,
+      template: 'Ubuntu 22.04',
+      ssh_key_id: key,
+      payment_method_id: method,
+    });
     expect(created).toMatchObject({ status: 201, json: { ...vmShape, name: 'web-server-2', os: 'Ubuntu 22.04' } });
     expect((await curl('GET', `${P}/vms/${created.json.id}`)).json.name).toBe('web-server-2');
   });
@@ -247,8 +337,18 @@ describe('http e2e: VPS, SSH keys, billing (seed curl examples)', () => {
   it('POST /ssh-keys adds the key with its SHA256 fingerprint; DELETE /ssh-keys/{id} removes it', async () => {
     const publicKey = newPublicKey('user@host');
     const added = await curl('POST', `${P}/ssh-keys`, { name: 'new-deploy-key', public_key: publicKey });
-    expect(added).toMatchObject({ status: 201, json: { id: expect.any(String), name: 'new-deploy-key', fingerprint: expect.stringMatching(/^SHA256:[A-Za-z0-9+/]{43}$/) } });
-    expect(await curl('DELETE', `${P}/ssh-keys/${added.json.id}`)).toMatchObject({ status: 200, json: { status: 'deleted' } });
+    expect(added).toMatchObject({
+      status: 201,
+      json: {
+        id: expect.any(String),
+        name: 'new-deploy-key',
+        fingerprint: expect.stringMatching(/^SHA256:[A-Za-z0-9+/]{43}$/),
+      },
+    });
+    expect(await curl('DELETE', `${P}/ssh-keys/${added.json.id}`)).toMatchObject({
+      status: 200,
+      json: { status: 'deleted' },
+    });
     const ids = (await curl('GET', `${P}/ssh-keys`)).json.map((k: { id: string }) => k.id);
     expect(ids).not.toContain(added.json.id);
   });
@@ -257,7 +357,12 @@ describe('http e2e: VPS, SSH keys, billing (seed curl examples)', () => {
 describe('http e2e: failures over the wire', () => {
   it('a simulator 429 beyond the retry cap is a 429 with Retry-After', async () => {
     const before = sim.requests.length;
-    sim.inject({ status: 429, times: 4, headers: { 'Retry-After': '0' }, path: /\/api\/dns\/v1\/zones\/example\.com$/ });
+    sim.inject({
+      status: 429,
+      times: 4,
+      headers: { 'Retry-After': '0' },
+      path: /\/api\/dns\/v1\/zones\/example\.com$/,
+    });
     const limited = await curl('GET', `${P}/dns/example.com`);
     expect(limited.status).toBe(429);
     expect(limited.headers.get('Retry-After')).toBe('0');
@@ -275,10 +380,18 @@ describe('http e2e: failures over the wire', () => {
   it('R36: a raw /providers/%2e%2e request line is a 400', async () => {
     const status = await new Promise<number>((resolve, reject) => {
       const url = new URL(api);
-      const req = httpRequest({ host: url.hostname, port: url.port, path: '/api/hosting/providers/%2e%2e', headers: { Authorization: `Bearer ${jwt}` } }, (res) => {
-        res.resume();
-        resolve(res.statusCode ?? 0);
-      });
+      const req = httpRequest(
+        {
+          host: url.hostname,
+          port: url.port,
+          path: '/api/hosting/providers/%2e%2e',
+          headers: { Authorization: `Bearer ${jwt}` },
+        },
+        (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        },
+      );
       req.on('error', reject);
       req.end();
     });
@@ -286,7 +399,9 @@ describe('http e2e: failures over the wire', () => {
   });
 
   it('a rejected Hostinger token makes /test answer 401 and marks the provider disconnected', async () => {
-    expect((await curl('POST', `${P}/configure`, { api_key: 'wrong-token', extra: { base_url: simUrl } })).status).toBe(200);
+    expect((await curl('POST', `${P}/configure`, { api_key: 'wrong-token', extra: { base_url: simUrl } })).status).toBe(
+      200,
+    );
     const test = await curl('POST', `${P}/test`);
     expect(test.status).toBe(401);
     expect(test.json).toEqual({ error: expect.any(String) });

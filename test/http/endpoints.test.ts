@@ -4,18 +4,40 @@ import type { Provider } from '../../src/core/provider.js';
 import type { ProviderDefinition } from '../../src/core/registry.js';
 import { configure, harness, type Call } from './helpers.js';
 
-const domain = { name: 'example.com', registrar: 'Full', status: 'active', expires_at: '2027-03-15T00:00:00Z', auto_renew: true, locked: true, privacy_protection: true, nameservers: ['ns1.example.net', 'ns2.example.net'] };
-const vm = { id: '42', name: 'web-1', status: 'running', plan: 'kvm-2-monthly', region: 'nl', cpus: 2, memory_mb: 4096, disk_gb: 80, bandwidth_gb: 4000, created_at: '2025-01-15T10:30:00Z' };
+const domain = {
+  name: 'example.com',
+  registrar: 'Full',
+  status: 'active',
+  expires_at: '2027-03-15T00:00:00Z',
+  auto_renew: true,
+  locked: true,
+  privacy_protection: true,
+  nameservers: ['ns1.example.net', 'ns2.example.net'],
+};
+const vm = {
+  id: '42',
+  name: 'web-1',
+  status: 'running',
+  plan: 'kvm-2-monthly',
+  region: 'nl',
+  cpus: 2,
+  memory_mb: 4096,
+  disk_gb: 80,
+  bandwidth_gb: 4000,
+  created_at: '2025-01-15T10:30:00Z',
+};
 const key = { id: '7', name: 'deploy', fingerprint: 'SHA256:abc', public_key: 'ssh-ed25519 AAAA' };
 
 /** A provider with every capability; each call is recorded and answers a fixed model object. */
 function fullProvider(calls: Call[]): ProviderDefinition {
   // The recorder stands in for every method signature; the assertions check what it was called with.
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  const rec = (name: string, result?: unknown): any => async (...args: unknown[]) => {
-    calls.push([name, ...args.slice(0, -1)]);
-    return result;
-  };
+  const rec =
+    (name: string, result?: unknown): any =>
+    async (...args: unknown[]) => {
+      calls.push([name, ...args.slice(0, -1)]);
+      return result;
+    };
   return {
     name: 'full',
     displayName: 'Full',
@@ -23,11 +45,19 @@ function fullProvider(calls: Call[]): ProviderDefinition {
       name: 'full',
       displayName: 'Full',
       testConnection: async () => {},
-      dns: { list: rec('dns.list', []), create: rec('dns.create'), update: rec('dns.update'), delete: rec('dns.delete'), reset: rec('dns.reset') },
+      dns: {
+        list: rec('dns.list', []),
+        create: rec('dns.create'),
+        update: rec('dns.update'),
+        delete: rec('dns.delete'),
+        reset: rec('dns.reset'),
+      },
       domains: {
         list: rec('domains.list', [domain]),
         get: rec('domains.get', domain),
-        checkAvailability: rec('domains.check', [{ domain: 'cool-project.com', available: true, price: 9.99, currency: 'USD' }]),
+        checkAvailability: rec('domains.check', [
+          { domain: 'cool-project.com', available: true, price: 9.99, currency: 'USD' },
+        ]),
         purchase: rec('domains.purchase', domain),
         setNameservers: rec('domains.setNameservers'),
         enableLock: rec('domains.enableLock'),
@@ -35,7 +65,12 @@ function fullProvider(calls: Call[]): ProviderDefinition {
         enablePrivacy: rec('domains.enablePrivacy'),
         disablePrivacy: rec('domains.disablePrivacy'),
       },
-      vps: { list: rec('vps.list', [vm]), get: rec('vps.get', vm), create: rec('vps.create', vm), listDataCenters: rec('vps.dc', [{ id: '1', name: 'NL', location: 'Amsterdam', country: 'NL' }]) },
+      vps: {
+        list: rec('vps.list', [vm]),
+        get: rec('vps.get', vm),
+        create: rec('vps.create', vm),
+        listDataCenters: rec('vps.dc', [{ id: '1', name: 'NL', location: 'Amsterdam', country: 'NL' }]),
+      },
       sshKeys: { list: rec('keys.list', [key]), add: rec('keys.add', key), delete: rec('keys.delete') },
       billing: { listSubscriptions: rec('billing.subs', []), getCatalog: rec('billing.catalog', []) },
     }),
@@ -50,45 +85,152 @@ async function full() {
 }
 
 const P = '/providers/full';
-const createVm = { plan: 'kvm-2-monthly', data_center_id: '1', template: 'Ubuntu 22.04', password: 'SecurePassword123!', hostname: 'web-2' };
+const createVm = {
+  plan: 'kvm-2-monthly',
+  data_center_id: '1',
+  template: 'Ubuntu 22.04',
+  password: 'SecurePassword123!',
+  hostname: 'web-2',
+};
 
 describe('http: endpoints', () => {
   it.each([
     ['GET', `${P}/dns/example.com`, undefined, 200, [], ['dns.list', 'example.com']],
-    ['POST', `${P}/dns/example.com`, { type: 'A', name: 'api', content: '93.184.216.35', ttl: 3600 }, 201, { status: 'created' }, ['dns.create', 'example.com', { type: 'A', name: 'api', content: '93.184.216.35', ttl: 3600 }]],
-    ['PUT', `${P}/dns/example.com`, { records: [{ id: 'www/CNAME/0', type: 'CNAME', name: 'www', content: 'example.com' }], overwrite: true }, 200, { status: 'updated' }, ['dns.update', 'example.com', [{ type: 'CNAME', name: 'www', content: 'example.com' }]]],
-    ['DELETE', `${P}/dns/example.com?name=api&type=A`, undefined, 200, { status: 'deleted' }, ['dns.delete', 'example.com', 'api', 'A']],
+    [
+      'POST',
+      `${P}/dns/example.com`,
+      { type: 'A', name: 'api', content: '93.184.216.35', ttl: 3600 },
+      201,
+      { status: 'created' },
+      ['dns.create', 'example.com', { type: 'A', name: 'api', content: '93.184.216.35', ttl: 3600 }],
+    ],
+    [
+      'PUT',
+      `${P}/dns/example.com`,
+      { records: [{ id: 'www/CNAME/0', type: 'CNAME', name: 'www', content: 'example.com' }], overwrite: true },
+      200,
+      { status: 'updated' },
+      ['dns.update', 'example.com', [{ type: 'CNAME', name: 'www', content: 'example.com' }]],
+    ],
+    [
+      'DELETE',
+      `${P}/dns/example.com?name=api&type=A`,
+      undefined,
+      200,
+      { status: 'deleted' },
+      ['dns.delete', 'example.com', 'api', 'A'],
+    ],
     ['POST', `${P}/dns/example.com/reset`, undefined, 200, { status: 'reset' }, ['dns.reset', 'example.com']],
     ['GET', `${P}/domains`, undefined, 200, [domain], ['domains.list']],
     ['GET', `${P}/domains/example.com`, undefined, 200, domain, ['domains.get', 'example.com']],
-    ['POST', `${P}/domains/check`, { domains: ['cool-project.com'] }, 200, [{ domain: 'cool-project.com', available: true, price: 9.99, currency: 'USD' }], ['domains.check', ['cool-project.com']]],
-    ['POST', `${P}/domains/purchase`, { domain: 'cool-project.com', period: 1, auto_renew: true, privacy_protection: true, payment_method_id: 'pm_1' }, 201, domain, ['domains.purchase', { domain: 'cool-project.com', period: 1, auto_renew: true, privacy_protection: true, payment_method_id: 'pm_1' }]],
-    ['PUT', `${P}/domains/example.com/nameservers`, { nameservers: ['ns1.cloudflare.com', 'ns2.cloudflare.com'] }, 200, { status: 'updated' }, ['domains.setNameservers', 'example.com', ['ns1.cloudflare.com', 'ns2.cloudflare.com']]],
-    ['POST', `${P}/domains/example.com/lock`, undefined, 200, { status: 'locked' }, ['domains.enableLock', 'example.com']],
-    ['DELETE', `${P}/domains/example.com/lock`, undefined, 200, { status: 'unlocked' }, ['domains.disableLock', 'example.com']],
-    ['POST', `${P}/domains/example.com/privacy`, undefined, 200, { status: 'enabled' }, ['domains.enablePrivacy', 'example.com']],
-    ['DELETE', `${P}/domains/example.com/privacy`, undefined, 200, { status: 'disabled' }, ['domains.disablePrivacy', 'example.com']],
+    [
+      'POST',
+      `${P}/domains/check`,
+      { domains: ['cool-project.com'] },
+      200,
+      [{ domain: 'cool-project.com', available: true, price: 9.99, currency: 'USD' }],
+      ['domains.check', ['cool-project.com']],
+    ],
+    [
+      'POST',
+      `${P}/domains/purchase`,
+      { domain: 'cool-project.com', period: 1, auto_renew: true, privacy_protection: true, payment_method_id: 'pm_1' },
+      201,
+      domain,
+      [
+        'domains.purchase',
+        {
+          domain: 'cool-project.com',
+          period: 1,
+          auto_renew: true,
+          privacy_protection: true,
+          payment_method_id: 'pm_1',
+        },
+      ],
+    ],
+    [
+      'PUT',
+      `${P}/domains/example.com/nameservers`,
+      { nameservers: ['ns1.cloudflare.com', 'ns2.cloudflare.com'] },
+      200,
+      { status: 'updated' },
+      ['domains.setNameservers', 'example.com', ['ns1.cloudflare.com', 'ns2.cloudflare.com']],
+    ],
+    [
+      'POST',
+      `${P}/domains/example.com/lock`,
+      undefined,
+      200,
+      { status: 'locked' },
+      ['domains.enableLock', 'example.com'],
+    ],
+    [
+      'DELETE',
+      `${P}/domains/example.com/lock`,
+      undefined,
+      200,
+      { status: 'unlocked' },
+      ['domains.disableLock', 'example.com'],
+    ],
+    [
+      'POST',
+      `${P}/domains/example.com/privacy`,
+      undefined,
+      200,
+      { status: 'enabled' },
+      ['domains.enablePrivacy', 'example.com'],
+    ],
+    [
+      'DELETE',
+      `${P}/domains/example.com/privacy`,
+      undefined,
+      200,
+      { status: 'disabled' },
+      ['domains.disablePrivacy', 'example.com'],
+    ],
     ['GET', `${P}/vms`, undefined, 200, [vm], ['vps.list']],
     ['GET', `${P}/vms/42`, undefined, 200, vm, ['vps.get', '42']],
     ['POST', `${P}/vms`, createVm, 201, vm, ['vps.create', createVm]],
-    ['GET', `${P}/datacenters`, undefined, 200, [{ id: '1', name: 'NL', location: 'Amsterdam', country: 'NL' }], ['vps.dc']],
+    [
+      'GET',
+      `${P}/datacenters`,
+      undefined,
+      200,
+      [{ id: '1', name: 'NL', location: 'Amsterdam', country: 'NL' }],
+      ['vps.dc'],
+    ],
     ['GET', `${P}/ssh-keys`, undefined, 200, [key], ['keys.list']],
-    ['POST', `${P}/ssh-keys`, { name: 'deploy', public_key: 'ssh-ed25519 AAAA' }, 201, key, ['keys.add', 'deploy', 'ssh-ed25519 AAAA']],
+    [
+      'POST',
+      `${P}/ssh-keys`,
+      { name: 'deploy', public_key: 'ssh-ed25519 AAAA' },
+      201,
+      key,
+      ['keys.add', 'deploy', 'ssh-ed25519 AAAA'],
+    ],
     ['DELETE', `${P}/ssh-keys/7`, undefined, 200, { status: 'deleted' }, ['keys.delete', '7']],
     ['GET', `${P}/subscriptions`, undefined, 200, [], ['billing.subs']],
     ['GET', `${P}/catalog`, undefined, 200, [], ['billing.catalog']],
-  ] as const)('%s %s calls the provider and answers the seed body', async (method, path, body, status, expected, call) => {
-    const h = await full();
-    const response = await h.send(method, path, body);
-    expect(await response.json()).toEqual(expected);
-    expect(response.status).toBe(status);
-    expect(h.calls).toEqual([call]);
-  });
+  ] as const)(
+    '%s %s calls the provider and answers the seed body',
+    async (method, path, body, status, expected, call) => {
+      const h = await full();
+      const response = await h.send(method, path, body);
+      expect(await response.json()).toEqual(expected);
+      expect(response.status).toBe(status);
+      expect(h.calls).toEqual([call]);
+    },
+  );
 
   it('passes overwrite (default false) and the optional content of a DNS delete', async () => {
     const h = await full();
-    await h.send('PUT', '/providers/tinydns/dns/example.com', { records: [{ type: 'A', name: '@', content: '1.2.3.4' }] });
-    await h.send('PUT', '/providers/tinydns/dns/example.com', { records: [{ type: 'A', name: '@', content: '1.2.3.4' }], overwrite: true });
+    await h.send('PUT', '/providers/tinydns/dns/example.com', {
+      records: [{ type: 'A', name: '@', content: '1.2.3.4' }],
+    });
+    await h.send('PUT', '/providers/tinydns/dns/example.com', {
+      records: [{ type: 'A', name: '@', content: '1.2.3.4' }],
+      overwrite: true,
+    });
     await h.send('DELETE', '/providers/tinydns/dns/example.com?name=%40&type=TXT&content=v%3Dspf1%20-all');
     expect(h.calls.map((c) => c.slice(-1))).toEqual([[false], [true], ['v=spf1 -all']]);
   });
@@ -125,9 +267,17 @@ describe('http: endpoints', () => {
 describe('http: ids in request bodies', () => {
   it('accepts Hostinger-style integer ids and hands the provider strings', async () => {
     const h = await full();
-    const response = await h.send('POST', `${P}/vms`, { ...createVm, data_center_id: 19, ssh_key_id: 325, payment_method_id: 1327362 });
+    const response = await h.send('POST', `${P}/vms`, {
+      ...createVm,
+      data_center_id: 19,
+      ssh_key_id: 325,
+      payment_method_id: 1327362,
+    });
     expect(response.status).toBe(201);
-    expect(h.calls.at(-1)).toEqual(['vps.create', { ...createVm, data_center_id: '19', ssh_key_id: '325', payment_method_id: '1327362' }]);
+    expect(h.calls.at(-1)).toEqual([
+      'vps.create',
+      { ...createVm, data_center_id: '19', ssh_key_id: '325', payment_method_id: '1327362' },
+    ]);
   });
 
   it('still refuses a negative or fractional id, naming the field', async () => {
@@ -137,4 +287,3 @@ describe('http: ids in request bodies', () => {
     expect((await response.json()).fields).toHaveProperty('data_center_id');
   });
 });
-

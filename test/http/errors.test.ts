@@ -56,7 +56,9 @@ describe('http: error mapping', () => {
   });
 
   it('maps a provider ValidationError to 400 naming its fields', async () => {
-    const error = new ValidationError('Hostinger rejected the records', { fields: { 'zone.0.records.0.content': ['is invalid'] } });
+    const error = new ValidationError('Hostinger rejected the records', {
+      fields: { 'zone.0.records.0.content': ['is invalid'] },
+    });
     const { response, text } = await answerTo(error);
     expect(response.status).toBe(400);
     expect(JSON.parse(text)).toEqual({
@@ -87,7 +89,10 @@ describe('http: error mapping', () => {
   it('answers a credentials-store failure with a bare 500 that does not name the server path', async () => {
     const h = await harness({ onError: vi.fn() });
     h.store.get = async () => {
-      throw new ConfigStoreError('Config file /srv/secret-dir/tinydns.json is corrupt', { reason: 'corrupt', path: '/srv/secret-dir/tinydns.json' });
+      throw new ConfigStoreError('Config file /srv/secret-dir/tinydns.json is corrupt', {
+        reason: 'corrupt',
+        path: '/srv/secret-dir/tinydns.json',
+      });
     };
     const response = await h.send('GET', '/providers/tinydns/dns/example.com');
     expect(response.status).toBe(500);
@@ -116,7 +121,10 @@ describe('http: request bodies', () => {
     const h = await harness();
     await configure(h, 'tinydns');
     const response = await h.send('PUT', '/providers/tinydns/dns/example.com', {
-      records: [{ type: 'A', name: '@', content: '1.2.3.4', ttl: 'soon' }, { type: 'SPF', name: 'x', content: 'y' }],
+      records: [
+        { type: 'A', name: '@', content: '1.2.3.4', ttl: 'soon' },
+        { type: 'SPF', name: 'x', content: 'y' },
+      ],
       overwite: true,
     });
     expect(response.status).toBe(400);
@@ -143,7 +151,9 @@ describe('http: request bodies', () => {
     const h = await harness();
     await configure(h, 'tinydns');
     const big = JSON.stringify({ type: 'TXT', name: '@', content: 'x'.repeat(2 * 1024 * 1024) });
-    const declared = await h.send('POST', '/providers/tinydns/dns/example.com', big, { 'Content-Length': String(big.length) });
+    const declared = await h.send('POST', '/providers/tinydns/dns/example.com', big, {
+      'Content-Length': String(big.length),
+    });
     expect(declared.status).toBe(413);
     expect((await declared.json()).error).toMatch(/exceeds 1048576 bytes/);
     const streamed = await h.send('POST', '/providers/tinydns/dns/example.com', big);

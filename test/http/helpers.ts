@@ -30,7 +30,8 @@ export function dnsOnlyProvider(calls: Call[], config: ProviderConfig): Provider
     },
     create: async (domain, record) => void calls.push(['dns.create', domain, record]),
     update: async (domain, records, options) => void calls.push(['dns.update', domain, records, options?.overwrite]),
-    delete: async (domain, name, type, options) => void calls.push(['dns.delete', domain, name, type, options?.content]),
+    delete: async (domain, name, type, options) =>
+      void calls.push(['dns.delete', domain, name, type, options?.content]),
     reset: async (domain) => void calls.push(['dns.reset', domain]),
   };
   return {
@@ -80,11 +81,17 @@ export interface Harness {
 
 /** A handler with JWT auth, a `tinydns` provider registered (DNS only) and whatever `providers` add. */
 export async function harness(
-  options: Partial<HostingHandlerOptions> & { providers?: ((calls: Call[]) => Parameters<ProviderRegistry['registerProvider']>[0])[] } = {},
+  options: Partial<HostingHandlerOptions> & {
+    providers?: ((calls: Call[]) => Parameters<ProviderRegistry['registerProvider']>[0])[];
+  } = {},
 ): Promise<Harness> {
   const calls: Call[] = [];
   const registry = options.registry ?? new ProviderRegistry();
-  registry.registerProvider({ name: 'tinydns', displayName: 'Tiny DNS', create: (config) => dnsOnlyProvider(calls, config) });
+  registry.registerProvider({
+    name: 'tinydns',
+    displayName: 'Tiny DNS',
+    create: (config) => dnsOnlyProvider(calls, config),
+  });
   for (const make of options.providers ?? []) registry.registerProvider(make(calls));
   const store = new CountingStore();
   const handler = createHostingHandler({ auth: { jwtSecret: SECRET }, ...options, store, registry });
@@ -98,7 +105,11 @@ export async function harness(
       handler(
         new Request(`${BASE}${path}`, {
           method,
-          headers: { Authorization: `Bearer ${jwt}`, ...(body === undefined ? {} : { 'Content-Type': 'application/json' }), ...headers },
+          headers: {
+            Authorization: `Bearer ${jwt}`,
+            ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+            ...headers,
+          },
           body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
         }),
       ),
@@ -106,6 +117,11 @@ export async function harness(
 }
 
 /** Stores a config for `provider` directly (bypassing the API). */
-export function configure(h: Harness, provider: string, extra: Record<string, string> = {}, apiKey = CANARY): Promise<void> {
+export function configure(
+  h: Harness,
+  provider: string,
+  extra: Record<string, string> = {},
+  apiKey = CANARY,
+): Promise<void> {
   return h.store.inner.save({ provider, api_key: apiKey, api_secret: '', extra, connected: false });
 }

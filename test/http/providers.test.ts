@@ -11,9 +11,13 @@ import { BASE, CANARY, SECRET, configure, harness, token } from './helpers.js';
 describe('http: provider management', () => {
   it('lists every registered provider with its connection status', async () => {
     const h = await harness();
-    expect(await (await h.send('GET', '/providers')).json()).toEqual([{ name: 'tinydns', display_name: 'Tiny DNS', connected: false }]);
+    expect(await (await h.send('GET', '/providers')).json()).toEqual([
+      { name: 'tinydns', display_name: 'Tiny DNS', connected: false },
+    ]);
     await h.store.inner.save({ provider: 'tinydns', api_key: 'k', api_secret: '', extra: {}, connected: true });
-    expect(await (await h.send('GET', '/providers')).json()).toEqual([{ name: 'tinydns', display_name: 'Tiny DNS', connected: true }]);
+    expect(await (await h.send('GET', '/providers')).json()).toEqual([
+      { name: 'tinydns', display_name: 'Tiny DNS', connected: true },
+    ]);
   });
 
   it('configures a provider: stores the credentials as not yet connected and answers {status: configured}', async () => {
@@ -42,7 +46,10 @@ describe('http: provider management', () => {
     const body = await missing.json();
     expect(body.error).toContain('api_key');
     expect(body.fields).toMatchObject({ api_key: ['is required'], apikey: ['is not allowed'] });
-    const badExtra = await h.send('POST', '/providers/tinydns/configure', { api_key: 'k', extra: { '__proto__ x': 'y', region: 1 } });
+    const badExtra = await h.send('POST', '/providers/tinydns/configure', {
+      api_key: 'k',
+      extra: { '__proto__ x': 'y', region: 1 },
+    });
     expect(badExtra.status).toBe(400);
     expect(Object.keys((await badExtra.json()).fields).every((field) => field.startsWith('extra'))).toBe(true);
     expect(await h.store.inner.get('tinydns')).toBeUndefined();
@@ -129,14 +136,35 @@ describe('http: provider management', () => {
       const fsCalls: string[] = [];
       const names = ['lstat', 'mkdir', 'chmod', 'open', 'rename', 'unlink', 'readdir'] as const;
       const countingFs = Object.fromEntries(
-        names.map((name) => [name, (...args: unknown[]) => (fsCalls.push(name), (fsp[name] as (...a: unknown[]) => unknown)(...args))]),
+        names.map((name) => [
+          name,
+          (...args: unknown[]) => (fsCalls.push(name), (fsp[name] as (...a: unknown[]) => unknown)(...args)),
+        ]),
       ) as unknown as FileConfigStoreFs;
       const registry = new ProviderRegistry();
-      registry.registerProvider({ name: 'hostinger', displayName: 'Hostinger', create: () => ({ name: 'hostinger', displayName: 'Hostinger', testConnection: async () => {} }) });
-      const handler = createHostingHandler({ store: new FileConfigStore(dir, { fs: countingFs }), registry, auth: { jwtSecret: SECRET } });
+      registry.registerProvider({
+        name: 'hostinger',
+        displayName: 'Hostinger',
+        create: () => ({ name: 'hostinger', displayName: 'Hostinger', testConnection: async () => {} }),
+      });
+      const handler = createHostingHandler({
+        store: new FileConfigStore(dir, { fs: countingFs }),
+        registry,
+        auth: { jwtSecret: SECRET },
+      });
       const headers = { Authorization: `Bearer ${await token()}` };
-      for (const path of ['/providers/..%2F..%2Fetc%2Fpasswd', '/providers/%2e%2e', '/providers/..%2F..%2Fetc%2Fpasswd/configure']) {
-        const response = await handler(new Request(`${BASE}${path}`, { method: path.endsWith('configure') ? 'POST' : 'GET', headers, body: path.endsWith('configure') ? '{"api_key":"k"}' : undefined }));
+      for (const path of [
+        '/providers/..%2F..%2Fetc%2Fpasswd',
+        '/providers/%2e%2e',
+        '/providers/..%2F..%2Fetc%2Fpasswd/configure',
+      ]) {
+        const response = await handler(
+          new Request(`${BASE}${path}`, {
+            method: path.endsWith('configure') ? 'POST' : 'GET',
+            headers,
+            body: path.endsWith('configure') ? '{"api_key":"k"}' : undefined,
+          }),
+        );
         expect(response.status).toBe(400);
       }
       expect(fsCalls).toEqual([]);

@@ -29,7 +29,9 @@ async function testInFlight() {
 }
 
 async function call(handler: (r: Request) => Promise<Response>, method: string, path: string, auth?: string) {
-  return handler(new Request(`${BASE}${path}`, { method, headers: { Authorization: `Bearer ${auth ?? (await token())}` } }));
+  return handler(
+    new Request(`${BASE}${path}`, { method, headers: { Authorization: `Bearer ${auth ?? (await token())}` } }),
+  );
 }
 
 describe('http: connection test and concurrent changes', () => {
@@ -52,7 +54,11 @@ describe('http: connection test and concurrent changes', () => {
 
 describe('http: auth details', () => {
   it('a correctly signed token without exp is refused (401): tokens must expire', async () => {
-    const handler = createHostingHandler({ store: new MemoryConfigStore(), registry: new ProviderRegistry(), auth: { jwtSecret: SECRET } });
+    const handler = createHostingHandler({
+      store: new MemoryConfigStore(),
+      registry: new ProviderRegistry(),
+      auth: { jwtSecret: SECRET },
+    });
     const forever = await sign({ sub: 'x' }, SECRET, 'HS256');
     expect((await call(handler, 'GET', '/providers', forever)).status).toBe(401);
     expect((await call(handler, 'GET', '/providers')).status).toBe(200);

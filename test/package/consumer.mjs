@@ -3,7 +3,13 @@
 import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
-const entries = ['setec-hosting', 'setec-hosting/hostinger', 'setec-hosting/hostinger/register', 'setec-hosting/http', 'setec-hosting/testing'];
+const entries = [
+  'setec-hosting',
+  'setec-hosting/hostinger',
+  'setec-hosting/hostinger/register',
+  'setec-hosting/http',
+  'setec-hosting/testing',
+];
 const report = { esm: {}, cjs: {} };
 for (const entry of entries) {
   report.esm[entry] = Object.keys(await import(entry)).sort();

@@ -50,9 +50,17 @@ describe('package: built dist as a consumer sees it', () => {
       expect(report!.cjs[entry], entry).toEqual(names);
     }
     expect(report!.esm['setec-hosting']).toEqual(
-      expect.arrayContaining(['registerProvider', 'ErrNotSupported', 'FileConfigStore', 'MemoryConfigStore', 'ProviderRegistry']),
+      expect.arrayContaining([
+        'registerProvider',
+        'ErrNotSupported',
+        'FileConfigStore',
+        'MemoryConfigStore',
+        'ProviderRegistry',
+      ]),
     );
-    expect(report!.esm['setec-hosting/hostinger']).toEqual(expect.arrayContaining(['createHostingerProvider', 'hostinger']));
+    expect(report!.esm['setec-hosting/hostinger']).toEqual(
+      expect.arrayContaining(['createHostingerProvider', 'hostinger']),
+    );
     expect(report!.esm['setec-hosting/http']).toContain('createHostingHandler');
     expect(report!.esm['setec-hosting/testing']).toEqual(
       expect.arrayContaining(['createHostingerSimulator', 'createMemoryProvider', 'testProvider']),

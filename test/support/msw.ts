@@ -87,7 +87,14 @@ export function useSimulatorServer(options: SimulatorServerOptions = {}): Simula
       const response = await exchange.response;
       // Faults and test-added handlers are deliberately off-spec (plain-text 429s, malformed bodies).
       if (!response || response.fault || response.status === 0) continue;
-      found.push(...validateResponse({ method: exchange.method, url: exchange.url, status: response.status, body: response.body }));
+      found.push(
+        ...validateResponse({
+          method: exchange.method,
+          url: exchange.url,
+          status: response.status,
+          body: response.body,
+        }),
+      );
     }
     return found;
   };
@@ -95,7 +102,8 @@ export function useSimulatorServer(options: SimulatorServerOptions = {}): Simula
   beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
   afterEach(async () => {
     try {
-      if (specPath) expect(await violations(), 'requests and simulator responses match the Hostinger OpenAPI spec').toEqual([]);
+      if (specPath)
+        expect(await violations(), 'requests and simulator responses match the Hostinger OpenAPI spec').toEqual([]);
     } finally {
       exchanges.clear();
       checkRequests = true;

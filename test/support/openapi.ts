@@ -107,8 +107,7 @@ function load(): Loaded | undefined {
   return loaded;
 }
 
-const escapePointer = (segment: string): string =>
-  encodeURIComponent(segment.replace(/~/g, '~0').replace(/\//g, '~1'));
+const escapePointer = (segment: string): string => encodeURIComponent(segment.replace(/~/g, '~0').replace(/\//g, '~1'));
 
 function resolveRef(spec: Json, value: unknown): Json {
   let current = value as Json;
@@ -168,7 +167,8 @@ function checkParameters(state: Loaded, operation: Operation, url: URL, label: s
   for (const entry of declared) {
     const param = resolveRef(state.spec, entry);
     const name = param.name as string;
-    const raw = param.in === 'path' ? operation.pathParams[name] : param.in === 'query' ? url.searchParams.get(name) : undefined;
+    const raw =
+      param.in === 'path' ? operation.pathParams[name] : param.in === 'query' ? url.searchParams.get(name) : undefined;
     if (param.in !== 'path' && param.in !== 'query') continue;
     if (raw === undefined || raw === null) {
       if (param.required) errors.push(`${label}: ${param.in} parameter '${name}' is required`);
@@ -183,7 +183,8 @@ function checkParameters(state: Loaded, operation: Operation, url: URL, label: s
       state.compiled.set(key, fn);
     }
     if (!fn(coerce(raw, schema))) {
-      for (const e of fn.errors ?? []) errors.push(`${label}: ${param.in} parameter '${name}' ${e.message ?? 'is invalid'}`);
+      for (const e of fn.errors ?? [])
+        errors.push(`${label}: ${param.in} parameter '${name}' ${e.message ?? 'is invalid'}`);
     }
   }
   return errors;
@@ -212,7 +213,8 @@ export function validateRequest(request: SpecRequest): string[] {
   const media = (requestBody?.content as Json | undefined)?.['application/json'] as Json | undefined;
   const hasBody = request.body !== undefined && request.body !== null && request.body !== '';
   if (!media) {
-    const emptyObject = typeof request.body === 'object' && request.body !== null && Object.keys(request.body).length === 0;
+    const emptyObject =
+      typeof request.body === 'object' && request.body !== null && Object.keys(request.body).length === 0;
     if (hasBody && !emptyObject) errors.push(`${label}: the spec defines no request body for this operation`);
     return errors;
   }

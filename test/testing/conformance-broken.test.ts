@@ -1,11 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { ConflictError, assignRecordIds, isValidationError, type DnsCapability, type DnsRecord, type Provider } from '../../src/index.js';
+import {
+  ConflictError,
+  assignRecordIds,
+  isValidationError,
+  type DnsCapability,
+  type DnsRecord,
+  type Provider,
+} from '../../src/index.js';
 import { createMemoryProvider, runConformance, type ConformanceOptions } from '../../src/testing/index.js';
 
 const options: ConformanceOptions = { domain: 'example.com' };
 
 /** A memory provider whose DNS group has some methods replaced by broken ones. */
-function brokenDns(patch: (inner: DnsCapability) => Partial<DnsCapability>, zones?: Parameters<typeof createMemoryProvider>[0]): () => Provider {
+function brokenDns(
+  patch: (inner: DnsCapability) => Partial<DnsCapability>,
+  zones?: Parameters<typeof createMemoryProvider>[0],
+): () => Provider {
   return () => {
     const provider = createMemoryProvider(zones);
     const inner = provider.dns!;
@@ -26,13 +36,17 @@ async function failure(factory: () => Provider, name: string): Promise<string> {
 
 describe('testing: conformance kit catches broken providers', () => {
   it('a create that overwrites the record set fails the duplicate, shared-id and existing-set checks', async () => {
-    const factory = brokenDns((dns) => ({ create: (d, record, o) => dns.update(d, [record], { ...o, overwrite: true }) }));
+    const factory = brokenDns((dns) => ({
+      create: (d, record, o) => dns.update(d, [record], { ...o, overwrite: true }),
+    }));
     expect(await failures(factory)).toEqual([
       'dns: ids have the form name/type/priority, with a suffix only when records share those',
       'dns: create of an exact duplicate is a ConflictError and changes nothing',
       'dns: create into an existing record set leaves the records already in it unchanged',
     ]);
-    expect(await failure(factory, 'dns: create of an exact duplicate is a ConflictError and changes nothing')).toContain('should have rejected');
+    expect(
+      await failure(factory, 'dns: create of an exact duplicate is a ConflictError and changes nothing'),
+    ).toContain('should have rejected');
   });
 
   it('ids without a suffix for shared name/type/priority fail the uniqueness and id-form checks', async () => {
@@ -98,7 +112,9 @@ describe('testing: conformance kit catches broken providers', () => {
     }));
     const failed = await failures(factory);
     expect(failed).toHaveLength(5);
-    expect(await failure(factory, 'dns: a TTL out of range is a ValidationError naming ttl, and the zone is unchanged')).toContain('should name the field ttl');
+    expect(
+      await failure(factory, 'dns: a TTL out of range is a ValidationError naming ttl, and the zone is unchanged'),
+    ).toContain('should name the field ttl');
   });
 
   it('a duplicate create that throws a plain Error instead of ConflictError fails the duplicate check', async () => {
@@ -108,7 +124,9 @@ describe('testing: conformance kit catches broken providers', () => {
           throw error instanceof ConflictError ? new Error('duplicate') : error;
         }),
     }));
-    expect(await failures(factory)).toEqual(['dns: create of an exact duplicate is a ConflictError and changes nothing']);
+    expect(await failures(factory)).toEqual([
+      'dns: create of an exact duplicate is a ConflictError and changes nothing',
+    ]);
   });
 
   it('a merge that appends a second copy of a present record fails only the merge check', async () => {
@@ -122,22 +140,35 @@ describe('testing: conformance kit catches broken providers', () => {
           const present = await dns.list(d, o);
           for (const r of records) {
             const hit = present.find((p) => p.name === r.name && p.type === r.type && p.content === r.content);
-            if (hit) copies.push({ type: hit.type, name: hit.name, content: hit.content, ttl: hit.ttl, priority: hit.priority });
+            if (hit)
+              copies.push({
+                type: hit.type,
+                name: hit.name,
+                content: hit.content,
+                ttl: hit.ttl,
+                priority: hit.priority,
+              });
             else await dns.create(d, r, o);
           }
         },
       };
     });
-    expect(await failures(factory)).toEqual(['dns: update merge keeps present records, adds missing ones, and repeating it changes nothing']);
-    expect(await failure(factory, 'dns: update merge keeps present records, adds missing ones, and repeating it changes nothing')).toContain(
-      '["192.0.2.10","192.0.2.10","192.0.2.11"]',
-    );
+    expect(await failures(factory)).toEqual([
+      'dns: update merge keeps present records, adds missing ones, and repeating it changes nothing',
+    ]);
+    expect(
+      await failure(
+        factory,
+        'dns: update merge keeps present records, adds missing ones, and repeating it changes nothing',
+      ),
+    ).toContain('["192.0.2.10","192.0.2.10","192.0.2.11"]');
   });
 
   it('an overwrite that replaces every type at the name fails only the overwrite check', async () => {
     const factory = brokenDns((dns) => ({
       update: async (d, records, o) => {
-        if (o?.overwrite) for (const r of records) for (const t of ['A', 'TXT'] as const) await dns.delete(d, r.name, t);
+        if (o?.overwrite)
+          for (const r of records) for (const t of ['A', 'TXT'] as const) await dns.delete(d, r.name, t);
         return dns.update(d, records, o);
       },
     }));
@@ -145,7 +176,9 @@ describe('testing: conformance kit catches broken providers', () => {
   });
 
   it('a delete that ignores content fails the two delete-with-content checks', async () => {
-    const factory = brokenDns((dns) => ({ delete: (d, name, type, o) => dns.delete(d, name, type, { signal: o?.signal }) }));
+    const factory = brokenDns((dns) => ({
+      delete: (d, name, type, o) => dns.delete(d, name, type, { signal: o?.signal }),
+    }));
     expect(await failures(factory)).toEqual([
       'dns: delete with content removes only that record',
       'dns: delete of a record that is not there succeeds and changes nothing',
@@ -154,7 +187,8 @@ describe('testing: conformance kit catches broken providers', () => {
 
   it('TXT values listed with their wire quotes fail both TXT checks', async () => {
     const factory = brokenDns((dns) => ({
-      list: async (d, o) => (await dns.list(d, o)).map((r) => (r.type === 'TXT' ? { ...r, content: `"${r.content}"` } : r)),
+      list: async (d, o) =>
+        (await dns.list(d, o)).map((r) => (r.type === 'TXT' ? { ...r, content: `"${r.content}"` } : r)),
     }));
     expect(await failures(factory)).toEqual([
       'dns: TXT content round-trips unquoted',
@@ -164,20 +198,23 @@ describe('testing: conformance kit catches broken providers', () => {
 
   it('MX priority left in content fails the MX check', async () => {
     const factory = brokenDns((dns) => ({
-      list: async (d, o) => (await dns.list(d, o)).map((r) => (r.type === 'MX' ? { ...r, content: `${r.priority} ${r.content}` } : r)),
+      list: async (d, o) =>
+        (await dns.list(d, o)).map((r) => (r.type === 'MX' ? { ...r, content: `${r.priority} ${r.content}` } : r)),
     }));
     expect(await failures(factory)).toEqual(['dns: MX priority is split out of content']);
   });
 
   it('a list that ignores an aborted signal fails the abort check', async () => {
     const factory = brokenDns((dns) => ({ list: (d) => dns.list(d) }));
-    expect(await failures(factory)).toEqual(['abort: an already-aborted signal rejects testConnection and the list call of every group']);
+    expect(await failures(factory)).toEqual([
+      'abort: an already-aborted signal rejects testConnection and the list call of every group',
+    ]);
   });
 
   it('a provider without the declared groups, or with a group missing methods, fails the capability check', async () => {
-    expect(await failures(() => createMemoryProvider({ capabilities: ['dns'] }), { capabilities: ['dns', 'vps'] })).toEqual([
-      'provider: every group present has every method of its interface',
-    ]);
+    expect(
+      await failures(() => createMemoryProvider({ capabilities: ['dns'] }), { capabilities: ['dns', 'vps'] }),
+    ).toEqual(['provider: every group present has every method of its interface']);
     const partial = () => {
       const p = createMemoryProvider();
       const { listDataCenters: _dropped, ...vps } = p.vps!;
@@ -193,10 +230,24 @@ describe('testing: conformance kit catches broken providers', () => {
     const factory = () => {
       const p = createMemoryProvider();
       const domains = p.domains!;
-      return { ...p, domains: { ...domains, list: async (o?: { signal?: AbortSignal }) => (await domains.list(o)).map(({ expires_at, ...d }) => ({ ...d, expiresAt: expires_at })) as never } };
+      return {
+        ...p,
+        domains: {
+          ...domains,
+          list: async (o?: { signal?: AbortSignal }) =>
+            (await domains.list(o)).map(({ expires_at, ...d }) => ({ ...d, expiresAt: expires_at })) as never,
+        },
+      };
     };
-    expect(await failures(factory)).toEqual(['models: domains.list, get and checkAvailability return Domain and DomainAvailability objects']);
-    expect(await failure(factory, 'models: domains.list, get and checkAvailability return Domain and DomainAvailability objects')).toContain('expiresAt');
+    expect(await failures(factory)).toEqual([
+      'models: domains.list, get and checkAvailability return Domain and DomainAvailability objects',
+    ]);
+    expect(
+      await failure(
+        factory,
+        'models: domains.list, get and checkAvailability return Domain and DomainAvailability objects',
+      ),
+    ).toContain('expiresAt');
   });
 
   it('a display-named registry key fails the name check', async () => {

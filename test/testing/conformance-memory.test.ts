@@ -25,8 +25,10 @@ describe('testing: conformance kit on the memory provider', () => {
     const skipped = Object.fromEntries(results.filter((r) => r.skipped).map((r) => [r.name, r.skipped]));
     expect(skipped).toEqual({
       'dns: a TXT value over 255 bytes, with quotes and a backslash, round-trips': 'listed in options.skip',
-      'models: domains.list, get and checkAvailability return Domain and DomainAvailability objects': 'the provider has no domains group',
-      'models: vps.list and listDataCenters return VirtualMachine and DataCenter objects': 'the provider has no vps group',
+      'models: domains.list, get and checkAvailability return Domain and DomainAvailability objects':
+        'the provider has no domains group',
+      'models: vps.list and listDataCenters return VirtualMachine and DataCenter objects':
+        'the provider has no vps group',
       'models: sshKeys.list returns SshKey objects': 'the provider has no sshKeys group',
       'sshKeys: add returns the ssh-keygen fingerprint and delete removes the key': 'the provider has no sshKeys group',
       'models: billing returns Subscription and CatalogItem objects': 'the provider has no billing group',

@@ -14,7 +14,10 @@ const dnsOf = (p: Provider) => requireCapability(p, 'dns');
 describe('testing: memory provider', () => {
   it('is named memory / Memory by default and takes a name and display name', () => {
     expect(createMemoryProvider()).toMatchObject({ name: 'memory', displayName: 'Memory' });
-    expect(createMemoryProvider({ name: 'acme-dns', displayName: 'Acme DNS' })).toMatchObject({ name: 'acme-dns', displayName: 'Acme DNS' });
+    expect(createMemoryProvider({ name: 'acme-dns', displayName: 'Acme DNS' })).toMatchObject({
+      name: 'acme-dns',
+      displayName: 'Acme DNS',
+    });
   });
 
   it('rejects a provider name that is not a registry key and an unknown capability', () => {
@@ -24,7 +27,11 @@ describe('testing: memory provider', () => {
 
   it('leaves out the groups not listed in capabilities, so requireCapability throws ErrNotSupported', () => {
     const p = createMemoryProvider({ capabilities: ['dns', 'billing'] });
-    expect(Object.keys(p).filter((k) => typeof (p as unknown as Record<string, unknown>)[k] === 'object').sort()).toEqual(['billing', 'dns']);
+    expect(
+      Object.keys(p)
+        .filter((k) => typeof (p as unknown as Record<string, unknown>)[k] === 'object')
+        .sort(),
+    ).toEqual(['billing', 'dns']);
     expect('vps' in p).toBe(false);
     expect(() => requireCapability(p, 'vps')).toThrow(ErrNotSupported);
     expect(() => requireCapability(p, 'vps')).toThrow('memory does not support vps');
@@ -47,7 +54,9 @@ describe('testing: memory provider dns', () => {
   });
 
   it('seeds zones from options.zones, normalized (A-label zone, lowercase host, defaults filled)', async () => {
-    const p = createMemoryProvider({ zones: { 'Bücher.DE': [{ type: 'MX', name: '@', content: 'Mail.Example.org.', priority: 5 }] } });
+    const p = createMemoryProvider({
+      zones: { 'Bücher.DE': [{ type: 'MX', name: '@', content: 'Mail.Example.org.', priority: 5 }] },
+    });
     expect(await dnsOf(p).list('xn--bcher-kva.de')).toEqual([
       { id: '@/MX/5', type: 'MX', name: '@', content: 'mail.example.org', ttl: 14400, priority: 5 },
     ]);
@@ -68,17 +77,26 @@ describe('testing: memory provider dns', () => {
 
   it('create never overwrites: the same host in another case is a ConflictError, another content is added', async () => {
     const dns = dnsOf(createMemoryProvider());
-    await expect(dns.create('example.com', { type: 'MX', name: '@', content: 'MAIL.example.com.', priority: 10 })).rejects.toThrow(ConflictError);
+    await expect(
+      dns.create('example.com', { type: 'MX', name: '@', content: 'MAIL.example.com.', priority: 10 }),
+    ).rejects.toThrow(ConflictError);
     await dns.create('example.com', { type: 'MX', name: '@', content: 'mail2.example.com', priority: 10 });
-    const mx = (await dns.list('example.com')).filter((r) => r.type === 'MX').map((r) => r.content).sort();
+    const mx = (await dns.list('example.com'))
+      .filter((r) => r.type === 'MX')
+      .map((r) => r.content)
+      .sort();
     expect(mx).toEqual(['mail.example.com', 'mail2.example.com']);
   });
 
   it('refuses a CNAME next to an existing record as a ConflictError and keeps the zone', async () => {
     const dns = dnsOf(createMemoryProvider());
     const before = await dns.list('example.com');
-    await expect(dns.create('example.com', { type: 'CNAME', name: 'www', content: 'other.example.com' })).rejects.toThrow(ConflictError);
-    await expect(dns.update('example.com', [{ type: 'TXT', name: 'www', content: 'x' }])).rejects.toThrow(ConflictError);
+    await expect(
+      dns.create('example.com', { type: 'CNAME', name: 'www', content: 'other.example.com' }),
+    ).rejects.toThrow(ConflictError);
+    await expect(dns.update('example.com', [{ type: 'TXT', name: 'www', content: 'x' }])).rejects.toThrow(
+      ConflictError,
+    );
     expect(await dns.list('example.com')).toEqual(before);
   });
 
@@ -89,7 +107,10 @@ describe('testing: memory provider dns', () => {
       { type: 'A', name: 'ok', content: '192.0.2.1' },
       { type: 'AAAA', name: 'bad', content: '1.2.3.4' },
     ]);
-    await expect(attempt).rejects.toMatchObject({ name: 'ValidationError', fields: { 'records.1.content': expect.any(Array) } });
+    await expect(attempt).rejects.toMatchObject({
+      name: 'ValidationError',
+      fields: { 'records.1.content': expect.any(Array) },
+    });
     expect(await dns.list('example.com')).toEqual(before);
   });
 
@@ -104,7 +125,9 @@ describe('testing: memory provider dns', () => {
 
   it('update overwrite of the apex MX set keeps the other types at the apex', async () => {
     const dns = dnsOf(createMemoryProvider());
-    await dns.update('example.com', [{ type: 'MX', name: '@', content: 'mx.example.net', priority: 20 }], { overwrite: true });
+    await dns.update('example.com', [{ type: 'MX', name: '@', content: 'mx.example.net', priority: 20 }], {
+      overwrite: true,
+    });
     const apex = (await dns.list('example.com')).filter((r) => r.name === '@').map((r) => r.id);
     expect(apex).toContain('@/MX/20');
     expect(apex).not.toContain('@/MX/10');
@@ -130,15 +153,29 @@ describe('testing: memory provider dns', () => {
 
   it('delete rejects an unknown type and a malformed content with ValidationError', async () => {
     const dns = dnsOf(createMemoryProvider());
-    await expect(dns.delete('example.com', '@', 'SPF' as never)).rejects.toMatchObject({ fields: { type: expect.any(Array) } });
-    await expect(dns.delete('example.com', '@', 'A', { content: '300.1.1.1' })).rejects.toMatchObject({ fields: { content: expect.any(Array) } });
+    await expect(dns.delete('example.com', '@', 'SPF' as never)).rejects.toMatchObject({
+      fields: { type: expect.any(Array) },
+    });
+    await expect(dns.delete('example.com', '@', 'A', { content: '300.1.1.1' })).rejects.toMatchObject({
+      fields: { content: expect.any(Array) },
+    });
   });
 
   it('reset leaves only the default records (two NS, or options.defaultRecords)', async () => {
     const dns = dnsOf(createMemoryProvider());
     await dns.reset('example.com');
-    expect((await dns.list('example.com')).map((r) => `${r.type} ${r.content}`).sort()).toEqual(['NS ns1.example.net', 'NS ns2.example.net']);
-    const custom = dnsOf(createMemoryProvider({ defaultRecords: (d) => [{ type: 'A', name: '@', content: '192.0.2.99' }, { type: 'TXT', name: '@', content: `zone ${d}` }] }));
+    expect((await dns.list('example.com')).map((r) => `${r.type} ${r.content}`).sort()).toEqual([
+      'NS ns1.example.net',
+      'NS ns2.example.net',
+    ]);
+    const custom = dnsOf(
+      createMemoryProvider({
+        defaultRecords: (d) => [
+          { type: 'A', name: '@', content: '192.0.2.99' },
+          { type: 'TXT', name: '@', content: `zone ${d}` },
+        ],
+      }),
+    );
     await custom.reset('example.com');
     expect((await custom.list('example.com')).map((r) => r.content)).toEqual(['192.0.2.99', 'zone example.com']);
   });

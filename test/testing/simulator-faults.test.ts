@@ -32,11 +32,16 @@ describe('simulator: faults through msw', () => {
     sim.inject({ status: 500, path: '/api/vps/v1/templates' });
     expect((await call('GET', '/api/dns/v1/zones/example.com')).status).toBe(200);
     expect((await call('GET', CATALOG)).status).toBe(200);
-    const put = await call('PUT', '/api/dns/v1/zones/example.com', { zone: [{ name: 'x', type: 'A', records: [{ content: '192.0.2.1' }] }] });
+    const put = await call('PUT', '/api/dns/v1/zones/example.com', {
+      zone: [{ name: 'x', type: 'A', records: [{ content: '192.0.2.1' }] }],
+    });
     expect(put.status).toBe(503);
     expect(sim.state.zones.get('example.com')?.some((s) => s.name === 'x')).toBe(false);
     const templates = await call('GET', '/api/vps/v1/templates');
-    expect(templates).toMatchObject({ status: 500, body: { message: 'Internal Server Error', correlation_id: expect.any(String) } });
+    expect(templates).toMatchObject({
+      status: 500,
+      body: { message: 'Internal Server Error', correlation_id: expect.any(String) },
+    });
   });
 
   it('logs requests with method, path, query and parsed body, never headers', async () => {
@@ -120,10 +125,18 @@ describe('simulator: real HTTP server', () => {
   it('serves the API on 127.0.0.1 with spec-valid responses', async () => {
     expect(origin).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     const call = hostingerCall(origin);
-    for (const path of ['/api/dns/v1/zones/example.com', '/api/vps/v1/virtual-machines', '/api/vps/v1/public-keys?page=1', CATALOG, '/api/domains/v1/portfolio/example.com']) {
+    for (const path of [
+      '/api/dns/v1/zones/example.com',
+      '/api/vps/v1/virtual-machines',
+      '/api/vps/v1/public-keys?page=1',
+      CATALOG,
+      '/api/domains/v1/portfolio/example.com',
+    ]) {
       const result = await call('GET', path);
       expect(result.status).toBe(200);
-      expect(validateResponse({ method: 'GET', url: `${origin}${path}`, status: result.status, body: result.body })).toEqual([]);
+      expect(
+        validateResponse({ method: 'GET', url: `${origin}${path}`, status: result.status, body: result.body }),
+      ).toEqual([]);
     }
     const unauth = await hostingerCall(origin, { token: null })('GET', CATALOG);
     expect(unauth.status).toBe(401);
@@ -132,7 +145,10 @@ describe('simulator: real HTTP server', () => {
 
   it('writes over real HTTP, including a DELETE with a JSON body', async () => {
     const call = hostingerCall(origin);
-    const put = await call('PUT', '/api/dns/v1/zones/example.net', { overwrite: false, zone: [{ name: 'mail', type: 'A', records: [{ content: '192.0.2.25' }] }] });
+    const put = await call('PUT', '/api/dns/v1/zones/example.net', {
+      overwrite: false,
+      zone: [{ name: 'mail', type: 'A', records: [{ content: '192.0.2.25' }] }],
+    });
     expect(put.body).toEqual({ message: 'Request accepted' });
     await call('DELETE', '/api/dns/v1/zones/example.net', { filters: [{ name: 'www', type: 'CNAME' }] });
     const names = sim.state.zones.get('example.net')!.map((s) => `${s.name}/${s.type}`);
@@ -142,7 +158,9 @@ describe('simulator: real HTTP server', () => {
 
   it('drops the connection for a network-error fault', async () => {
     sim.inject({ networkError: true });
-    await expect(fetch(`${origin}${CATALOG}`, { headers: { authorization: 'Bearer test-token' } })).rejects.toThrow(TypeError);
+    await expect(fetch(`${origin}${CATALOG}`, { headers: { authorization: 'Bearer test-token' } })).rejects.toThrow(
+      TypeError,
+    );
     expect((await hostingerCall(origin)('GET', CATALOG)).status).toBe(200);
   });
 

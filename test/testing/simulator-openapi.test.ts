@@ -3,8 +3,13 @@ import { describeWithSpec, validateRequest, validateResponse } from '../support/
 
 describeWithSpec('testing: OpenAPI spec checks', () => {
   it('accepts a DNS update body that matches the spec', () => {
-    const body = { overwrite: false, zone: [{ name: '@', type: 'A', ttl: 300, records: [{ content: '203.0.113.7' }] }] };
-    expect(validateRequest({ method: 'PUT', url: 'https://developers.hostinger.com/api/dns/v1/zones/example.com', body })).toEqual([]);
+    const body = {
+      overwrite: false,
+      zone: [{ name: '@', type: 'A', ttl: 300, records: [{ content: '203.0.113.7' }] }],
+    };
+    expect(
+      validateRequest({ method: 'PUT', url: 'https://developers.hostinger.com/api/dns/v1/zones/example.com', body }),
+    ).toEqual([]);
   });
 
   it('names the field when a DNS record misses its content', () => {
@@ -15,7 +20,9 @@ describeWithSpec('testing: OpenAPI spec checks', () => {
   });
 
   it('rejects a path or method the spec does not have', () => {
-    expect(validateRequest({ method: 'GET', url: '/api/dns/v1/records' })).toEqual(['GET /api/dns/v1/records: path not in the spec']);
+    expect(validateRequest({ method: 'GET', url: '/api/dns/v1/records' })).toEqual([
+      'GET /api/dns/v1/records: path not in the spec',
+    ]);
     expect(validateRequest({ method: 'PATCH', url: '/api/dns/v1/zones/x.com' })[0]).toMatch(/method not in the spec/);
   });
 
@@ -28,16 +35,30 @@ describeWithSpec('testing: OpenAPI spec checks', () => {
   });
 
   it('checks a response body against the schema of its status, nullable fields included', () => {
-    const vm = { id: 1, hostname: 'srv1.hstgr.cloud', ipv4: null, template: null, plan: null, created_at: '2025-02-27T11:54:22Z' };
-    expect(validateResponse({ method: 'GET', url: '/api/vps/v1/virtual-machines/1', status: 200, body: vm })).toEqual([]);
+    const vm = {
+      id: 1,
+      hostname: 'srv1.hstgr.cloud',
+      ipv4: null,
+      template: null,
+      plan: null,
+      created_at: '2025-02-27T11:54:22Z',
+    };
+    expect(validateResponse({ method: 'GET', url: '/api/vps/v1/virtual-machines/1', status: 200, body: vm })).toEqual(
+      [],
+    );
     expect(
-      validateResponse({ method: 'GET', url: '/api/vps/v1/virtual-machines/1', status: 200, body: { ...vm, id: '1', created_at: 'yesterday' } }),
+      validateResponse({
+        method: 'GET',
+        url: '/api/vps/v1/virtual-machines/1',
+        status: 200,
+        body: { ...vm, id: '1', created_at: 'yesterday' },
+      }),
     ).toEqual([
       'GET /api/vps/v1/virtual-machines/1 200: /id must be integer',
       'GET /api/vps/v1/virtual-machines/1 200: /created_at must match format "date-time"',
     ]);
-    expect(validateResponse({ method: 'GET', url: '/api/vps/v1/data-centers', status: 401, body: { message: 42 } })).toEqual([
-      'GET /api/vps/v1/data-centers 401: /message must be string',
-    ]);
+    expect(
+      validateResponse({ method: 'GET', url: '/api/vps/v1/data-centers', status: 401, body: { message: 42 } }),
+    ).toEqual(['GET /api/vps/v1/data-centers 401: /message must be string']);
   });
 });

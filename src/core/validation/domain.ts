@@ -27,7 +27,8 @@ function toAscii(name: string): string | undefined {
 
 function labelsOf(input: string, field: string, what: string, allowTrailingDot: boolean): string[] {
   if (typeof input !== 'string' || input.length === 0) fail(field, `must be a non-empty ${what}`);
-  if (UNSAFE.test(input)) fail(field, `${quote(input)} is not a valid ${what}: it contains a space or a reserved character`);
+  if (UNSAFE.test(input))
+    fail(field, `${quote(input)} is not a valid ${what}: it contains a space or a reserved character`);
   let name = input;
   if (allowTrailingDot && name.endsWith('.') && name.length > 1) name = name.slice(0, -1);
   const ascii = toAscii(name);

@@ -27,7 +27,8 @@ function integerIn(value: unknown, min: number, max: number, field: string): num
 }
 
 function decimalIn(token: string, max: number, field: string, what: string): number {
-  if (!/^(?:0|[1-9]\d{0,9})$/.test(token) || Number(token) > max) fail(field, `${what} must be an integer from 0 to ${max}`);
+  if (!/^(?:0|[1-9]\d{0,9})$/.test(token) || Number(token) > max)
+    fail(field, `${what} must be an integer from 0 to ${max}`);
   return Number(token);
 }
 
@@ -62,7 +63,8 @@ function normalizeContent(type: DnsRecordType, content: unknown, field: string):
       if (!isIPv6(content)) fail(field, `${quote(content)} is not an IPv6 address`);
       return content.toLowerCase();
     case 'MX':
-      if (/^\d+\s+\S/.test(content.trim())) fail(field, 'must be the mail host only; the priority goes in the priority field');
+      if (/^\d+\s+\S/.test(content.trim()))
+        fail(field, 'must be the mail host only; the priority goes in the priority field');
       return normalizeHostname(content, field);
     case 'CNAME':
     case 'NS':
@@ -103,7 +105,9 @@ export function normalizeRecord(input: DnsRecordInput, path = '', zone?: string)
     errors.add(`${path}name`, `must be relative to the zone ${z}: use ${quote(relative)}, not ${quote(name)}`);
   }
   const content = type && errors.catch(() => normalizeContent(type, input.content, `${path}content`));
-  const ttl = errors.catch(() => (input.ttl === undefined ? DEFAULT_TTL : integerIn(input.ttl, MIN_TTL, MAX_TTL, `${path}ttl`)));
+  const ttl = errors.catch(() =>
+    input.ttl === undefined ? DEFAULT_TTL : integerIn(input.ttl, MIN_TTL, MAX_TTL, `${path}ttl`),
+  );
   const usesPriority = type === 'MX' || type === 'SRV';
   const priority = usesPriority
     ? errors.catch(() => (input.priority === undefined ? 0 : integerIn(input.priority, 0, 65535, `${path}priority`)))

@@ -58,7 +58,7 @@ function unescapeChunk(chunk: string): string {
   // `\DDD` escapes are raw bytes: rebuild the byte string, then decode it as UTF-8.
   const encoder = new TextEncoder();
   const bytes: number[] = [];
-  for (let i = 0; i < chunk.length; ) {
+  for (let i = 0; i < chunk.length;) {
     const escaped = /^\\(\d{3}|[\s\S])/.exec(chunk.slice(i, i + 4));
     if (escaped?.[1] !== undefined) {
       const code = escaped[1];

@@ -31,7 +31,9 @@ export async function rejection(promise: Promise<unknown>, what: string): Promis
 }
 
 const describeError = (e: unknown) =>
-  e instanceof Error ? `${e.name}: ${e.message}${'fields' in e ? ` ${show((e as { fields: unknown }).fields)}` : ''}` : show(e);
+  e instanceof Error
+    ? `${e.name}: ${e.message}${'fields' in e ? ` ${show((e as { fields: unknown }).fields)}` : ''}`
+    : show(e);
 
 /** Requires `error` to be an instance of `cls` (our guards match across package copies). */
 export function ensureError(error: unknown, cls: abstract new (...args: never[]) => unknown, what: string): void {
@@ -51,7 +53,10 @@ export function ensureSameListing(before: readonly DnsRecord[], after: readonly 
   const b = [...after].map(recordText).sort();
   const gone = a.filter((x) => !b.includes(x));
   const added = b.filter((x) => !a.includes(x));
-  ensure(gone.length === 0 && added.length === 0, `${what}: the zone changed; removed ${show(gone)}, added ${show(added)}`);
+  ensure(
+    gone.length === 0 && added.length === 0,
+    `${what}: the zone changed; removed ${show(gone)}, added ${show(added)}`,
+  );
 }
 
 /** Lowercase, trailing dot removed: how host name targets compare. */

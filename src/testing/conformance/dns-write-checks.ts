@@ -6,14 +6,26 @@ import type { ConformanceCheck } from './types.js';
 
 /** A bad record, the field its ValidationError must name, and the check's name. */
 const BAD_RECORDS: { title: string; fields: string[]; record: (name: string, domain: string) => DnsRecordInput }[] = [
-  { title: 'a bad IPv4 address is a ValidationError naming content', fields: ['content'], record: (name) => ({ type: 'A', name, content: '256.1.1.1' }) },
-  { title: 'a TTL out of range is a ValidationError naming ttl', fields: ['ttl'], record: (name) => ({ type: 'A', name, content: '192.0.2.1', ttl: 5 }) },
+  {
+    title: 'a bad IPv4 address is a ValidationError naming content',
+    fields: ['content'],
+    record: (name) => ({ type: 'A', name, content: '256.1.1.1' }),
+  },
+  {
+    title: 'a TTL out of range is a ValidationError naming ttl',
+    fields: ['ttl'],
+    record: (name) => ({ type: 'A', name, content: '192.0.2.1', ttl: 5 }),
+  },
   {
     title: 'MX priority 70000 is a ValidationError naming priority',
     fields: ['priority'],
     record: (name) => ({ type: 'MX', name, content: 'mail.example.com', priority: 70000 }),
   },
-  { title: 'a CNAME at @ is a ValidationError naming name', fields: ['name', 'type'], record: () => ({ type: 'CNAME', name: '@', content: 'target.example.com' }) },
+  {
+    title: 'a CNAME at @ is a ValidationError naming name',
+    fields: ['name', 'type'],
+    record: () => ({ type: 'CNAME', name: '@', content: 'target.example.com' }),
+  },
   {
     title: 'a name that repeats the zone (www.<domain>) is a ValidationError naming name',
     fields: ['name'],
@@ -32,11 +44,16 @@ export const dnsWriteChecks: ConformanceCheck[] = [
       const before = await z.list();
       await z.seed({ type: 'A', name: n, content: '192.0.2.7', ttl: 3600 });
       const after = await z.list();
-      ensure(after.length === before.length + 1, `create changed the record count from ${before.length} to ${after.length}`);
+      ensure(
+        after.length === before.length + 1,
+        `create changed the record count from ${before.length} to ${after.length}`,
+      );
       ensureSameListing(before, without(after, n), 'after create, the other records');
       const [added] = z.at(after, n);
-      ensure(added?.type === 'A' && added.content === '192.0.2.7' && added.ttl === 3600 && added.priority === 0,
-        `the created record reads back as ${show(added)}`);
+      ensure(
+        added?.type === 'A' && added.content === '192.0.2.7' && added.ttl === 3600 && added.priority === 0,
+        `the created record reads back as ${show(added)}`,
+      );
     },
   },
   {
@@ -53,22 +70,20 @@ export const dnsWriteChecks: ConformanceCheck[] = [
       ensureSameListing(before, await z.list(), 'after a duplicate create');
     },
   },
-  ...BAD_RECORDS.map(
-    ({ title, fields, record }): ConformanceCheck => ({
-      name: `dns: ${title}, and the zone is unchanged`,
-      requires: 'dns',
-      async run(provider, ctx) {
-        const z = zone(provider, ctx);
-        const input = record(ctx.uniqueName(), ctx.domain);
-        cleanUpSet(provider, ctx, input.name, input.type);
-        const before = await z.list();
-        const error = await rejection(z.dns.create(ctx.domain, input), `create(${show(input)})`);
-        ensureError(error, ValidationError, `create(${show(input)})`);
-        ensureFieldNamed(error, fields, `create(${show(input)})`);
-        ensureSameListing(before, await z.list(), `after the rejected create(${show(input)})`);
-      },
-    }),
-  ),
+  ...BAD_RECORDS.map(({ title, fields, record }): ConformanceCheck => ({
+    name: `dns: ${title}, and the zone is unchanged`,
+    requires: 'dns',
+    async run(provider, ctx) {
+      const z = zone(provider, ctx);
+      const input = record(ctx.uniqueName(), ctx.domain);
+      cleanUpSet(provider, ctx, input.name, input.type);
+      const before = await z.list();
+      const error = await rejection(z.dns.create(ctx.domain, input), `create(${show(input)})`);
+      ensureError(error, ValidationError, `create(${show(input)})`);
+      ensureFieldNamed(error, fields, `create(${show(input)})`);
+      ensureSameListing(before, await z.list(), `after the rejected create(${show(input)})`);
+    },
+  })),
   {
     name: 'dns: update merge keeps present records, adds missing ones, and repeating it changes nothing',
     requires: 'dns',
@@ -77,11 +92,20 @@ export const dnsWriteChecks: ConformanceCheck[] = [
       const n = ctx.uniqueName();
       await z.seed({ type: 'A', name: n, content: '192.0.2.10' });
       const before = await z.list();
-      const records: DnsRecordInput[] = [{ type: 'A', name: n, content: '192.0.2.10' }, { type: 'A', name: n, content: '192.0.2.11' }];
+      const records: DnsRecordInput[] = [
+        { type: 'A', name: n, content: '192.0.2.10' },
+        { type: 'A', name: n, content: '192.0.2.11' },
+      ];
       await z.dns.update(ctx.domain, records);
       const once = await z.list();
-      const contents = z.at(once, n, 'A').map((r) => r.content).sort();
-      ensure(show(contents) === show(['192.0.2.10', '192.0.2.11']), `after a merge, ${n} A holds ${show(contents)}; expected .10 and .11`);
+      const contents = z
+        .at(once, n, 'A')
+        .map((r) => r.content)
+        .sort();
+      ensure(
+        show(contents) === show(['192.0.2.10', '192.0.2.11']),
+        `after a merge, ${n} A holds ${show(contents)}; expected .10 and .11`,
+      );
       ensureSameListing(without(before, n), without(once, n), 'after a merge, the other records');
       await z.dns.update(ctx.domain, records);
       ensureSameListing(once, await z.list(), 'repeating the same merge');
@@ -104,7 +128,11 @@ export const dnsWriteChecks: ConformanceCheck[] = [
       const after = await z.list();
       const a = z.at(after, n, 'A').map((r) => r.content);
       ensure(show(a) === show(['192.0.2.9']), `after overwrite, ${n} A holds ${show(a)}; expected only 192.0.2.9`);
-      ensureSameListing(without(before, n, 'A'), without(after, n, 'A'), 'after overwrite of one set, every other set (same name, other type included)');
+      ensureSameListing(
+        without(before, n, 'A'),
+        without(after, n, 'A'),
+        'after overwrite of one set, every other set (same name, other type included)',
+      );
     },
   },
   {
@@ -113,7 +141,11 @@ export const dnsWriteChecks: ConformanceCheck[] = [
     async run(provider, ctx) {
       const z = zone(provider, ctx);
       const n = ctx.uniqueName();
-      await z.seed({ type: 'A', name: n, content: '192.0.2.1' }, { type: 'A', name: n, content: '192.0.2.2' }, { type: 'TXT', name: n, content: `keep ${n}` });
+      await z.seed(
+        { type: 'A', name: n, content: '192.0.2.1' },
+        { type: 'A', name: n, content: '192.0.2.2' },
+        { type: 'TXT', name: n, content: `keep ${n}` },
+      );
       const before = await z.list();
       await z.dns.delete(ctx.domain, n, 'A');
       const after = await z.list();
@@ -132,7 +164,10 @@ export const dnsWriteChecks: ConformanceCheck[] = [
       await z.dns.delete(ctx.domain, n, 'A', { content: '192.0.2.1' });
       const after = await z.list();
       const left = z.at(after, n, 'A').map((r) => r.content);
-      ensure(show(left) === show(['192.0.2.2']), `after deleting 192.0.2.1, ${n} A holds ${show(left)}; expected only 192.0.2.2`);
+      ensure(
+        show(left) === show(['192.0.2.2']),
+        `after deleting 192.0.2.1, ${n} A holds ${show(left)}; expected only 192.0.2.2`,
+      );
       ensureSameListing(without(before, n), without(after, n), 'after a delete with content, the other records');
     },
   },
@@ -150,7 +185,10 @@ export const dnsWriteChecks: ConformanceCheck[] = [
       // Its id may gain a suffix (two records now share name/type/priority); everything else must stay.
       const strip = (r: typeof first) => r && { ...r, id: undefined };
       const kept = set.find((r) => r.content === '192.0.2.1');
-      ensure(show(strip(kept)) === show(strip(first)), `the record already in the set changed from ${show(first)} to ${show(kept)}`);
+      ensure(
+        show(strip(kept)) === show(strip(first)),
+        `the record already in the set changed from ${show(first)} to ${show(kept)}`,
+      );
     },
   },
   {

@@ -22,7 +22,8 @@ export const modelChecks: ConformanceCheck[] = [
       const records = await requireCapability(provider, 'dns').list(ctx.domain);
       ensureShapes(records, SHAPES.DnsRecord, 'dns.list()');
       for (const r of records) {
-        if (r.type !== 'MX' && r.type !== 'SRV') ensure(r.priority === 0, `a ${r.type} record has priority ${r.priority}; only MX and SRV carry one`);
+        if (r.type !== 'MX' && r.type !== 'SRV')
+          ensure(r.priority === 0, `a ${r.type} record has priority ${r.priority}; only MX and SRV carry one`);
       }
     },
   },
@@ -42,7 +43,10 @@ export const modelChecks: ConformanceCheck[] = [
       const wanted = `${ctx.uniqueName()}.com`;
       const availability = await domains.checkAvailability([wanted]);
       ensureShapes(availability, SHAPES.DomainAvailability, 'domains.checkAvailability()');
-      ensure(availability.length === 1 && availability[0]?.domain === wanted, `checkAvailability([${show(wanted)}]) returned ${show(availability)}`);
+      ensure(
+        availability.length === 1 && availability[0]?.domain === wanted,
+        `checkAvailability([${show(wanted)}]) returned ${show(availability)}`,
+      );
     },
   },
   {
@@ -76,9 +80,15 @@ export const modelChecks: ConformanceCheck[] = [
         if ((await keys.list()).some((k) => k.id === added.id)) await keys.delete(added.id);
       });
       ensureShape(added, SHAPES.SshKey, 'sshKeys.add()');
-      ensure(added.fingerprint === sshFingerprint(line), `fingerprint ${show(added.fingerprint)}; ssh-keygen prints ${show(sshFingerprint(line))}`);
+      ensure(
+        added.fingerprint === sshFingerprint(line),
+        `fingerprint ${show(added.fingerprint)}; ssh-keygen prints ${show(sshFingerprint(line))}`,
+      );
       ensure(added.name === name, `the added key is named ${show(added.name)}; expected ${show(name)}`);
-      ensure((await keys.list()).some((k) => k.id === added.id), 'the added key is missing from sshKeys.list()');
+      ensure(
+        (await keys.list()).some((k) => k.id === added.id),
+        'the added key is missing from sshKeys.list()',
+      );
       await keys.delete(added.id);
       ensure(!(await keys.list()).some((k) => k.id === added.id), 'the deleted key is still listed');
     },

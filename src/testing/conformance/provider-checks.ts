@@ -7,14 +7,25 @@ import type { ConformanceCheck } from './types.js';
 /** The methods each capability group must have (CONTRACT's interfaces). */
 export const CAPABILITY_METHODS: Record<CapabilityName, readonly string[]> = {
   dns: ['list', 'create', 'update', 'delete', 'reset'],
-  domains: ['list', 'get', 'checkAvailability', 'purchase', 'setNameservers', 'enableLock', 'disableLock', 'enablePrivacy', 'disablePrivacy'],
+  domains: [
+    'list',
+    'get',
+    'checkAvailability',
+    'purchase',
+    'setNameservers',
+    'enableLock',
+    'disableLock',
+    'enablePrivacy',
+    'disablePrivacy',
+  ],
   vps: ['list', 'get', 'create', 'listDataCenters'],
   sshKeys: ['list', 'add', 'delete'],
   billing: ['listSubscriptions', 'getCatalog'],
 };
 
 /** The groups the provider object has. */
-export const presentGroups = (provider: Provider): CapabilityName[] => CAPABILITY_NAMES.filter((c) => provider[c] != null);
+export const presentGroups = (provider: Provider): CapabilityName[] =>
+  CAPABILITY_NAMES.filter((c) => provider[c] != null);
 
 /** One read-only call per group, used by the abort check. */
 const READS: Record<CapabilityName, (p: Provider, signal: AbortSignal, domain: string) => Promise<unknown>> = {
@@ -32,8 +43,10 @@ async function ensureAborts(call: (signal: AbortSignal) => Promise<unknown>, wha
   controller.abort(reason);
   const error = await rejection(call(controller.signal), `${what} with an aborted signal`);
   const name = (error as { name?: unknown } | null)?.name;
-  ensure(error === reason || name === 'AbortError' || (error as { cause?: unknown }).cause === reason,
-    `${what} with an aborted signal should reject with the signal's reason or an AbortError, got ${show(String(error))}`);
+  ensure(
+    error === reason || name === 'AbortError' || (error as { cause?: unknown }).cause === reason,
+    `${what} with an aborted signal should reject with the signal's reason or an AbortError, got ${show(String(error))}`,
+  );
 }
 
 /** Checks of the provider object itself, capability errors and cancellation. */
@@ -41,9 +54,19 @@ export const providerChecks: ConformanceCheck[] = [
   {
     name: 'provider: name is a lowercase registry key and displayName a non-empty string',
     async run(provider, ctx) {
-      ensure(typeof provider.name === 'string' && /^[a-z0-9][a-z0-9_-]{0,63}$/.test(provider.name), `name ${show(provider.name)} is not a registry key (^[a-z0-9][a-z0-9_-]{0,63}$)`);
-      ensure(typeof provider.displayName === 'string' && provider.displayName.trim() !== '', `displayName ${show(provider.displayName)} should be a non-empty string`);
-      if (ctx.options.name !== undefined) ensure(provider.name === ctx.options.name, `name is ${show(provider.name)}; expected ${show(ctx.options.name)}`);
+      ensure(
+        typeof provider.name === 'string' && /^[a-z0-9][a-z0-9_-]{0,63}$/.test(provider.name),
+        `name ${show(provider.name)} is not a registry key (^[a-z0-9][a-z0-9_-]{0,63}$)`,
+      );
+      ensure(
+        typeof provider.displayName === 'string' && provider.displayName.trim() !== '',
+        `displayName ${show(provider.displayName)} should be a non-empty string`,
+      );
+      if (ctx.options.name !== undefined)
+        ensure(
+          provider.name === ctx.options.name,
+          `name is ${show(provider.name)}; expected ${show(ctx.options.name)}`,
+        );
     },
   },
   {
@@ -59,7 +82,10 @@ export const providerChecks: ConformanceCheck[] = [
       const present = presentGroups(provider);
       if (ctx.options.capabilities) {
         const expected = CAPABILITY_NAMES.filter((c) => ctx.options.capabilities!.includes(c));
-        ensure(show(present) === show(expected), `the provider has groups ${show(present)}; expected ${show(expected)}`);
+        ensure(
+          show(present) === show(expected),
+          `the provider has groups ${show(present)}; expected ${show(expected)}`,
+        );
       }
       for (const group of present) {
         const object = provider[group] as unknown as Record<string, unknown>;
@@ -73,7 +99,10 @@ export const providerChecks: ConformanceCheck[] = [
     async run(provider) {
       for (const group of CAPABILITY_NAMES) {
         if (provider[group] != null) {
-          ensure(requireCapability(provider, group) === provider[group], `requireCapability(provider, '${group}') did not return the group`);
+          ensure(
+            requireCapability(provider, group) === provider[group],
+            `requireCapability(provider, '${group}') did not return the group`,
+          );
           continue;
         }
         let thrown: unknown;
@@ -84,8 +113,10 @@ export const providerChecks: ConformanceCheck[] = [
         }
         ensureError(thrown, ErrNotSupported, `requireCapability(provider, '${group}')`);
         const e = thrown as ErrNotSupported;
-        ensure(e.provider === provider.name && e.operation === group && e.status === 501,
-          `the ErrNotSupported for ${group} should carry provider ${show(provider.name)}, operation ${show(group)} and status 501; got ${show(e.toJSON())}`);
+        ensure(
+          e.provider === provider.name && e.operation === group && e.status === 501,
+          `the ErrNotSupported for ${group} should carry provider ${show(provider.name)}, operation ${show(group)} and status 501; got ${show(e.toJSON())}`,
+        );
       }
     },
   },
@@ -93,7 +124,8 @@ export const providerChecks: ConformanceCheck[] = [
     name: 'abort: an already-aborted signal rejects testConnection and the list call of every group',
     async run(provider, ctx) {
       await ensureAborts((signal) => provider.testConnection({ signal }), 'testConnection');
-      for (const group of presentGroups(provider)) await ensureAborts((signal) => READS[group](provider, signal, ctx.domain), `${group} list`);
+      for (const group of presentGroups(provider))
+        await ensureAborts((signal) => READS[group](provider, signal, ctx.domain), `${group} list`);
     },
   },
   {
@@ -103,7 +135,10 @@ export const providerChecks: ConformanceCheck[] = [
       const dns = requireCapability(provider, 'dns');
       const n = ctx.uniqueName();
       ctx.defer(() => dns.delete(ctx.domain, n, 'A'));
-      await ensureAborts((signal) => dns.create(ctx.domain, { type: 'A', name: n, content: '192.0.2.1' }, { signal }), 'dns.create');
+      await ensureAborts(
+        (signal) => dns.create(ctx.domain, { type: 'A', name: n, content: '192.0.2.1' }, { signal }),
+        'dns.create',
+      );
       const left = (await dns.list(ctx.domain)).filter((r) => r.name === n);
       ensure(left.length === 0, `an aborted create still added ${show(left)}`);
     },

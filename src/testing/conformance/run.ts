@@ -23,9 +23,14 @@ export const conformanceChecks: readonly ConformanceCheck[] = Object.freeze([
 ]);
 
 /** Why a check will not run for this provider, or `undefined` when it runs. */
-export function skipReason(check: ConformanceCheck, provider: Provider | undefined, options: ConformanceOptions): string | undefined {
+export function skipReason(
+  check: ConformanceCheck,
+  provider: Provider | undefined,
+  options: ConformanceOptions,
+): string | undefined {
   if (options.skip?.includes(check.name)) return 'listed in options.skip';
-  if (check.requires && provider && provider[check.requires] == null) return `the provider has no ${check.requires} group`;
+  if (check.requires && provider && provider[check.requires] == null)
+    return `the provider has no ${check.requires} group`;
   return undefined;
 }
 
@@ -35,7 +40,11 @@ export function skipReason(check: ConformanceCheck, provider: Provider | undefin
  *
  * @throws whatever the check throws when the provider breaks its rule.
  */
-export async function runCheck(check: ConformanceCheck, provider: Provider, options: ConformanceOptions): Promise<void> {
+export async function runCheck(
+  check: ConformanceCheck,
+  provider: Provider,
+  options: ConformanceOptions,
+): Promise<void> {
   const cleanups: (() => unknown)[] = [];
   const ctx: ConformanceContext = {
     options,
@@ -66,7 +75,10 @@ export async function runCheck(check: ConformanceCheck, provider: Provider, opti
  * console.table(results.map(({ name, ok, skipped }) => ({ name, ok, skipped })));
  * ```
  */
-export async function runConformance(factory: ProviderFactory, options: ConformanceOptions): Promise<ConformanceResult[]> {
+export async function runConformance(
+  factory: ProviderFactory,
+  options: ConformanceOptions,
+): Promise<ConformanceResult[]> {
   const results: ConformanceResult[] = [];
   for (const check of conformanceChecks) {
     let provider: Provider | undefined;

@@ -2,7 +2,16 @@ import { DNS_RECORD_TYPES } from '../../core/dns.js';
 import { ensure, show } from './assert.js';
 
 /** How one field is checked; a `?` suffix on the field's key makes it optional. */
-type Kind = 'string' | 'integer' | 'number' | 'boolean' | 'strings' | 'timestamp' | 'timestamp?' | 'labels' | ((value: unknown) => boolean);
+type Kind =
+  | 'string'
+  | 'integer'
+  | 'number'
+  | 'boolean'
+  | 'strings'
+  | 'timestamp'
+  | 'timestamp?'
+  | 'labels'
+  | ((value: unknown) => boolean);
 
 /** A model's fields, named exactly as in CONTRACT. */
 export type Shape = Record<string, Kind>;
@@ -18,12 +27,16 @@ const KINDS: Record<Exclude<Kind, (value: unknown) => boolean>, (v: unknown) => 
   // CONTRACT: ISO-8601; a timestamp the provider does not know is omitted or "" (never "null").
   timestamp: (v) => typeof v === 'string' && ISO.test(v) && !Number.isNaN(Date.parse(v)),
   'timestamp?': (v) => v === '' || (typeof v === 'string' && ISO.test(v) && !Number.isNaN(Date.parse(v))),
-  labels: (v) => typeof v === 'object' && v !== null && !Array.isArray(v) && Object.values(v).every((x) => typeof x === 'string'),
+  labels: (v) =>
+    typeof v === 'object' && v !== null && !Array.isArray(v) && Object.values(v).every((x) => typeof x === 'string'),
 };
 
 /** Requires `value` to have exactly the fields of `shape` (optional ones may be absent), each of its kind. */
 export function ensureShape(value: unknown, shape: Shape, what: string): void {
-  ensure(typeof value === 'object' && value !== null && !Array.isArray(value), `${what} should be an object, got ${show(value)}`);
+  ensure(
+    typeof value === 'object' && value !== null && !Array.isArray(value),
+    `${what} should be an object, got ${show(value)}`,
+  );
   const object = value as Record<string, unknown>;
   const allowed = new Set(Object.keys(shape).map((k) => k.replace(/\?$/, '')));
   const extra = Object.keys(object).filter((k) => !allowed.has(k) && object[k] !== undefined);
@@ -87,7 +100,12 @@ export const SHAPES = {
     'labels?': 'labels',
   },
   DataCenter: { id: 'string', name: 'string', location: 'string', country: 'string' },
-  SshKey: { id: 'string', name: 'string', fingerprint: (v) => typeof v === 'string' && /^SHA256:[A-Za-z0-9+/]{43}$/.test(v), public_key: 'string' },
+  SshKey: {
+    id: 'string',
+    name: 'string',
+    fingerprint: (v) => typeof v === 'string' && /^SHA256:[A-Za-z0-9+/]{43}$/.test(v),
+    public_key: 'string',
+  },
   Subscription: {
     id: 'string',
     name: 'string',

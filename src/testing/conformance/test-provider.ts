@@ -22,31 +22,32 @@ import { loadVitest } from './vitest-api.js';
  */
 export function testProvider(factory: ProviderFactory, options: ConformanceOptions): void {
   const { describe, it } = loadVitest();
-  const groups = new Map<string, typeof conformanceChecks[number][]>();
+  const groups = new Map<string, (typeof conformanceChecks)[number][]>();
   for (const check of conformanceChecks) {
     const group = check.name.slice(0, Math.max(0, check.name.indexOf(':'))) || 'provider';
     groups.set(group, [...(groups.get(group) ?? []), check]);
   }
-  const declare = () => describe(`${options.name ?? 'provider'} conformance`, () => {
-    for (const [group, checks] of groups) {
-      describe(group, () => {
-        for (const check of checks) {
-          const title = check.name.slice(check.name.indexOf(':') + 1).trim();
-          const skipped = options.skip?.includes(check.name) ?? false;
-          it.skipIf(skipped)(
-            title,
-            async (test) => {
-              const provider = await factory();
-              const reason = skipReason(check, provider, options);
-              if (reason !== undefined) test.skip(reason);
-              await runCheck(check, provider, options);
-            },
-            options.timeout,
-          );
-        }
-      });
-    }
-  });
+  const declare = () =>
+    describe(`${options.name ?? 'provider'} conformance`, () => {
+      for (const [group, checks] of groups) {
+        describe(group, () => {
+          for (const check of checks) {
+            const title = check.name.slice(check.name.indexOf(':') + 1).trim();
+            const skipped = options.skip?.includes(check.name) ?? false;
+            it.skipIf(skipped)(
+              title,
+              async (test) => {
+                const provider = await factory();
+                const reason = skipReason(check, provider, options);
+                if (reason !== undefined) test.skip(reason);
+                await runCheck(check, provider, options);
+              },
+              options.timeout,
+            );
+          }
+        });
+      }
+    });
   try {
     declare();
   } catch (cause) {

@@ -4,7 +4,11 @@ import { zone } from './dns-helpers.js';
 import type { ConformanceCheck } from './types.js';
 
 /** Creates one TXT record and requires it to list with exactly the given content. */
-async function roundTrip(provider: Parameters<ConformanceCheck['run']>[0], ctx: Parameters<ConformanceCheck['run']>[1], content: (name: string) => string) {
+async function roundTrip(
+  provider: Parameters<ConformanceCheck['run']>[0],
+  ctx: Parameters<ConformanceCheck['run']>[1],
+  content: (name: string) => string,
+) {
   const z = zone(provider, ctx);
   const n = ctx.uniqueName();
   const record: DnsRecordInput = { type: 'TXT', name: n, content: content(n) };

@@ -39,5 +39,8 @@ export function loadVitest(): VitestApi {
       cause = error;
     }
   }
-  throw new Error('testProvider() declares vitest tests: call it from a vitest test file (vitest installed, Node >= 20.19), or enable vitest `globals: true`', { cause });
+  throw new Error(
+    'testProvider() declares vitest tests: call it from a vitest test file (vitest installed, Node >= 20.19), or enable vitest `globals: true`',
+    { cause },
+  );
 }

@@ -23,13 +23,18 @@ function assertFits(state: MemoryState, zoneName: string, next: NormalizedDnsRec
     assertZoneConsistent(next);
   } catch (error) {
     const detail = error instanceof ValidationError ? Object.values(error.fields).flat().join('; ') : String(error);
-    throw new ConflictError(`The change conflicts with records in ${zoneName}: ${detail}`, { provider: state.provider, cause: error });
+    throw new ConflictError(`The change conflicts with records in ${zoneName}: ${detail}`, {
+      provider: state.provider,
+      cause: error,
+    });
   }
 }
 
 function assertType(type: string): asserts type is DnsRecordType {
   if (!(DNS_RECORD_TYPES as readonly string[]).includes(type)) {
-    throw new ValidationError(`Unknown DNS record type "${type}"`, { fields: { type: [`must be one of ${DNS_RECORD_TYPES.join(', ')}`] } });
+    throw new ValidationError(`Unknown DNS record type "${type}"`, {
+      fields: { type: [`must be one of ${DNS_RECORD_TYPES.join(', ')}`] },
+    });
   }
 }
 
@@ -96,8 +101,13 @@ export function createMemoryDns(state: MemoryState): DnsCapability {
         options.content === undefined ? undefined : normalizeRecord({ type, name: 'x', content: options.content }, '');
       const [name, current] = zone(domain);
       const doomed = (r: NormalizedDnsRecord) =>
-        r.name === n && r.type === type && (!target || sameRecord({ ...target, name: r.name, priority: r.priority }, r));
-      state.zones.set(name, current.filter((r) => !doomed(r)));
+        r.name === n &&
+        r.type === type &&
+        (!target || sameRecord({ ...target, name: r.name, priority: r.priority }, r));
+      state.zones.set(
+        name,
+        current.filter((r) => !doomed(r)),
+      );
     },
 
     async reset(domain, options) {

@@ -5,7 +5,8 @@ import { DEFAULT_NAMESERVERS } from './seed.js';
 import { checkSignal, copy, nextId } from './state.js';
 import type { MemoryState } from './state.js';
 
-const invalid = (field: string, message: string) => new ValidationError(`Invalid ${field}: ${message}`, { fields: { [field]: [message] } });
+const invalid = (field: string, message: string) =>
+  new ValidationError(`Invalid ${field}: ${message}`, { fields: { [field]: [message] } });
 
 /**
  * The domains group of the memory provider: a purchase adds the domain, a zone with the default
@@ -18,7 +19,12 @@ export function createMemoryDomains(state: MemoryState): DomainsCapability {
     if (!found) throw new NotFoundError(`Domain "${key}" is not in this account`, { provider: state.provider });
     return found;
   };
-  const setFlag = async (name: string, flag: 'locked' | 'privacy_protection', value: boolean, options?: { signal?: AbortSignal }) => {
+  const setFlag = async (
+    name: string,
+    flag: 'locked' | 'privacy_protection',
+    value: boolean,
+    options?: { signal?: AbortSignal },
+  ) => {
     checkSignal(options);
     domain(name)[flag] = value;
   };
@@ -45,14 +51,17 @@ export function createMemoryDomains(state: MemoryState): DomainsCapability {
       return names.map((name) => {
         const available = !state.domains.has(name) && !state.takenDomains.has(name);
         const item = catalogPrice(name);
-        return available && item ? { domain: name, available, price: item.price_cents / 100, currency: item.currency } : { domain: name, available };
+        return available && item
+          ? { domain: name, available, price: item.price_cents / 100, currency: item.currency }
+          : { domain: name, available };
       });
     },
 
     async purchase(request, options) {
       checkSignal(options);
       const name = normalizeDomain(request.domain);
-      if (!Number.isInteger(request.period) || request.period < 1 || request.period > 10) throw invalid('period', 'must be a whole number of years from 1 to 10');
+      if (!Number.isInteger(request.period) || request.period < 1 || request.period > 10)
+        throw invalid('period', 'must be a whole number of years from 1 to 10');
       if (state.domains.has(name) || state.takenDomains.has(name)) {
         throw new ConflictError(`Domain "${name}" is not available`, { provider: state.provider });
       }

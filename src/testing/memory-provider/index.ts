@@ -56,12 +56,16 @@ export interface MemoryProviderOptions {
 export function createMemoryProvider(options: MemoryProviderOptions = {}): Provider {
   const name = options.name ?? 'memory';
   if (!/^[a-z0-9][a-z0-9_-]{0,63}$/.test(name)) {
-    throw new ValidationError(`Invalid provider name "${name}"`, { fields: { name: ['must match ^[a-z0-9][a-z0-9_-]{0,63}$'] } });
+    throw new ValidationError(`Invalid provider name "${name}"`, {
+      fields: { name: ['must match ^[a-z0-9][a-z0-9_-]{0,63}$'] },
+    });
   }
   const capabilities = options.capabilities ?? CAPABILITY_NAMES;
   for (const c of capabilities) {
     if (!CAPABILITY_NAMES.includes(c)) {
-      throw new ValidationError(`Unknown capability "${c}"`, { fields: { capabilities: [`must be among ${CAPABILITY_NAMES.join(', ')}`] } });
+      throw new ValidationError(`Unknown capability "${c}"`, {
+        fields: { capabilities: [`must be among ${CAPABILITY_NAMES.join(', ')}`] },
+      });
     }
   }
   const state = createState(name, options);
@@ -81,7 +85,8 @@ export function createMemoryProvider(options: MemoryProviderOptions = {}): Provi
     },
   };
   // Absent groups are left out entirely (not `undefined`), so `'vps' in provider` tells the truth.
-  for (const c of CAPABILITY_NAMES) if (capabilities.includes(c)) (provider as Record<string, unknown>)[c] = groups[c](state);
+  for (const c of CAPABILITY_NAMES)
+    if (capabilities.includes(c)) (provider as Record<string, unknown>)[c] = groups[c](state);
   return provider;
 }
 

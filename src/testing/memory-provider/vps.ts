@@ -18,8 +18,10 @@ function validateCreate(state: MemoryState, request: CreateVirtualMachineRequest
   const wanted = String(request.template ?? '').toLowerCase();
   const template = state.templates.find((t) => t.id === request.template || t.name.toLowerCase() === wanted);
   if (!template) fields.template = ['must be a template id or name, e.g. "Ubuntu 22.04"'];
-  if (typeof request.password !== 'string' || request.password.length < 8) fields.password = ['must be at least 8 characters'];
-  if (typeof request.hostname !== 'string' || !HOSTNAME.test(request.hostname)) fields.hostname = ['must be a host name'];
+  if (typeof request.password !== 'string' || request.password.length < 8)
+    fields.password = ['must be at least 8 characters'];
+  if (typeof request.hostname !== 'string' || !HOSTNAME.test(request.hostname))
+    fields.hostname = ['must be a host name'];
   if (request.ssh_key_id !== undefined && !state.sshKeys.some((k) => k.id === request.ssh_key_id)) {
     fields.ssh_key_id = ['must be the id of an SSH key of sshKeys.list()'];
   }

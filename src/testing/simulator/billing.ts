@@ -5,8 +5,17 @@ import type { SimCatalogItem, SimCatalogPrice, SimOrder, SimRuntime, SimSubscrip
 const CATEGORIES = ['DOMAIN', 'VPS', 'EMAIL'];
 
 const BILLING_ADDRESS = {
-  first_name: 'John', last_name: 'Doe', company: null, address_1: '1 Main Street', address_2: null,
-  city: 'Springfield', state: null, zip: '12345', country: 'US', phone: null, email: 'john@example.com',
+  first_name: 'John',
+  last_name: 'Doe',
+  company: null,
+  address_1: '1 Main Street',
+  address_2: null,
+  city: 'Springfield',
+  state: null,
+  zip: '12345',
+  country: 'US',
+  phone: null,
+  email: 'john@example.com',
 };
 
 /** Takes the next integer id of the account. */
@@ -36,14 +45,23 @@ export interface PlacedOrder {
  * Checks `item_id` (a price id of `category`) and `payment_method_id`, then records an order and, unless payment
  * is pending, its subscription. Throws Hostinger's 422 on a bad id.
  */
-export function placeOrder(sim: SimRuntime, request: { itemId: string; category: string; paymentMethodId?: number | undefined; name?: string }): PlacedOrder {
-  const item = sim.state.catalog.find((i) => i.category === request.category && i.prices.some((p) => p.id === request.itemId));
+export function placeOrder(
+  sim: SimRuntime,
+  request: { itemId: string; category: string; paymentMethodId?: number | undefined; name?: string },
+): PlacedOrder {
+  const item = sim.state.catalog.find(
+    (i) => i.category === request.category && i.prices.some((p) => p.id === request.itemId),
+  );
   const price = item?.prices.find((p) => p.id === request.itemId);
   if (!item || !price) throw fieldError('item_id', `The selected item_id is invalid.`);
   const methods = sim.state.paymentMethods;
-  const method = request.paymentMethodId === undefined ? methods.find((m) => m.is_default) : methods.find((m) => m.id === request.paymentMethodId);
+  const method =
+    request.paymentMethodId === undefined
+      ? methods.find((m) => m.is_default)
+      : methods.find((m) => m.id === request.paymentMethodId);
   if (!method) throw fieldError('payment_method_id', 'The selected payment_method_id is invalid.');
-  if (method.is_expired || method.is_suspended) throw unprocessable({ payment_method_id: ['The payment method is expired or suspended.'] });
+  if (method.is_expired || method.is_suspended)
+    throw unprocessable({ payment_method_id: ['The payment method is expired or suspended.'] });
   const pending = sim.state.paymentPending;
   const now = isoNow();
   const id = nextId(sim);
@@ -82,7 +100,13 @@ export function placeOrder(sim: SimRuntime, request: { itemId: string; category:
 }
 
 function matchesName(item: SimCatalogItem, pattern: string): boolean {
-  const regex = new RegExp(`^${pattern.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`, 'i');
+  const regex = new RegExp(
+    `^${pattern
+      .split('*')
+      .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+      .join('.*')}$`,
+    'i',
+  );
   return regex.test(item.name);
 }
 
@@ -93,8 +117,11 @@ export function billingRoutes(app: Hono, sim: SimRuntime): void {
   app.get('/api/billing/v1/catalog', (c) => {
     const category = c.req.query('category');
     const name = c.req.query('name');
-    if (category !== undefined && !CATEGORIES.includes(category)) throw fieldError('category', 'The selected category is invalid.');
-    const items = sim.state.catalog.filter((item) => (!category || item.category === category) && (!name || matchesName(item, name)));
+    if (category !== undefined && !CATEGORIES.includes(category))
+      throw fieldError('category', 'The selected category is invalid.');
+    const items = sim.state.catalog.filter(
+      (item) => (!category || item.category === category) && (!name || matchesName(item, name)),
+    );
     return c.json(items);
   });
 
@@ -106,6 +133,10 @@ export function billingRoutes(app: Hono, sim: SimRuntime): void {
     subscription.is_auto_renewed = on;
     return subscription;
   };
-  app.patch('/api/billing/v1/subscriptions/:id/auto-renewal/enable', (c) => c.json(setAutoRenewal(c.req.param('id'), true)));
-  app.delete('/api/billing/v1/subscriptions/:id/auto-renewal/disable', (c) => c.json(setAutoRenewal(c.req.param('id'), false)));
+  app.patch('/api/billing/v1/subscriptions/:id/auto-renewal/enable', (c) =>
+    c.json(setAutoRenewal(c.req.param('id'), true)),
+  );
+  app.delete('/api/billing/v1/subscriptions/:id/auto-renewal/disable', (c) =>
+    c.json(setAutoRenewal(c.req.param('id'), false)),
+  );
 }

@@ -22,7 +22,8 @@ function isHostname(value: string): boolean {
   return value.length <= 254 && HOSTNAME.test(value) && !isIPv4(value.replace(/\.$/, ''));
 }
 
-const isUint = (value: string | undefined, max: number): boolean => value !== undefined && /^\d{1,10}$/.test(value) && Number(value) <= max;
+const isUint = (value: string | undefined, max: number): boolean =>
+  value !== undefined && /^\d{1,10}$/.test(value) && Number(value) <= max;
 
 /** Returns why a record name is not acceptable, or `undefined`. */
 export function checkName(name: string): string | undefined {
@@ -43,13 +44,21 @@ export function checkContent(type: string, content: string): string | undefined 
     case 'ALIAS':
       return isHostname(content) ? undefined : 'must be a valid host name';
     case 'MX':
-      return parts.length === 2 && isUint(parts[0], 65535) && isHostname(parts[1]!) ? undefined : 'must be "<priority> <host>"';
+      return parts.length === 2 && isUint(parts[0], 65535) && isHostname(parts[1]!)
+        ? undefined
+        : 'must be "<priority> <host>"';
     case 'SRV':
-      return parts.length === 4 && isUint(parts[0], 65535) && isUint(parts[1], 65535) && isUint(parts[2], 65535) && (parts[3] === '.' || isHostname(parts[3]!))
+      return parts.length === 4 &&
+        isUint(parts[0], 65535) &&
+        isUint(parts[1], 65535) &&
+        isUint(parts[2], 65535) &&
+        (parts[3] === '.' || isHostname(parts[3]!))
         ? undefined
         : 'must be "<priority> <weight> <port> <target>"';
     case 'CAA':
-      return parts.length >= 3 && isUint(parts[0], 255) && /^[a-z0-9]{1,15}$/i.test(parts[1]!) ? undefined : 'must be "<flags> <tag> <value>"';
+      return parts.length >= 3 && isUint(parts[0], 255) && /^[a-z0-9]{1,15}$/i.test(parts[1]!)
+        ? undefined
+        : 'must be "<flags> <tag> <value>"';
     default:
       return undefined;
   }

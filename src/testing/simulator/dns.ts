@@ -8,14 +8,16 @@ const RECORD_TYPES = ['A', 'AAAA', 'CNAME', 'ALIAS', 'MX', 'TXT', 'NS', 'SOA', '
 
 const UpdateBody = z.object({
   overwrite: z.optional(z.boolean()),
-  zone: z.array(
-    z.object({
-      name: z.string(),
-      type: z.enum(RECORD_TYPES),
-      ttl: z.optional(z.int()),
-      records: z.array(z.object({ content: z.string() })).check(z.minLength(1)),
-    }),
-  ).check(z.minLength(1)),
+  zone: z
+    .array(
+      z.object({
+        name: z.string(),
+        type: z.enum(RECORD_TYPES),
+        ttl: z.optional(z.int()),
+        records: z.array(z.object({ content: z.string() })).check(z.minLength(1)),
+      }),
+    )
+    .check(z.minLength(1)),
 });
 type UpdateBody = z.infer<typeof UpdateBody>;
 
@@ -28,7 +30,8 @@ const ResetBody = z.object({
 });
 
 /** The 422 message Hostinger gives when an appended record exists already or a CNAME collides. */
-export const DNS_CONFLICT_MESSAGE = '[DNS:4008] DNS resource record is not valid or conflicts with another resource record';
+export const DNS_CONFLICT_MESSAGE =
+  '[DNS:4008] DNS resource record is not valid or conflicts with another resource record';
 
 const MIN_TTL = 60;
 const MAX_TTL = 2_147_483_647;
@@ -95,12 +98,18 @@ export function applyUpdate(zone: readonly SimRRsetWire[], body: UpdateBody): Si
 function assertCnameAlone(zone: readonly SimRRsetWire[]): void {
   for (const set of zone) {
     if (set.type !== 'CNAME') continue;
-    const clash = set.records.length > 1 || zone.some((other) => other !== set && other.name === set.name && other.records.length > 0);
+    const clash =
+      set.records.length > 1 ||
+      zone.some((other) => other !== set && other.name === set.name && other.records.length > 0);
     if (clash) throw unprocessable({ zone: [DNS_CONFLICT_MESSAGE] });
   }
 }
 
-function resetZone(current: readonly SimRRsetWire[], base: readonly SimRRsetWire[], body: z.infer<typeof ResetBody>): SimRRsetWire[] {
+function resetZone(
+  current: readonly SimRRsetWire[],
+  base: readonly SimRRsetWire[],
+  body: z.infer<typeof ResetBody>,
+): SimRRsetWire[] {
   const keep = new Set((body.whitelisted_record_types ?? []).map((t) => t.toUpperCase()));
   if (body.reset_email_records === false) keep.add('MX');
   const kept = current.filter((set) => keep.has(set.type));
@@ -137,7 +146,10 @@ export function dnsRoutes(app: Hono, sim: SimRuntime): void {
     const zone = zoneFor(domain, true);
     const body = await parseBody(c, DeleteBody);
     const doomed = new Set(body.filters.map((f) => setKey(f.name, f.type)));
-    sim.state.zones.set(domain, zone.filter((set) => !doomed.has(setKey(set.name, set.type))));
+    sim.state.zones.set(
+      domain,
+      zone.filter((set) => !doomed.has(setKey(set.name, set.type))),
+    );
     return accepted(c);
   });
 

@@ -32,7 +32,12 @@ const HOST = /^([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}\.?$/i;
 
 /** Public `Domains.V1.Domain.DomainResource` view of a domain. */
 export const portfolioEntry = (d: SimDomain) => ({
-  id: d.id, domain: d.domain, type: d.type, status: d.status, created_at: d.created_at, expires_at: d.expires_at,
+  id: d.id,
+  domain: d.domain,
+  type: d.type,
+  status: d.status,
+  created_at: d.created_at,
+  expires_at: d.expires_at,
 });
 
 /** Public `DomainExtendedResource` view of a domain. */
@@ -75,9 +80,11 @@ export function domainRoutes(app: Hono, sim: SimRuntime): void {
     const sld = body.domain.toLowerCase();
     if (!SLD.test(sld)) errors.domain = ['The domain must be a domain name without TLD.'];
     body.tlds.forEach((tld, i) => {
-      if (!/^[a-z0-9]+(\.[a-z0-9]+)?$/i.test(tld)) errors[`tlds.${i}`] = [`The tlds.${i} must be a TLD without leading dot.`];
+      if (!/^[a-z0-9]+(\.[a-z0-9]+)?$/i.test(tld))
+        errors[`tlds.${i}`] = [`The tlds.${i} must be a TLD without leading dot.`];
     });
-    if (body.with_alternatives && body.tlds.length !== 1) errors.tlds = ['Alternatives are available only for exactly one TLD.'];
+    if (body.with_alternatives && body.tlds.length !== 1)
+      errors.tlds = ['Alternatives are available only for exactly one TLD.'];
     if (Object.keys(errors).length > 0) throw unprocessable(errors);
     const results = body.tlds.map((tld) => {
       const fqdn = `${sld}.${tld.toLowerCase()}`;
@@ -102,7 +109,12 @@ export function domainRoutes(app: Hono, sim: SimRuntime): void {
     if (item?.category === 'DOMAIN' && item.metadata?.tld !== tld) {
       throw fieldError('item_id', `The selected item_id is not valid for .${tld} domains.`);
     }
-    const placed = placeOrder(sim, { itemId: body.item_id, category: 'DOMAIN', paymentMethodId: body.payment_method_id, name: fqdn });
+    const placed = placeOrder(sim, {
+      itemId: body.item_id,
+      category: 'DOMAIN',
+      paymentMethodId: body.payment_method_id,
+      name: fqdn,
+    });
     if (placed.pending) return c.json(placed.order, 202);
     const now = isoNow();
     const years = placed.price.period_unit === 'year' ? placed.price.period : 1;
@@ -121,8 +133,10 @@ export function domainRoutes(app: Hono, sim: SimRuntime): void {
       is_locked: true,
       name_servers: { ns1: 'ns1.dns-parking.com', ns2: 'ns2.dns-parking.com' },
       domain_contacts: {
-        owner_id: contacts.owner_id ?? profile, admin_id: contacts.admin_id ?? profile,
-        billing_id: contacts.billing_id ?? profile, tech_id: contacts.tech_id ?? profile,
+        owner_id: contacts.owner_id ?? profile,
+        admin_id: contacts.admin_id ?? profile,
+        billing_id: contacts.billing_id ?? profile,
+        tech_id: contacts.tech_id ?? profile,
       },
       created_at: now,
       updated_at: now,
@@ -151,7 +165,11 @@ export function domainRoutes(app: Hono, sim: SimRuntime): void {
     return accepted(c);
   });
 
-  const toggle = (path: string, field: 'is_locked' | 'is_privacy_protected', allowed: 'is_lockable' | 'is_privacy_protection_allowed') => {
+  const toggle = (
+    path: string,
+    field: 'is_locked' | 'is_privacy_protected',
+    allowed: 'is_lockable' | 'is_privacy_protection_allowed',
+  ) => {
     const handler = (value: boolean) => (c: Context) => {
       const domain = owned(c);
       if (!domain[allowed]) throw fieldError('domain', `This operation is not allowed for ${domain.domain}.`);

@@ -30,7 +30,10 @@ export function errorResponse(c: Context, error: SimHttpError): Response {
 export function unprocessable(errors: FieldErrors): SimHttpError {
   const messages = Object.values(errors).flat();
   const extra = messages.length - 1;
-  const summary = extra > 0 ? `${messages[0]} (and ${extra} more error${extra === 1 ? '' : 's'})` : (messages[0] ?? 'The given data was invalid.');
+  const summary =
+    extra > 0
+      ? `${messages[0]} (and ${extra} more error${extra === 1 ? '' : 's'})`
+      : (messages[0] ?? 'The given data was invalid.');
   return new SimHttpError(422, summary, errors);
 }
 
@@ -52,7 +55,14 @@ function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
   return current;
 }
 
-const TYPE_WORDS: Record<string, string> = { int: 'an integer', number: 'a number', string: 'a string', boolean: 'true or false', array: 'an array', object: 'an object' };
+const TYPE_WORDS: Record<string, string> = {
+  int: 'an integer',
+  number: 'a number',
+  string: 'a string',
+  boolean: 'true or false',
+  array: 'an array',
+  object: 'an object',
+};
 
 /** Turns zod issues into Laravel-style field errors ("The zone.0.name field is required."). */
 export function laravelErrors(issues: readonly z.core.$ZodIssue[], data: unknown): FieldErrors {
@@ -61,10 +71,13 @@ export function laravelErrors(issues: readonly z.core.$ZodIssue[], data: unknown
     const field = issue.path.map(String).join('.') || 'body';
     const value = valueAt(data, issue.path);
     let message: string;
-    if (value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0)) message = `The ${field} field is required.`;
-    else if (issue.code === 'invalid_type') message = `The ${field} field must be ${TYPE_WORDS[issue.expected] ?? `a ${issue.expected}`}.`;
+    if (value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0))
+      message = `The ${field} field is required.`;
+    else if (issue.code === 'invalid_type')
+      message = `The ${field} field must be ${TYPE_WORDS[issue.expected] ?? `a ${issue.expected}`}.`;
     else if (issue.code === 'invalid_value') message = `The selected ${field} is invalid.`;
-    else if (issue.code === 'too_small') message = `The ${field} field must be at least ${String(issue.minimum)} characters.`;
+    else if (issue.code === 'too_small')
+      message = `The ${field} field must be at least ${String(issue.minimum)} characters.`;
     else message = `The ${field} field is invalid.`;
     (errors[field] ??= []).push(message);
   }

@@ -74,8 +74,22 @@ function seedDomains(): SimDomain[] {
     registered_at: CREATED,
   };
   return [
-    { ...base, id: 13632, domain: 'example.com', is_privacy_protected: true, is_locked: true, expires_at: '2026-03-14T09:26:53Z' },
-    { ...base, id: 13633, domain: 'example.net', is_privacy_protected: false, is_locked: false, expires_at: '2025-11-02T00:00:00Z' },
+    {
+      ...base,
+      id: 13632,
+      domain: 'example.com',
+      is_privacy_protected: true,
+      is_locked: true,
+      expires_at: '2026-03-14T09:26:53Z',
+    },
+    {
+      ...base,
+      id: 13633,
+      domain: 'example.net',
+      is_privacy_protected: false,
+      is_locked: false,
+      expires_at: '2025-11-02T00:00:00Z',
+    },
     {
       ...base,
       id: 13701,
@@ -99,31 +113,76 @@ const DATA_CENTERS: SimDataCenter[] = [
 const TEMPLATES: SimTemplate[] = [
   { id: 1002, name: 'Ubuntu 22.04', description: 'Ubuntu 22.04 LTS 64bit', documentation: 'https://docs.ubuntu.com' },
   { id: 1077, name: 'Ubuntu 24.04', description: 'Ubuntu 24.04 LTS 64bit', documentation: 'https://docs.ubuntu.com' },
-  { id: 1130, name: 'Debian 12', description: 'Debian 12 (bookworm) 64bit', documentation: 'https://www.debian.org/doc/' },
+  {
+    id: 1130,
+    name: 'Debian 12',
+    description: 'Debian 12 (bookworm) 64bit',
+    documentation: 'https://www.debian.org/doc/',
+  },
   { id: 1121, name: 'AlmaLinux 9', description: 'AlmaLinux 9 64bit', documentation: null },
   { id: 1052, name: 'Ubuntu 22.04 with Docker', description: 'Ubuntu 22.04 64bit with Docker', documentation: null },
 ];
 
 const PUBLIC_KEYS: SimPublicKey[] = [
-  { id: 325, name: 'laptop', key: 'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAICuCzGwjogo5jz2uHc3rmPjgnaUXY7yIKW8fbi/Uh2S9 user1@laptop' },
-  { id: 326, name: 'ci-deploy', key: 'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIG7D/Phdvg7LLQlcHd0j2ywi3TJ+u9wjXOaoLgh/cvMo user2@laptop' },
-  { id: 411, name: 'backup-host', key: 'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIAi+J4+AhW2JNQz6e7G+bVPotYExKNesowG2E4EGLmwB user3@laptop' },
+  {
+    id: 325,
+    name: 'laptop',
+    key: 'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAICuCzGwjogo5jz2uHc3rmPjgnaUXY7yIKW8fbi/Uh2S9 user1@laptop',
+  },
+  {
+    id: 326,
+    name: 'ci-deploy',
+    key: 'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIG7D/Phdvg7LLQlcHd0j2ywi3TJ+u9wjXOaoLgh/cvMo user2@laptop',
+  },
+  {
+    id: 411,
+    name: 'backup-host',
+    key: 'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIAi+J4+AhW2JNQz6e7G+bVPotYExKNesowG2E4EGLmwB user3@laptop',
+  },
 ];
 
-function price(itemId: string, label: string, cents: number, first: number, period: number, unit: 'month' | 'year'): SimCatalogPrice {
+function price(
+  itemId: string,
+  label: string,
+  cents: number,
+  first: number,
+  period: number,
+  unit: 'month' | 'year',
+): SimCatalogPrice {
   const suffix = `${period}${unit === 'month' ? 'm' : 'y'}`;
   const every = period === 1 ? unit : `${period} ${unit}s`;
-  return { id: `${itemId}-usd-${suffix}`, name: `${label} (billed every ${every})`, currency: 'USD', price: cents, first_period_price: first, period, period_unit: unit };
+  return {
+    id: `${itemId}-usd-${suffix}`,
+    name: `${label} (billed every ${every})`,
+    currency: 'USD',
+    price: cents,
+    first_period_price: first,
+    period,
+    period_unit: unit,
+  };
 }
 
-function vpsItem(n: number, cpus: number, memoryGb: number, diskGb: number, bandwidthTb: number, monthly: number): SimCatalogItem {
+function vpsItem(
+  n: number,
+  cpus: number,
+  memoryGb: number,
+  diskGb: number,
+  bandwidthTb: number,
+  monthly: number,
+): SimCatalogItem {
   const id = `hostingercom-vps-kvm${n}`;
   const name = `KVM ${n}`;
   return {
     id,
     name,
     category: 'VPS',
-    metadata: { cpus, memory: memoryGb * 1024, disk_space: diskGb * 1024, bandwidth: bandwidthTb * 1024 * 1024, network: 1000 },
+    metadata: {
+      cpus,
+      memory: memoryGb * 1024,
+      disk_space: diskGb * 1024,
+      bandwidth: bandwidthTb * 1024 * 1024,
+      network: 1000,
+    },
     prices: [
       price(id, name, monthly, Math.round(monthly * 0.6), 1, 'month'),
       price(id, name, monthly * 10, monthly * 7, 1, 'year'),
@@ -169,17 +228,89 @@ const SUBSCRIPTION = { status: 'active' as const, currency_code: 'USD', is_auto_
 
 function seedSubscriptions(): SimSubscription[] {
   return [
-    { ...SUBSCRIPTION, id: 'Azz353Uhl1xC54pR0', name: 'KVM 2', billing_period: 1, billing_period_unit: 'month', total_price: 1079, renewal_price: 1799, expires_at: '2025-04-14T09:26:53Z', next_billing_at: '2025-04-14T09:26:53Z' },
-    { ...SUBSCRIPTION, id: 'Azz36nUfKX1S1MSF', name: 'KVM 4', billing_period: 1, billing_period_unit: 'year', total_price: 20993, renewal_price: 29990, expires_at: '2026-03-14T09:26:53Z', next_billing_at: '2026-03-14T09:26:53Z' },
-    { ...SUBSCRIPTION, id: 'AzzA1b2C3d4E5f6G7', name: 'example.com', billing_period: 1, billing_period_unit: 'year', total_price: 999, renewal_price: 1599, expires_at: '2026-03-14T09:26:53Z', next_billing_at: '2026-03-14T09:26:53Z' },
-    { ...SUBSCRIPTION, id: 'AzzH8i9J0k1L2m3N4', name: 'example.net', status: 'not_renewing', is_auto_renewed: false, billing_period: 1, billing_period_unit: 'year', total_price: 1199, renewal_price: 1799, expires_at: '2025-11-02T00:00:00Z', next_billing_at: null },
+    {
+      ...SUBSCRIPTION,
+      id: 'Azz353Uhl1xC54pR0',
+      name: 'KVM 2',
+      billing_period: 1,
+      billing_period_unit: 'month',
+      total_price: 1079,
+      renewal_price: 1799,
+      expires_at: '2025-04-14T09:26:53Z',
+      next_billing_at: '2025-04-14T09:26:53Z',
+    },
+    {
+      ...SUBSCRIPTION,
+      id: 'Azz36nUfKX1S1MSF',
+      name: 'KVM 4',
+      billing_period: 1,
+      billing_period_unit: 'year',
+      total_price: 20993,
+      renewal_price: 29990,
+      expires_at: '2026-03-14T09:26:53Z',
+      next_billing_at: '2026-03-14T09:26:53Z',
+    },
+    {
+      ...SUBSCRIPTION,
+      id: 'AzzA1b2C3d4E5f6G7',
+      name: 'example.com',
+      billing_period: 1,
+      billing_period_unit: 'year',
+      total_price: 999,
+      renewal_price: 1599,
+      expires_at: '2026-03-14T09:26:53Z',
+      next_billing_at: '2026-03-14T09:26:53Z',
+    },
+    {
+      ...SUBSCRIPTION,
+      id: 'AzzH8i9J0k1L2m3N4',
+      name: 'example.net',
+      status: 'not_renewing',
+      is_auto_renewed: false,
+      billing_period: 1,
+      billing_period_unit: 'year',
+      total_price: 1199,
+      renewal_price: 1799,
+      expires_at: '2025-11-02T00:00:00Z',
+      next_billing_at: null,
+    },
   ];
 }
 
 const PAYMENT_METHODS: SimPaymentMethod[] = [
-  { id: 1327362, name: 'Credit Card', identifier: '4242*****4242', payment_method: 'card', is_default: true, is_expired: false, is_suspended: false, created_at: CREATED, expires_at: '2028-09-30T23:59:59Z' },
-  { id: 1327380, name: 'PayPal', identifier: 'j***@example.com', payment_method: 'paypal', is_default: false, is_expired: false, is_suspended: false, created_at: UPDATED, expires_at: '2030-01-01T00:00:00Z' },
-  { id: 1290001, name: 'Credit Card', identifier: '5555*****4444', payment_method: 'card', is_default: false, is_expired: true, is_suspended: false, created_at: '2021-02-01T10:00:00Z', expires_at: '2024-01-31T23:59:59Z' },
+  {
+    id: 1327362,
+    name: 'Credit Card',
+    identifier: '4242*****4242',
+    payment_method: 'card',
+    is_default: true,
+    is_expired: false,
+    is_suspended: false,
+    created_at: CREATED,
+    expires_at: '2028-09-30T23:59:59Z',
+  },
+  {
+    id: 1327380,
+    name: 'PayPal',
+    identifier: 'j***@example.com',
+    payment_method: 'paypal',
+    is_default: false,
+    is_expired: false,
+    is_suspended: false,
+    created_at: UPDATED,
+    expires_at: '2030-01-01T00:00:00Z',
+  },
+  {
+    id: 1290001,
+    name: 'Credit Card',
+    identifier: '5555*****4444',
+    payment_method: 'card',
+    is_default: false,
+    is_expired: true,
+    is_suspended: false,
+    created_at: '2021-02-01T10:00:00Z',
+    expires_at: '2024-01-31T23:59:59Z',
+  },
 ];
 
 function seedVms(): SimVirtualMachine[] {
@@ -187,19 +318,44 @@ function seedVms(): SimVirtualMachine[] {
   const debian = TEMPLATES[2]!;
   return [
     {
-      id: 1268054, firewall_group_id: null, subscription_id: 'Azz353Uhl1xC54pR0', data_center_id: 19, plan: 'KVM 2',
-      hostname: 'srv1268054.hstgr.cloud', state: 'running', actions_lock: 'unlocked', cpus: 2, memory: 8192, disk: 102400,
-      bandwidth: 8388608, ns1: '1.1.1.1', ns2: '8.8.8.8',
+      id: 1268054,
+      firewall_group_id: null,
+      subscription_id: 'Azz353Uhl1xC54pR0',
+      data_center_id: 19,
+      plan: 'KVM 2',
+      hostname: 'srv1268054.hstgr.cloud',
+      state: 'running',
+      actions_lock: 'unlocked',
+      cpus: 2,
+      memory: 8192,
+      disk: 102400,
+      bandwidth: 8388608,
+      ns1: '1.1.1.1',
+      ns2: '8.8.8.8',
       ipv4: [{ id: 52347, address: '203.0.113.77', ptr: 'srv1268054.hstgr.cloud' }],
       ipv6: [{ id: 52348, address: '2001:db8:77::1', ptr: null }],
-      template: { ...ubuntu }, created_at: '2024-09-05T07:25:36Z',
+      template: { ...ubuntu },
+      created_at: '2024-09-05T07:25:36Z',
     },
     {
-      id: 1301991, firewall_group_id: 8812, subscription_id: 'Azz36nUfKX1S1MSF', data_center_id: 9, plan: 'KVM 4',
-      hostname: 'db.example.com', state: 'stopped', actions_lock: 'unlocked', cpus: 4, memory: 16384, disk: 204800,
-      bandwidth: 16777216, ns1: null, ns2: null,
-      ipv4: [{ id: 52611, address: '198.51.100.31', ptr: null }], ipv6: null,
-      template: { ...debian }, created_at: '2025-01-11T18:40:02Z',
+      id: 1301991,
+      firewall_group_id: 8812,
+      subscription_id: 'Azz36nUfKX1S1MSF',
+      data_center_id: 9,
+      plan: 'KVM 4',
+      hostname: 'db.example.com',
+      state: 'stopped',
+      actions_lock: 'unlocked',
+      cpus: 4,
+      memory: 16384,
+      disk: 204800,
+      bandwidth: 16777216,
+      ns1: null,
+      ns2: null,
+      ipv4: [{ id: 52611, address: '198.51.100.31', ptr: null }],
+      ipv6: null,
+      template: { ...debian },
+      created_at: '2025-01-11T18:40:02Z',
     },
   ];
 }

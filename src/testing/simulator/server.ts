@@ -16,7 +16,12 @@ async function toRequest(req: IncomingMessage, origin: string, signal: AbortSign
     for await (const chunk of req) chunks.push(chunk as Buffer);
     body = Buffer.concat(chunks);
   }
-  return new Request(new URL(req.url ?? '/', origin), { method, headers, body: body?.length ? new Uint8Array(body) : null, signal });
+  return new Request(new URL(req.url ?? '/', origin), {
+    method,
+    headers,
+    body: body?.length ? new Uint8Array(body) : null,
+    signal,
+  });
 }
 
 async function writeResponse(res: ServerResponse, response: Response): Promise<void> {
@@ -31,7 +36,10 @@ async function writeResponse(res: ServerResponse, response: Response): Promise<v
  * there is no node:http, through `fetch` and msw).
  * @returns the server and its origin (`http://127.0.0.1:<port>`)
  */
-export async function startServer(answer: (request: Request) => Promise<SimAnswer>, port = 0): Promise<{ server: Server; origin: string }> {
+export async function startServer(
+  answer: (request: Request) => Promise<SimAnswer>,
+  port = 0,
+): Promise<{ server: Server; origin: string }> {
   const { createServer } = await import('node:http');
   let origin = '';
   const server = createServer((req, res) => {

@@ -77,7 +77,9 @@ function loadMsw(): MswModule {
   try {
     return createRequire(from)('msw') as MswModule;
   } catch (error) {
-    throw new Error('sim.handlers() needs msw (an optional peer dependency): npm install --save-dev msw', { cause: error });
+    throw new Error('sim.handlers() needs msw (an optional peer dependency): npm install --save-dev msw', {
+      cause: error,
+    });
   }
 }
 

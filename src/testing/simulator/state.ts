@@ -19,7 +19,8 @@ export interface SimDomain {
   id: number;
   domain: string;
   type: 'domain' | 'free_domain' | 'domain_transfer' | 'free_domain_transfer';
-  status: 'active' | 'pending_setup' | 'expired' | 'requested' | 'pending_verification' | 'deleted' | 'suspended' | 'failed';
+  status:
+    'active' | 'pending_setup' | 'expired' | 'requested' | 'pending_verification' | 'deleted' | 'suspended' | 'failed';
   is_privacy_protection_allowed: boolean;
   is_privacy_protected: boolean;
   is_lockable: boolean;
@@ -138,7 +139,16 @@ export interface SimPaymentMethod {
 export interface SimOrder {
   id: number;
   subscription_id: string;
-  status: 'completed' | 'pending' | 'processing' | 'failed' | 'refunded' | 'cancelled' | 'awaiting_payment' | 'payment_initiated' | 'fraud_refund';
+  status:
+    | 'completed'
+    | 'pending'
+    | 'processing'
+    | 'failed'
+    | 'refunded'
+    | 'cancelled'
+    | 'awaiting_payment'
+    | 'payment_initiated'
+    | 'fraud_refund';
   currency: string;
   subtotal: number;
   total: number;

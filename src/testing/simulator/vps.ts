@@ -26,7 +26,8 @@ const PurchaseBody = z.object({
 
 const AttachBody = z.object({ ids: z.array(z.int()).check(z.minLength(1)) });
 
-const SSH_KEY = /^(ssh-(rsa|dss|ed25519)|ecdsa-sha2-nistp(256|384|521)|sk-(ssh-ed25519|ecdsa-sha2-nistp256)@openssh\.com) [A-Za-z0-9+/]+={0,3}( .*)?$/;
+const SSH_KEY =
+  /^(ssh-(rsa|dss|ed25519)|ecdsa-sha2-nistp(256|384|521)|sk-(ssh-ed25519|ecdsa-sha2-nistp256)@openssh\.com) [A-Za-z0-9+/]+={0,3}( .*)?$/;
 const HOSTNAME = /^([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$/i;
 const WEAK_PASSWORDS = new Set(['password1234', '123456789012', 'qwertyuiop12']);
 
@@ -62,10 +63,14 @@ export function vpsRoutes(app: Hono, sim: SimRuntime): void {
     const errors: FieldErrors = {};
     const template = sim.state.templates.find((t) => t.id === setup.template_id);
     if (!template) errors['setup.template_id'] = ['The selected setup.template_id is invalid.'];
-    if (!sim.state.dataCenters.some((d) => d.id === setup.data_center_id)) errors['setup.data_center_id'] = ['The selected setup.data_center_id is invalid.'];
-    if (setup.password && WEAK_PASSWORDS.has(setup.password)) errors['setup.password'] = ['The given setup.password has appeared in a data leak.'];
-    if (setup.hostname !== undefined && !HOSTNAME.test(setup.hostname)) errors['setup.hostname'] = ['The setup.hostname must be a valid host name.'];
-    if (setup.public_key && !SSH_KEY.test(setup.public_key.key.trim())) errors['setup.public_key.key'] = ['The setup.public_key.key must be a valid public SSH key.'];
+    if (!sim.state.dataCenters.some((d) => d.id === setup.data_center_id))
+      errors['setup.data_center_id'] = ['The selected setup.data_center_id is invalid.'];
+    if (setup.password && WEAK_PASSWORDS.has(setup.password))
+      errors['setup.password'] = ['The given setup.password has appeared in a data leak.'];
+    if (setup.hostname !== undefined && !HOSTNAME.test(setup.hostname))
+      errors['setup.hostname'] = ['The setup.hostname must be a valid host name.'];
+    if (setup.public_key && !SSH_KEY.test(setup.public_key.key.trim()))
+      errors['setup.public_key.key'] = ['The setup.public_key.key must be a valid public SSH key.'];
     if (Object.keys(errors).length > 0) throw unprocessable(errors);
     const placed = placeOrder(sim, { itemId: body.item_id, category: 'VPS', paymentMethodId: body.payment_method_id });
     const id = nextId(sim);
@@ -92,7 +97,8 @@ export function vpsRoutes(app: Hono, sim: SimRuntime): void {
     };
     if (placed.pending) return c.json({ order: placed.order, virtual_machine: vm }, 202);
     sim.state.vms.set(id, { ...vm, state: 'running', actions_lock: 'unlocked' });
-    if (setup.public_key) sim.state.vmKeys.set(id, [addKey(setup.public_key.name, setup.public_key.key, 'setup.public_key.key').id]);
+    if (setup.public_key)
+      sim.state.vmKeys.set(id, [addKey(setup.public_key.name, setup.public_key.key, 'setup.public_key.key').id]);
     return c.json({ order: placed.order, virtual_machine: vm });
   });
 

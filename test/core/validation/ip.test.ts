@@ -7,7 +7,18 @@ describe('validation: IP addresses', () => {
     expect(isIPv4('1.2.3.4')).toBe(true);
     expect(isIPv4('255.255.255.255')).toBe(true);
     expect(isIPv4('0.0.0.0')).toBe(true);
-    for (const bad of ['01.2.3.4', '0x7f.0.0.1', '1.2.3', '256.1.1.1', ' 1.2.3.4', '1.2.3.4 ', '1.2.3.4.5', '1.2.3.-4', '', '１.2.3.4']) {
+    for (const bad of [
+      '01.2.3.4',
+      '0x7f.0.0.1',
+      '1.2.3',
+      '256.1.1.1',
+      ' 1.2.3.4',
+      '1.2.3.4 ',
+      '1.2.3.4.5',
+      '1.2.3.-4',
+      '',
+      '１.2.3.4',
+    ]) {
       expect(isIPv4(bad), bad).toBe(false);
     }
   });
@@ -21,7 +32,18 @@ describe('validation: IP addresses', () => {
     expect(isIPv6('2001:db8::1')).toBe(true);
     expect(isIPv6('::ffff:192.0.2.1')).toBe(true);
     expect(isIPv6('1:2:3:4:5:6:7:8')).toBe(true);
-    for (const bad of ['fe80::1%eth0', '1.2.3.4', '1::2::3', ':1', '1:2:3:4:5:6:7:8:9', '[::1]', '12345::', ' ::1', '::1.2.3', '1.2.3.4::']) {
+    for (const bad of [
+      'fe80::1%eth0',
+      '1.2.3.4',
+      '1::2::3',
+      ':1',
+      '1:2:3:4:5:6:7:8:9',
+      '[::1]',
+      '12345::',
+      ' ::1',
+      '::1.2.3',
+      '1.2.3.4::',
+    ]) {
       expect(isIPv6(bad), bad).toBe(false);
     }
   });

@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { DnsRecordInput } from '../../../src/core/dns.js';
 import { ValidationError } from '../../../src/core/errors.js';
-import { assertZoneConsistent, normalizeRecord, sameRecord, validateRecords } from '../../../src/core/validation/index.js';
+import {
+  assertZoneConsistent,
+  normalizeRecord,
+  sameRecord,
+  validateRecords,
+} from '../../../src/core/validation/index.js';
 
 function fieldsOf(fn: () => unknown): Record<string, string[]> {
   try {
@@ -13,7 +18,10 @@ function fieldsOf(fn: () => unknown): Record<string, string[]> {
   throw new Error('expected a ValidationError');
 }
 
-const rec = (r: Partial<DnsRecordInput> & Pick<DnsRecordInput, 'type' | 'content'>): DnsRecordInput => ({ name: '@', ...r });
+const rec = (r: Partial<DnsRecordInput> & Pick<DnsRecordInput, 'type' | 'content'>): DnsRecordInput => ({
+  name: '@',
+  ...r,
+});
 
 describe('validation: DNS records', () => {
   it('fills ttl 14400 and priority 0 by default', () => {
@@ -29,7 +37,10 @@ describe('validation: DNS records', () => {
   it('R30: A content must be a strict IPv4 address, named as records.0.content', () => {
     expect(normalizeRecord(rec({ type: 'A', content: '1.2.3.4' })).content).toBe('1.2.3.4');
     for (const bad of ['01.2.3.4', '0x7f.0.0.1', '1.2.3', '256.1.1.1', ' 1.2.3.4', '::1']) {
-      expect(fieldsOf(() => validateRecords([rec({ type: 'A', content: bad })])), bad).toHaveProperty(['records.0.content']);
+      expect(
+        fieldsOf(() => validateRecords([rec({ type: 'A', content: bad })])),
+        bad,
+      ).toHaveProperty(['records.0.content']);
     }
   });
 
@@ -37,7 +48,10 @@ describe('validation: DNS records', () => {
     expect(normalizeRecord(rec({ type: 'AAAA', content: '2001:DB8::1' })).content).toBe('2001:db8::1');
     expect(normalizeRecord(rec({ type: 'AAAA', content: '::1' })).content).toBe('::1');
     for (const bad of ['fe80::1%eth0', '1.2.3.4']) {
-      expect(fieldsOf(() => normalizeRecord(rec({ type: 'AAAA', content: bad }))), bad).toHaveProperty('content');
+      expect(
+        fieldsOf(() => normalizeRecord(rec({ type: 'AAAA', content: bad }))),
+        bad,
+      ).toHaveProperty('content');
     }
   });
 
@@ -46,16 +60,20 @@ describe('validation: DNS records', () => {
       content: 'mail.example.com',
       priority: 10,
     });
-    expect(fieldsOf(() => normalizeRecord(rec({ type: 'MX', content: '10 mail.example.com' })))).toHaveProperty('content');
+    expect(fieldsOf(() => normalizeRecord(rec({ type: 'MX', content: '10 mail.example.com' })))).toHaveProperty(
+      'content',
+    );
   });
 
   it.each([-1, 65536, 1.5, Number.NaN])('R32: MX and SRV priority %s is rejected', (priority) => {
-    expect(fieldsOf(() => normalizeRecord(rec({ type: 'MX', content: 'mx.example.com', priority }), 'records.2.'))).toHaveProperty([
-      'records.2.priority',
-    ]);
-    expect(fieldsOf(() => normalizeRecord(rec({ type: 'SRV', name: '_sip._tcp', content: '5 5060 sip.example.com', priority })))).toHaveProperty(
-      'priority',
-    );
+    expect(
+      fieldsOf(() => normalizeRecord(rec({ type: 'MX', content: 'mx.example.com', priority }), 'records.2.')),
+    ).toHaveProperty(['records.2.priority']);
+    expect(
+      fieldsOf(() =>
+        normalizeRecord(rec({ type: 'SRV', name: '_sip._tcp', content: '5 5060 sip.example.com', priority })),
+      ),
+    ).toHaveProperty('priority');
   });
 
   it('priority is forced to 0 for types other than MX and SRV', () => {
@@ -63,31 +81,59 @@ describe('validation: DNS records', () => {
   });
 
   it('R32: SRV content is "weight port target" with weight and port in 0–65535', () => {
-    expect(normalizeRecord(rec({ type: 'SRV', name: '_sip._tcp', content: '5 5060 SIP.example.com.', priority: 10 }))).toMatchObject({
+    expect(
+      normalizeRecord(rec({ type: 'SRV', name: '_sip._tcp', content: '5 5060 SIP.example.com.', priority: 10 })),
+    ).toMatchObject({
       content: '5 5060 sip.example.com',
       priority: 10,
     });
-    for (const bad of ['65536 5060 sip.example.com', '5 65536 sip.example.com', '-1 5 sip.example.com', '10 5 5060 sip.example.com', '5 5060', '5 5060 1.2.3.4']) {
-      expect(fieldsOf(() => normalizeRecord(rec({ type: 'SRV', name: '_sip._tcp', content: bad }))), bad).toHaveProperty('content');
+    for (const bad of [
+      '65536 5060 sip.example.com',
+      '5 65536 sip.example.com',
+      '-1 5 sip.example.com',
+      '10 5 5060 sip.example.com',
+      '5 5060',
+      '5 5060 1.2.3.4',
+    ]) {
+      expect(
+        fieldsOf(() => normalizeRecord(rec({ type: 'SRV', name: '_sip._tcp', content: bad }))),
+        bad,
+      ).toHaveProperty('content');
     }
   });
 
   it('R32: CAA flags must be ≤ 255 and the tag ≤ 15 characters', () => {
-    expect(normalizeRecord(rec({ type: 'CAA', content: '0 issue "letsencrypt.org"' })).content).toBe('0 issue "letsencrypt.org"');
+    expect(normalizeRecord(rec({ type: 'CAA', content: '0 issue "letsencrypt.org"' })).content).toBe(
+      '0 issue "letsencrypt.org"',
+    );
     expect(normalizeRecord(rec({ type: 'CAA', content: '128 ISSUEWILD ";"' })).content).toBe('128 issuewild ";"');
-    for (const bad of ['256 issue "ca.example"', '0 abcdefghijklmnop "ca.example"', '0 issue', 'issue "ca.example"', '0 is-sue "x"']) {
-      expect(fieldsOf(() => normalizeRecord(rec({ type: 'CAA', content: bad }))), bad).toHaveProperty('content');
+    for (const bad of [
+      '256 issue "ca.example"',
+      '0 abcdefghijklmnop "ca.example"',
+      '0 issue',
+      'issue "ca.example"',
+      '0 is-sue "x"',
+    ]) {
+      expect(
+        fieldsOf(() => normalizeRecord(rec({ type: 'CAA', content: bad }))),
+        bad,
+      ).toHaveProperty('content');
     }
   });
 
   it.each(['MX', 'NS', 'CNAME'] as const)('R32: a %s target that is an IP address is rejected', (type) => {
     for (const ip of ['1.2.3.4', '2001:db8::1']) {
-      expect(fieldsOf(() => normalizeRecord(rec({ type, name: 'sub', content: ip }))), ip).toHaveProperty('content');
+      expect(
+        fieldsOf(() => normalizeRecord(rec({ type, name: 'sub', content: ip }))),
+        ip,
+      ).toHaveProperty('content');
     }
   });
 
   it('R32: a CNAME at @ is rejected on the name field', () => {
-    expect(fieldsOf(() => validateRecords([rec({ type: 'CNAME', content: 'example.net' })]))).toHaveProperty(['records.0.name']);
+    expect(fieldsOf(() => validateRecords([rec({ type: 'CNAME', content: 'example.net' })]))).toHaveProperty([
+      'records.0.name',
+    ]);
   });
 
   it('R32: a CNAME next to another type at the same name is rejected', () => {
@@ -98,8 +144,18 @@ describe('validation: DNS records', () => {
       ]),
     );
     expect(fields).toHaveProperty(['records.1.type']);
-    expect(() => assertZoneConsistent([{ name: 'x', type: 'CNAME' }, { name: 'x', type: 'CNAME' }])).toThrow(ValidationError);
-    expect(() => assertZoneConsistent([{ name: 'x', type: 'CNAME' }, { name: 'y', type: 'A' }])).not.toThrow();
+    expect(() =>
+      assertZoneConsistent([
+        { name: 'x', type: 'CNAME' },
+        { name: 'x', type: 'CNAME' },
+      ]),
+    ).toThrow(ValidationError);
+    expect(() =>
+      assertZoneConsistent([
+        { name: 'x', type: 'CNAME' },
+        { name: 'y', type: 'A' },
+      ]),
+    ).not.toThrow();
   });
 
   it('rejects an unknown type, a TTL outside 60–2147483647 and a bad name, naming every field', () => {
@@ -112,7 +168,9 @@ describe('validation: DNS records', () => {
     );
     expect(Object.keys(fields).sort()).toEqual(['records.1.type', 'records.2.name', 'records.2.ttl']);
     expect(normalizeRecord(rec({ type: 'A', content: '1.2.3.4', ttl: 2147483647 })).ttl).toBe(2147483647);
-    expect(fieldsOf(() => normalizeRecord(rec({ type: 'A', content: '1.2.3.4', ttl: 2147483648 })))).toHaveProperty('ttl');
+    expect(fieldsOf(() => normalizeRecord(rec({ type: 'A', content: '1.2.3.4', ttl: 2147483648 })))).toHaveProperty(
+      'ttl',
+    );
   });
 
   it('the error message names the field for humans too', () => {
@@ -142,10 +200,18 @@ describe('validation: sameRecord', () => {
 describe('validation: names relative to the zone', () => {
   it('refuses a name that repeats the zone and names the relative form', async () => {
     const { normalizeRecord, validateRecords, ValidationError } = await import('../../../src/index.js');
-    expect(() => normalizeRecord({ type: 'A', name: 'api.example.com', content: '192.0.2.1' }, '', 'example.com')).toThrow(ValidationError);
-    expect(() => normalizeRecord({ type: 'A', name: 'api.example.com', content: '192.0.2.1' }, '', 'example.com')).toThrow(/use "api"/);
-    expect(() => validateRecords([{ type: 'A', name: 'example.com', content: '192.0.2.1' }], 'Example.COM')).toThrow(/use "@"/);
-    expect(normalizeRecord({ type: 'A', name: 'api.example.net', content: '192.0.2.1' }, '', 'example.com').name).toBe('api.example.net');
+    expect(() =>
+      normalizeRecord({ type: 'A', name: 'api.example.com', content: '192.0.2.1' }, '', 'example.com'),
+    ).toThrow(ValidationError);
+    expect(() =>
+      normalizeRecord({ type: 'A', name: 'api.example.com', content: '192.0.2.1' }, '', 'example.com'),
+    ).toThrow(/use "api"/);
+    expect(() => validateRecords([{ type: 'A', name: 'example.com', content: '192.0.2.1' }], 'Example.COM')).toThrow(
+      /use "@"/,
+    );
+    expect(normalizeRecord({ type: 'A', name: 'api.example.net', content: '192.0.2.1' }, '', 'example.com').name).toBe(
+      'api.example.net',
+    );
     expect(normalizeRecord({ type: 'A', name: 'api.example.com', content: '192.0.2.1' }).name).toBe('api.example.com');
   });
 });
