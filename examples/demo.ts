@@ -186,16 +186,14 @@ try {
     (c) => `${c.length} price(s)`,
   );
   console.table(
-    catalog
-      .slice(0, 8)
-      .map(({ id, name, category, price_cents, currency, period }) => ({
-        id,
-        name,
-        category,
-        price_cents,
-        currency,
-        period,
-      })),
+    catalog.slice(0, 8).map(({ id, name, category, price_cents, currency, period }) => ({
+      id,
+      name,
+      category,
+      price_cents,
+      currency,
+      period,
+    })),
   );
   console.log('\nDone.');
 } catch (error) {
