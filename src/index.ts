@@ -75,7 +75,7 @@ export {
   isConfigStoreError,
 } from './core/errors.js';
 export { assignRecordIds } from './core/record-id.js';
-export type { ProviderConfig, ConfigStore } from './config/config-store.js';
+export type { ProviderConfig, ConfigStore, ConfigChange } from './config/config-store.js';
 export { assertProviderName, normalizeProviderConfig } from './config/config-store.js';
 export { MemoryConfigStore } from './config/memory-store.js';
 export { FileConfigStore } from './config/file-store.js';

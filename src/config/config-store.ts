@@ -30,6 +30,29 @@ export interface ConfigStore {
   /** `false` when nothing was stored. */
   delete(provider: string): Promise<boolean>;
   list(): Promise<ProviderConfig[]>;
+  /**
+   * Optional atomic read-modify-write of one provider's config: `change` receives the stored config
+   * (or `undefined`) and returns the config to store, or `undefined` to delete it. No other write to
+   * that provider lands between the read and the write. Resolves to what is stored afterwards.
+   * @throws {ValidationError} for a malformed provider name, or when `change` returns a config for another provider.
+   */
+  update?(provider: string, change: ConfigChange): Promise<ProviderConfig | undefined>;
+}
+
+/** The function given to {@link ConfigStore.update}: the new config, or `undefined` to delete it. */
+export type ConfigChange = (current: ProviderConfig | undefined) => ProviderConfig | undefined;
+
+/**
+ * Checks what a {@link ConfigChange} returned: a clean copy for the same provider, or `undefined`.
+ * @throws {ValidationError} when the config is malformed or names another provider.
+ */
+export function checkChangedConfig(provider: string, next: ProviderConfig | undefined): ProviderConfig | undefined {
+  if (next === undefined) return undefined;
+  const clean = normalizeProviderConfig(next);
+  if (clean.provider !== provider) {
+    throw new ValidationError('update must keep the provider name', { fields: { provider: [`must be ${provider}`] } });
+  }
+  return clean;
 }
 
 const PROVIDER_NAME = /^[a-z0-9][a-z0-9_-]{0,63}$/;

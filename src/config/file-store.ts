@@ -2,7 +2,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { ConfigStoreError, ValidationError } from '../core/errors.js';
 import { syncDir, writeFileAtomic } from './atomic-write.js';
-import { assertProviderName, normalizeProviderConfig, type ConfigStore, type ProviderConfig } from './config-store.js';
+import {
+  assertProviderName,
+  checkChangedConfig,
+  normalizeProviderConfig,
+  type ConfigChange,
+  type ConfigStore,
+  type ProviderConfig,
+} from './config-store.js';
 import { withFileLock } from './file-lock.js';
 import { codeOf, isPosix, lstatIfExists, openFlags, type FileConfigStoreFs } from './fs-util.js';
 
@@ -102,20 +109,13 @@ export class FileConfigStore implements ConfigStore {
    * await store.update('hostinger', (c) => ({ ...c!, connected: true }));
    * ```
    */
-  async update(
-    provider: string,
-    change: (current: ProviderConfig | undefined) => ProviderConfig,
-  ): Promise<ProviderConfig> {
+  async update(provider: string, change: ConfigChange): Promise<ProviderConfig | undefined> {
     assertProviderName(provider);
     await this.#checkDir(true);
     return this.#withLock(provider, async () => {
-      const next = normalizeProviderConfig(change(await this.#read(provider)));
-      if (next.provider !== provider) {
-        throw new ValidationError('update must keep the provider name', {
-          fields: { provider: [`must be ${provider}`] },
-        });
-      }
-      await this.#write(next);
+      const next = checkChangedConfig(provider, change(await this.#read(provider)));
+      if (next) await this.#write(next);
+      else await this.#remove(provider);
       return next;
     });
   }
@@ -128,15 +128,18 @@ export class FileConfigStore implements ConfigStore {
   async delete(provider: string): Promise<boolean> {
     assertProviderName(provider);
     if (!(await this.#checkDir(false))) return false;
-    return this.#withLock(provider, async () => {
-      const file = this.#file(provider);
-      const st = await this.#lstat(file);
-      if (!st) return false;
-      if (st.isSymbolicLink()) throw this.#symlink(file);
-      await this.#io.unlink(file);
-      await syncDir(this.#io, this.dir);
-      return true;
-    });
+    return this.#withLock(provider, () => this.#remove(provider));
+  }
+
+  /** Unlinks one provider's file; the caller holds its lock. */
+  async #remove(provider: string): Promise<boolean> {
+    const file = this.#file(provider);
+    const st = await this.#lstat(file);
+    if (!st) return false;
+    if (st.isSymbolicLink()) throw this.#symlink(file);
+    await this.#io.unlink(file);
+    await syncDir(this.#io, this.dir);
+    return true;
   }
 
   /**

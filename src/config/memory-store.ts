@@ -1,4 +1,11 @@
-import { assertProviderName, normalizeProviderConfig, type ConfigStore, type ProviderConfig } from './config-store.js';
+import {
+  assertProviderName,
+  checkChangedConfig,
+  normalizeProviderConfig,
+  type ConfigChange,
+  type ConfigStore,
+  type ProviderConfig,
+} from './config-store.js';
 
 /**
  * A {@link ConfigStore} that keeps configs in memory, for tests and short scripts.
@@ -35,6 +42,24 @@ export class MemoryConfigStore implements ConfigStore {
   async delete(provider: string): Promise<boolean> {
     assertProviderName(provider);
     return this.#configs.delete(provider);
+  }
+
+  /**
+   * Atomic read-modify-write: `change` runs synchronously between the read and the write, so no
+   * other call on this store can interleave. Returning `undefined` deletes the config.
+   * @throws {ValidationError} for a malformed provider name, or when `change` returns a config for another provider.
+   * @example
+   * ```ts
+   * await store.update('hostinger', (c) => c && { ...c, connected: true });
+   * ```
+   */
+  async update(provider: string, change: ConfigChange): Promise<ProviderConfig | undefined> {
+    assertProviderName(provider);
+    const current = this.#configs.get(provider);
+    const next = checkChangedConfig(provider, change(current && structuredClone(current)));
+    if (next) this.#configs.set(provider, next);
+    else this.#configs.delete(provider);
+    return next && structuredClone(next);
   }
 
   async list(): Promise<ProviderConfig[]> {

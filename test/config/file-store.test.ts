@@ -50,7 +50,7 @@ describe('config: FileConfigStore basics', () => {
     const store = new FileConfigStore(await tempDir());
     await store.save(config({ connected: false }));
     const next = await store.update('hostinger', (c) => ({ ...c!, connected: true }));
-    expect(next.connected).toBe(true);
+    expect(next!.connected).toBe(true);
     expect((await store.get('hostinger'))?.connected).toBe(true);
   });
 });

@@ -28,6 +28,26 @@ describe.each(stores)('config: %s through the ConfigStore interface', (_, makeSt
     expect((await store.list()).map((c) => c.provider)).toEqual(['zeta']);
   });
 
+  it('update changes a stored config atomically, creates one, and deletes it when the change returns undefined', async () => {
+    const store = await makeStore();
+    expect(await store.update!('hostinger', (c) => c ?? config({ api_key: 'created' }))).toMatchObject({
+      api_key: 'created',
+    });
+    const changed = await store.update!('hostinger', (c) => c && { ...c, connected: true });
+    expect(changed).toMatchObject({ api_key: 'created', connected: true });
+    expect(await store.get('hostinger')).toEqual(changed);
+    await Promise.all(
+      Array.from({ length: 20 }, () =>
+        store.update!('hostinger', (c) => c && { ...c, api_secret: c.api_secret + 'x' }),
+      ),
+    );
+    expect((await store.get('hostinger'))?.api_secret).toBe('x'.repeat(20));
+    expect(await store.update!('hostinger', () => undefined)).toBeUndefined();
+    expect(await store.get('hostinger')).toBeUndefined();
+    await expect(store.update!('hostinger', () => config({ provider: 'other' }))).rejects.toSatisfy(isValidationError);
+    expect(await store.list()).toEqual([]);
+  });
+
   it('fills api_secret, extra and connected defaults and drops unknown keys', async () => {
     const store = await makeStore();
     await store.save({ provider: 'hostinger', api_key: 'k', surprise: 1 } as unknown as ProviderConfig);
