@@ -22,7 +22,7 @@ export function registerProviderRoutes(app: HostingApp, ctx: RouteContext): void
     );
   });
 
-  // Metadata for a settings page; never the api_key or api_secret themselves (R36).
+  // Metadata for a settings page; never the api_key or api_secret themselves.
   app.get('/providers/:provider', async (c) => {
     const definition = ctx.registry.getProvider(providerName(c));
     const config = await ctx.store.get(definition.name);
