@@ -1,6 +1,6 @@
-import type { ProviderConfig } from '../config/config-store.js';
 import { ProviderNotFoundError, ValidationError } from './errors.js';
 import type { Provider } from './provider.js';
+import { isProviderName, PROVIDER_NAME_RULE, type ProviderConfig } from './provider-config.js';
 
 /** How a provider joins a registry: a name and a factory from stored credentials. */
 export interface ProviderDefinition<C = ProviderConfig> {
@@ -16,8 +16,6 @@ export interface RegisterProviderOptions {
   /** Replace a definition already registered under the same name. @default false */
   replace?: boolean;
 }
-
-const NAME = /^[a-z0-9][a-z0-9_-]{0,63}$/;
 
 /**
  * A set of provider definitions keyed by name. The module-level functions (`registerProvider`...)
@@ -38,9 +36,9 @@ export class ProviderRegistry {
    * @throws {ValidationError} when the name is taken (unless `replace`) or malformed.
    */
   registerProvider(definition: ProviderDefinition, options: RegisterProviderOptions = {}): void {
-    if (!NAME.test(definition.name)) {
+    if (!isProviderName(definition.name)) {
       throw new ValidationError(`Invalid provider name "${definition.name}"`, {
-        fields: { name: ['must match ^[a-z0-9][a-z0-9_-]{0,63}$'] },
+        fields: { name: [PROVIDER_NAME_RULE] },
       });
     }
     if (this.#definitions.has(definition.name) && !options.replace) {

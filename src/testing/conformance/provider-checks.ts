@@ -1,6 +1,7 @@
 import { ErrNotSupported } from '../../core/errors.js';
 import { CAPABILITY_NAMES, requireCapability } from '../../core/provider.js';
 import type { CapabilityName, Provider } from '../../core/provider.js';
+import { isProviderName } from '../../core/provider-config.js';
 import { ensure, ensureError, rejection, show } from './assert.js';
 import type { ConformanceCheck } from './types.js';
 
@@ -55,7 +56,7 @@ export const providerChecks: ConformanceCheck[] = [
     name: 'provider: name is a lowercase registry key and displayName a non-empty string',
     async run(provider, ctx) {
       ensure(
-        typeof provider.name === 'string' && /^[a-z0-9][a-z0-9_-]{0,63}$/.test(provider.name),
+        isProviderName(provider.name),
         `name ${show(provider.name)} is not a registry key (^[a-z0-9][a-z0-9_-]{0,63}$)`,
       );
       ensure(
