@@ -27,6 +27,7 @@ import { defaultRegistry, type ProviderRegistry } from '../core/registry.js';
 import { assertAuth, authMiddleware, type HostingAuth } from './auth.js';
 import { registerBillingRoutes } from './billing.js';
 import type { RouteContext } from './context.js';
+import { crossSiteGuard } from './cross-site.js';
 import { registerDnsRoutes } from './dns.js';
 import { registerDomainRoutes } from './domains.js';
 import { errorResponse, isExpectedError } from './errors.js';
@@ -59,6 +60,14 @@ export interface HostingHandlerOptions {
    * @default false
    */
   allowUnsafeBaseUrl?: boolean;
+  /**
+   * Origins (`https://admin.example.com`) whose pages may send state-changing requests authenticated by
+   * cookie, besides the handler's own origin: needed when a proxy serves the API under another host name.
+   * Requests without an `Authorization` header that change something are refused (403) when `Origin` or
+   * `Sec-Fetch-Site` say they come from another site, and (415) when their body is not `application/json`.
+   * @default [] (only the request URL's own origin)
+   */
+  trustedOrigins?: readonly string[];
   /**
    * Largest request body accepted; a bigger one is answered 413.
    * @default 1048576 (1 MiB)
@@ -102,6 +111,7 @@ export function createHostingHandler(options: HostingHandlerOptions): HostingHan
 
   const app = new Hono({ strict: false }).basePath(HOSTING_BASE_PATH);
   app.use('*', authMiddleware(options.auth));
+  app.use('*', crossSiteGuard(options.trustedOrigins));
   app.use(
     '*',
     bodyLimit({
