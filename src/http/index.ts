@@ -26,7 +26,7 @@ import { assertProviderName } from '../config/config-store.js';
 import { defaultRegistry, type ProviderRegistry } from '../core/registry.js';
 import { assertAuth, authMiddleware, type HostingAuth } from './auth.js';
 import { registerBillingRoutes } from './billing.js';
-import type { RouteContext } from './context.js';
+import { refusedAddressError, type RouteContext } from './context.js';
 import { crossSiteGuard } from './cross-site.js';
 import { registerDnsRoutes } from './dns.js';
 import { registerDomainRoutes } from './domains.js';
@@ -119,7 +119,7 @@ export function createHostingHandler(options: HostingHandlerOptions): HostingHan
       onError: (c) => c.json({ error: `Request body exceeds ${maxBodyBytes} bytes` }, 413),
     }),
   );
-  // The provider name becomes a store key (a file name): check it before any route touches the store (R36).
+  // The provider name becomes a store key (a file name): check it before any route touches the store.
   app.use('/providers/:provider/*', async (c, next) => {
     assertProviderName(c.req.param('provider'));
     await next();
@@ -136,6 +136,8 @@ export function createHostingHandler(options: HostingHandlerOptions): HostingHan
 
   app.notFound((c) => c.json({ error: 'Not found' }, 404));
   app.onError((error, c) => {
+    const refused = refusedAddressError(c.req.raw);
+    if (refused) return errorResponse(c, refused);
     if (!isExpectedError(error)) options.onError?.(error, c.req.raw);
     return errorResponse(c, error);
   });

@@ -2,7 +2,14 @@ import type { ConfigStore, ProviderConfig } from '../config/config-store.js';
 import { CAPABILITY_NAMES, type CapabilityName } from '../core/provider.js';
 import { NotFoundError } from '../core/errors.js';
 import { assertSafeExtra } from './base-url.js';
-import { callOptions, providerName, storedConfig, type HostingApp, type RouteContext } from './context.js';
+import {
+  buildProvider,
+  callOptions,
+  providerName,
+  storedConfig,
+  type HostingApp,
+  type RouteContext,
+} from './context.js';
 import { configureBody, readJson } from './schemas.js';
 
 // `extra` values whose key looks like a credential are shown as this.
@@ -22,7 +29,7 @@ export function registerProviderRoutes(app: HostingApp, ctx: RouteContext): void
     );
   });
 
-  // Metadata for a settings page; never the api_key or api_secret themselves (R36).
+  // Metadata for a settings page; never the api_key or api_secret themselves.
   app.get('/providers/:provider', async (c) => {
     const definition = ctx.registry.getProvider(providerName(c));
     const config = await ctx.store.get(definition.name);
@@ -60,7 +67,7 @@ export function registerProviderRoutes(app: HostingApp, ctx: RouteContext): void
 
   app.post('/providers/:provider/test', async (c) => {
     const config = await storedConfig(ctx, c);
-    const provider = ctx.registry.createProvider(config.provider, config);
+    const provider = buildProvider(ctx, config, c);
     const record = (connected: boolean) => recordConnected(ctx.store, config, connected);
     try {
       await provider.testConnection(callOptions(c));

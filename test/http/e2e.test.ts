@@ -377,7 +377,7 @@ describe('http e2e: failures over the wire', () => {
     expect(response.headers.get('www-authenticate')).toBe('Bearer');
   });
 
-  it('R36: a raw /providers/%2e%2e request line is a 400', async () => {
+  it('a raw /providers/%2e%2e request line is a 400', async () => {
     const status = await new Promise<number>((resolve, reject) => {
       const url = new URL(api);
       const req = httpRequest(
