@@ -72,7 +72,8 @@ export function registerProviderRoutes(app: HostingApp, ctx: RouteContext): void
     try {
       await provider.testConnection(callOptions(c));
     } catch (error) {
-      await record(false);
+      // A client that went away aborted the test: that says nothing about the credentials.
+      if (!c.req.raw.signal.aborted) await record(false);
       throw error;
     }
     await record(true);
