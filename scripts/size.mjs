@@ -32,7 +32,7 @@ const cases = [
     name: 'planZone + applyPlan + zone files (setec-hosting/zone)',
     budget: 8192,
     forbid: ['node_modules/ky/', 'node_modules/zod/'],
-    code: `import { planZone, applyPlan } from 'setec-hosting/zone';\nexport { planZone, applyPlan };`,
+    code: `import { planZone, applyPlan, parseZoneFile, formatZoneFile } from 'setec-hosting/zone';\nexport { planZone, applyPlan, parseZoneFile, formatZoneFile };`,
   },
   {
     name: 'peer: hostinger-api-sdk DNSZoneApi.getDNSRecordsV1 (platform node)',
