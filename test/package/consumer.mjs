@@ -10,6 +10,7 @@ const entries = [
   'setec-hosting/http',
   'setec-hosting/testing',
   'setec-hosting/zone',
+  'setec-hosting/unstorage',
 ];
 const report = { esm: {}, cjs: {} };
 for (const entry of entries) {

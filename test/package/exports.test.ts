@@ -28,7 +28,7 @@ describe('package: built dist as a consumer sees it', () => {
       })
     : undefined;
 
-  it('the exports map lists exactly the entries, no wildcards', () => {
+  it('the exports map lists exactly the public entries, no wildcards', () => {
     expect(Object.keys(pkg.exports).filter((k) => k !== './package.json')).toEqual([
       '.',
       './hostinger',
@@ -36,6 +36,7 @@ describe('package: built dist as a consumer sees it', () => {
       './http',
       './testing',
       './zone',
+      './unstorage',
     ]);
     expect(JSON.stringify(pkg.exports)).not.toContain('*');
   });
@@ -66,6 +67,7 @@ describe('package: built dist as a consumer sees it', () => {
     expect(report!.esm['setec-hosting/testing']).toEqual(
       expect.arrayContaining(['createHostingerSimulator', 'createMemoryProvider', 'testProvider']),
     );
+    expect(report!.esm['setec-hosting/unstorage']).toEqual(['UnstorageConfigStore']);
   });
 
   it('ESM and CJS copies share one default registry', () => {
