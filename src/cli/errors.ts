@@ -22,7 +22,7 @@ function describe(error: unknown): string {
   const fields = (error as { fields?: unknown }).fields;
   if (error.name === 'ValidationError' && fields && typeof fields === 'object') {
     const parts = Object.entries(fields as Record<string, unknown>).map(
-      ([field, messages]) => `${field}: ${Array.isArray(messages) ? messages.join(', ') : String(messages)}`,
+      ([field, messages]) => `${field} ${Array.isArray(messages) ? messages.join(', ') : String(messages)}`,
     );
     if (parts.length > 0 && !parts.every((p) => error.message.includes(p))) line += ` (${parts.join('; ')})`;
   }

@@ -97,7 +97,7 @@ describe('cli: failures', () => {
   it('a non-numeric --ttl is a ValidationError naming ttl, before any request', async () => {
     const result = await fx.run(['dns', 'create', 'example.com', 'www', 'A', '203.0.113.5', '--ttl', 'soon']);
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/^ValidationError: --ttl must be a whole number.*\(ttl: must be a whole number\)\n$/);
+    expect(result.stderr).toBe('ValidationError: --ttl must be a whole number, not "soon"\n');
     expect(fx.sim.requests).toEqual([]);
   });
 

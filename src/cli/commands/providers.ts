@@ -109,7 +109,7 @@ export const providers: GroupSpec = {
         const key = (await readKey(ctx)) ?? current?.api_key;
         if (!key) {
           throw new ValidationError('No API key: set $SETEC_HOSTING_API_KEY or pass --api-key-stdin', {
-            fields: { api_key: ['required'] },
+            fields: { api_key: ['is required'] },
           });
         }
         const config: ProviderConfig = {
