@@ -25,7 +25,7 @@ export type HostingAuth = JwtAuth | CustomAuth | NoAuth;
 
 /**
  * Compares two secrets without leaking where they differ or throwing on different lengths: both
- * are hashed (SHA-256) first, so `crypto.timingSafeEqual`'s equal-length trap cannot bite (R35).
+ * are hashed (SHA-256) first, so `crypto.timingSafeEqual`'s equal-length trap cannot bite.
  *
  * @example
  * ```ts

@@ -9,7 +9,7 @@ function reject(field: string, problem: string): never {
 }
 
 /**
- * Checks a base URL that arrives over the REST API or from a stored config's `extra` (R33).
+ * Checks a base URL that arrives over the REST API or from a stored config's `extra`.
  *
  * With `allowUnsafe` false (the default) it must be `https://` to a public host name: no IP literal
  * in any spelling (`127.0.0.1`, `0x7f.1`, `2130706433`, `[::1]`, `169.254.169.254`), no

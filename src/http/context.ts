@@ -39,7 +39,7 @@ export function providerName(c: Context): string {
  * Loads the stored config of the path's provider.
  * @throws {ProviderNotFoundError} when no provider of that name is registered (404).
  * @throws {ValidationError} when it is registered but not configured (400), or its stored
- *   `extra.base_url` is unsafe (R33).
+ *   `extra.base_url` is unsafe.
  */
 export async function storedConfig(ctx: RouteContext, c: Context): Promise<ProviderConfig> {
   const name = providerName(c);

@@ -27,6 +27,7 @@ import { defaultRegistry, type ProviderRegistry } from '../core/registry.js';
 import { assertAuth, authMiddleware, type HostingAuth } from './auth.js';
 import { registerBillingRoutes } from './billing.js';
 import type { RouteContext } from './context.js';
+import { crossSiteGuard } from './cross-site.js';
 import { registerDnsRoutes } from './dns.js';
 import { registerDomainRoutes } from './domains.js';
 import { errorResponse, isExpectedError } from './errors.js';
@@ -60,6 +61,14 @@ export interface HostingHandlerOptions {
    */
   allowUnsafeBaseUrl?: boolean;
   /**
+   * Origins (`https://admin.example.com`) whose pages may send state-changing requests authenticated by
+   * cookie, besides the handler's own origin: needed when a proxy serves the API under another host name.
+   * Requests without an `Authorization` header that change something are refused (403) when `Origin` or
+   * `Sec-Fetch-Site` say they come from another site, and (415) when their body is not `application/json`.
+   * @default [] (only the request URL's own origin)
+   */
+  trustedOrigins?: readonly string[];
+  /**
    * Largest request body accepted; a bigger one is answered 413.
    * @default 1048576 (1 MiB)
    */
@@ -76,8 +85,8 @@ export interface HostingHandlerOptions {
 export type HostingHandler = (request: Request) => Promise<Response>;
 
 /**
- * Creates the REST API handler: every endpoint of the original system under `/api/hosting`, same
- * paths, bodies and statuses, errors as `{"error": "..."}` (400 bad input or unconfigured provider,
+ * Creates the REST API handler: every endpoint under `/api/hosting` (providers, DNS, domains,
+ * VPS, SSH keys, billing), errors as `{"error": "..."}` (400 bad input or unconfigured provider,
  * 401, 404, 409, 413, 429 with `Retry-After`, 500/502, 501 not supported).
  *
  * @throws {TypeError} when `auth` is missing or malformed.
@@ -102,6 +111,7 @@ export function createHostingHandler(options: HostingHandlerOptions): HostingHan
 
   const app = new Hono({ strict: false }).basePath(HOSTING_BASE_PATH);
   app.use('*', authMiddleware(options.auth));
+  app.use('*', crossSiteGuard(options.trustedOrigins));
   app.use(
     '*',
     bodyLimit({
@@ -109,7 +119,7 @@ export function createHostingHandler(options: HostingHandlerOptions): HostingHan
       onError: (c) => c.json({ error: `Request body exceeds ${maxBodyBytes} bytes` }, 413),
     }),
   );
-  // The provider name becomes a store key (a file name): check it before any route touches the store (R36).
+  // The provider name becomes a store key (a file name): check it before any route touches the store.
   app.use('/providers/:provider/*', async (c, next) => {
     assertProviderName(c.req.param('provider'));
     await next();

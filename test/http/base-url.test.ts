@@ -24,7 +24,7 @@ const UNSAFE = [
 ];
 
 describe('http: base_url guard', () => {
-  it.each(UNSAFE)('R33: rejects %s unless unsafe base URLs are allowed', (url) => {
+  it.each(UNSAFE)('rejects %s unless unsafe base URLs are allowed', (url) => {
     let error: unknown;
     try {
       assertSafeBaseUrl(url);
@@ -40,7 +40,7 @@ describe('http: base_url guard', () => {
     expect(() => assertSafeBaseUrl('https://api.example.net:8443/v2/')).not.toThrow();
   });
 
-  it('R33: POST /configure with an unsafe extra.base_url is a 400 and stores nothing', async () => {
+  it('POST /configure with an unsafe extra.base_url is a 400 and stores nothing', async () => {
     const h = await harness();
     for (const base_url of UNSAFE.slice(0, 7)) {
       const response = await h.send('POST', '/providers/tinydns/configure', { api_key: 'k', extra: { base_url } });
@@ -50,7 +50,7 @@ describe('http: base_url guard', () => {
     expect(await h.store.inner.get('tinydns')).toBeUndefined();
   });
 
-  it('R33: a stored config with an unsafe extra.base_url is refused when used (400, provider never called)', async () => {
+  it('a stored config with an unsafe extra.base_url is refused when used (400, provider never called)', async () => {
     const h = await harness();
     await configure(h, 'tinydns', { base_url: 'https://169.254.169.254/latest' });
     const list = await h.send('GET', '/providers/tinydns/dns/example.com');
@@ -60,7 +60,7 @@ describe('http: base_url guard', () => {
     expect(h.calls).toEqual([]);
   });
 
-  it('R33: allowUnsafeBaseUrl lets a local simulator URL through, at configure and at use', async () => {
+  it('allowUnsafeBaseUrl lets a local simulator URL through, at configure and at use', async () => {
     const h = await harness({ allowUnsafeBaseUrl: true });
     const response = await h.send('POST', '/providers/tinydns/configure', {
       api_key: 'k',
