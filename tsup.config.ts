@@ -30,4 +30,17 @@ export default defineConfig([
     // every Node 20 release.
     noExternal: ['ky'],
   },
+  {
+    // The `setec-hosting` bin: its own build, so no library entry bundles CLI code. Commands load the
+    // adapters through dynamic imports (separate chunks), which keeps `--help` fast.
+    entry: { index: 'src/cli/bin.ts' },
+    outDir: 'dist/cli',
+    format: 'esm',
+    splitting: true,
+    treeshake: true,
+    target: 'node20',
+    sourcemap: false,
+    dts: false,
+    external: ['vitest', 'msw', 'msw/node'],
+  },
 ]);
