@@ -12,6 +12,7 @@ import type { AdapterOptions } from '../core/adapter-options.js';
 import { isHostingError, ProviderAPIError, TimeoutError } from '../core/errors.js';
 import { VERSION } from '../version.js';
 import { bufferedFetch } from './buffered-fetch.js';
+import { SharedCooldown } from './cooldown.js';
 import { errorFromResponse } from './http-errors.js';
 import { failureKind, planRetry } from './retry.js';
 import { type AdapterSpec, requestedWait } from './spec.js';
@@ -60,6 +61,7 @@ export class ApiClient {
   readonly #timeout: number;
   readonly #random: () => number;
   readonly #scrub: (text: string) => string;
+  readonly #cooldown: SharedCooldown | undefined;
 
   constructor(spec: AdapterSpec, options: ApiClientOptions) {
     const token = options.apiKey;
@@ -70,6 +72,9 @@ export class ApiClient {
     this.#maxRetryAfter = options.retry?.maxRetryAfter ?? 60;
     this.#timeout = options.timeout ?? 30_000;
     this.#random = options.random ?? (() => Math.random());
+    this.#cooldown = options.sharedCooldown
+      ? new SharedCooldown(options.sharedCooldown, spec.name, token, this.#maxRetryAfter)
+      : undefined;
     const agent = options.userAgent ? `${options.userAgent} setec-hosting/${VERSION}` : `setec-hosting/${VERSION}`;
     this.#ky = ky.create({
       prefixUrl: this.baseUrl,
@@ -129,10 +134,13 @@ export class ApiClient {
         },
         hooks: {
           beforeRequest: [
-            (_request, _options, state) => {
+            async (_request, _options, state) => {
+              // A pause another instance was asked for holds every request, retries included.
+              await this.#cooldown?.wait(operation, signal);
               attempts = state.retryCount + 1;
             },
           ],
+          afterResponse: this.#cooldown ? [(_r, _o, answer) => this.#recordCooldown(answer)] : [],
         },
       });
     } catch (error) {
@@ -143,6 +151,13 @@ export class ApiClient {
     } catch (error) {
       throw this.#scrubError(error);
     }
+  }
+
+  /** After a 429 that asks for a wait, tells every instance sharing the store. */
+  async #recordCooldown(response: Response): Promise<void> {
+    if (response.status !== 429) return;
+    const ms = requestedWait(this.spec, response.headers);
+    if (ms !== undefined) await this.#cooldown?.record(ms);
   }
 
   /**
