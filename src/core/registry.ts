@@ -7,8 +7,18 @@ export interface ProviderDefinition<C = ProviderConfig> {
   /** Registry key: lowercase letters, digits, `-` and `_`. */
   name: string;
   displayName: string;
-  /** Builds a configured {@link Provider} from credentials. */
-  create(config: C): Provider;
+  /**
+   * Builds a configured {@link Provider} from credentials. A provider that makes HTTP requests should
+   * send them through `options.fetch` when it is given (the REST API passes one that only connects to
+   * public addresses).
+   */
+  create(config: C, options?: ProviderCreateOptions): Provider;
+}
+
+/** What the caller of {@link ProviderDefinition.create} may hand the provider besides its credentials. */
+export interface ProviderCreateOptions {
+  /** The `fetch` to send requests with, instead of the global one. */
+  fetch?: typeof fetch;
 }
 
 /** Options of {@link ProviderRegistry.registerProvider}. */
@@ -70,8 +80,8 @@ export class ProviderRegistry {
   }
 
   /** @throws {ProviderNotFoundError} when no provider has that name. */
-  createProvider(name: string, config: ProviderConfig): Provider {
-    return this.getProvider(name).create(config);
+  createProvider(name: string, config: ProviderConfig, options?: ProviderCreateOptions): Provider {
+    return options ? this.getProvider(name).create(config, options) : this.getProvider(name).create(config);
   }
 }
 

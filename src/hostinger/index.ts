@@ -16,7 +16,7 @@
 import type { ProviderConfig } from '../core/provider-config.js';
 import type { CallOptions } from '../core/call-options.js';
 import type { Provider } from '../core/provider.js';
-import type { ProviderDefinition } from '../core/registry.js';
+import type { ProviderCreateOptions, ProviderDefinition } from '../core/registry.js';
 import { ValidationError } from '../core/errors.js';
 import { createBilling } from './billing.js';
 import { createHostingerClient } from './client.js';
@@ -100,11 +100,15 @@ export function createHostingerProvider(options: HostingerProviderOptions): Host
 export const hostinger: ProviderDefinition = {
   name: 'hostinger',
   displayName: 'Hostinger',
-  create(config: ProviderConfig): Provider {
+  create(config: ProviderConfig, options?: ProviderCreateOptions): Provider {
     const apiKey = String(config?.api_key ?? '')
       .trim()
       .replace(/^bearer\s+/i, '');
     const baseUrl = config?.extra?.base_url;
-    return createHostingerProvider({ apiKey, ...(baseUrl ? { baseUrl } : {}) });
+    return createHostingerProvider({
+      apiKey,
+      ...(baseUrl ? { baseUrl } : {}),
+      ...(options?.fetch ? { fetch: options.fetch } : {}),
+    });
   },
 };

@@ -158,7 +158,22 @@ export function createVps(client: HostingerClient): VpsCapability {
     return found.id;
   };
 
+  // Power actions answer an Action; only its acceptance matters. Not retried on 5xx (non-idempotent calls).
+  const power = (action: 'start' | 'stop' | 'restart') => async (id: string, options?: CallOptions) => {
+    await client.send({
+      method: 'POST',
+      path: idPath(`${VPS}/virtual-machines`, id, 'id', action),
+      schema: z.unknown(),
+      idempotent: false,
+      signal: options?.signal,
+    });
+  };
+
   return {
+    start: power('start'),
+    stop: power('stop'),
+    restart: power('restart'),
+
     async list(options?: CallOptions): Promise<VirtualMachine[]> {
       const [vms, dcs] = await Promise.all([
         client.request({
