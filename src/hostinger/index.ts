@@ -30,7 +30,7 @@ import { listWire } from '../kit/wire.js';
 import * as z from 'zod/mini';
 
 export type { HostingerProviderOptions, HostingerRetryOptions } from './options.js';
-export type { AdapterOptions, AdapterRetryOptions } from '../core/adapter-options.js';
+export type { AdapterOptions, AdapterRetryOptions, SharedCooldownStore } from '../core/adapter-options.js';
 export { buildZoneUrl } from './paths.js';
 
 /** A Hostinger {@link Provider}: every capability group is present. */
