@@ -86,8 +86,8 @@ export interface HostingHandlerOptions {
 export type HostingHandler = (request: Request) => Promise<Response>;
 
 /**
- * Creates the REST API handler: every endpoint of the original system under `/api/hosting`, same
- * paths, bodies and statuses, errors as `{"error": "..."}` (400 bad input or unconfigured provider,
+ * Creates the REST API handler: every endpoint under `/api/hosting` (providers, DNS, domains,
+ * VPS, SSH keys, billing), errors as `{"error": "..."}` (400 bad input or unconfigured provider,
  * 401, 404, 409, 413, 429 with `Retry-After`, 500/502, 501 not supported).
  *
  * @throws {TypeError} when `auth` is missing or malformed.

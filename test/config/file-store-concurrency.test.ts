@@ -38,7 +38,7 @@ function runChild(script: string, args: string[]) {
 }
 
 describe('config: FileConfigStore concurrency', () => {
-  it('R24: twenty concurrent saves leave valid JSON equal to one of them, and no lock file', async () => {
+  it('twenty concurrent saves leave valid JSON equal to one of them, and no lock file', async () => {
     const dir = await tempDir();
     const store = new FileConfigStore(dir);
     const saves = Array.from({ length: 20 }, (_, i) =>
@@ -50,7 +50,7 @@ describe('config: FileConfigStore concurrency', () => {
     expect(await fs.promises.readdir(dir)).toEqual(['hostinger.json']);
   });
 
-  it('R24: twenty concurrent updates through two store instances lose no update', async () => {
+  it('twenty concurrent updates through two store instances lose no update', async () => {
     const dir = await tempDir();
     const a = new FileConfigStore(dir);
     const b = new FileConfigStore(dir);
@@ -59,7 +59,7 @@ describe('config: FileConfigStore concurrency', () => {
     expect(await fs.promises.readdir(dir)).toEqual(['hostinger.json']);
   });
 
-  it('R24: two child processes and this one updating at once lose no update and leave no lock', async () => {
+  it('two child processes and this one updating at once lose no update and leave no lock', async () => {
     const dir = await tempDir();
     const scriptDir = await tempDir();
     const script = path.join(scriptDir, 'writer.mts');
@@ -92,7 +92,7 @@ for (let i = 0; i < Number(times); i++) {
     expect(await fs.promises.readdir(dir)).toEqual(['hostinger.json']);
   });
 
-  it('R24: a lock older than staleLockMs is broken and the save succeeds', async () => {
+  it('a lock older than staleLockMs is broken and the save succeeds', async () => {
     const dir = await tempDir();
     const store = new FileConfigStore(dir);
     await store.save(config({ extra: { v: 'old' } }));
@@ -106,7 +106,7 @@ for (let i = 0; i < Number(times); i++) {
     expect(fs.existsSync(lock)).toBe(false);
   });
 
-  it('R24: a fresh lock held by a live writer is waited for, not broken', async () => {
+  it('a fresh lock held by a live writer is waited for, not broken', async () => {
     const dir = await tempDir();
     const store = new FileConfigStore(dir, { staleLockMs: 60_000 });
     await store.save(config({ extra: { v: 'old' } }));

@@ -4,7 +4,7 @@ import type { CapabilityName, Provider } from '../../core/provider.js';
 import { ensure, ensureError, rejection, show } from './assert.js';
 import type { ConformanceCheck } from './types.js';
 
-/** The methods each capability group must have (CONTRACT's interfaces). */
+/** The methods each capability group must have (the capability interfaces of `setec-hosting`). */
 export const CAPABILITY_METHODS: Record<CapabilityName, readonly string[]> = {
   dns: ['list', 'create', 'update', 'delete', 'reset'],
   domains: [

@@ -39,7 +39,7 @@ function assertType(type: string): asserts type is DnsRecordType {
 }
 
 /**
- * The DNS group of the memory provider, with CONTRACT's semantics: ids from `assignRecordIds`,
+ * The DNS group of the memory provider, with the SDK's DNS semantics: ids from `assignRecordIds`,
  * validation through the core helpers before any change, `create` never overwrites, merge is
  * idempotent, overwrite replaces only the named sets. Each write builds the new zone and commits it
  * only after the whole zone is consistent, so a rejected write changes nothing.
@@ -83,7 +83,7 @@ export function createMemoryDns(state: MemoryState): DnsCapability {
       } else {
         next = copy(current);
         for (const r of input) {
-          // Records already present are kept as they are (CONTRACT: a merge adds only what is missing).
+          // Records already present are kept as they are (a merge adds only what is missing).
           if (!next.some((x) => sameRecord(x, r))) next.push(r);
         }
       }

@@ -39,7 +39,7 @@ export interface MemoryProviderOptions {
 }
 
 /**
- * Creates an in-memory {@link Provider} that implements every capability group with CONTRACT's
+ * Creates an in-memory {@link Provider} that implements every capability group with the SDK's
  * semantics: a stand-in for a real provider in tests, demos and the REST handler's examples.
  * Every provider has its own state; every method honours `signal`.
  *
