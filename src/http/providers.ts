@@ -101,7 +101,7 @@ export function registerProviderRoutes(app: HostingApp, ctx: RouteContext): void
 }
 
 /** The capability groups a configured provider has; `[]` when its config cannot build one. */
-function capabilitiesOf(ctx: RouteContext, config: ProviderConfig): CapabilityName[] {
+export function capabilitiesOf(ctx: RouteContext, config: ProviderConfig): CapabilityName[] {
   try {
     assertSafeExtra(config.extra, ctx.allowUnsafeBaseUrl);
     const provider = ctx.registry.createProvider(config.provider, config);
