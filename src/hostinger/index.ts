@@ -100,6 +100,9 @@ export function createHostingerProvider(options: HostingerProviderOptions): Host
 export const hostinger: ProviderDefinition = {
   name: 'hostinger',
   displayName: 'Hostinger',
+  extraFields: [
+    { name: 'base_url', label: 'API base URL (optional)', placeholder: 'https://developers.hostinger.com' },
+  ],
   create(config: ProviderConfig, options?: ProviderCreateOptions): Provider {
     const apiKey = String(config?.api_key ?? '')
       .trim()
