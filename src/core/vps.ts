@@ -21,7 +21,7 @@ export interface VirtualMachine {
   labels?: Record<string, string>;
 }
 
-/** What to create. Ids come from the listings, not the seed's placeholders. */
+/** What to create. Ids come from the listings, not the placeholders of the documentation examples. */
 export interface CreateVirtualMachineRequest {
   /** A `CatalogItem.id` from `billing.getCatalog()`. */
   plan: string;

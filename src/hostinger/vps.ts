@@ -14,7 +14,7 @@ import { fetchCatalog } from './billing.js';
 import type { HostingerClient } from './client.js';
 import { apiPath, idPath } from './paths.js';
 import { listPublicKeys } from './ssh-keys.js';
-import { listWire, maybeNumber, maybeString } from './wire.js';
+import { listWire, maybeNumber, maybeString } from '../kit/wire.js';
 
 const IpWire = z.looseObject({ id: maybeNumber, address: z.string(), ptr: maybeString });
 /** A virtual machine as Hostinger returns it (sizes in MB). */

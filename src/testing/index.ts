@@ -1,7 +1,7 @@
 /**
  * `setec-hosting/testing`: tools for testing code that uses the SDK, and for testing providers.
  *
- * - {@link createMemoryProvider}: an in-memory provider with every capability and CONTRACT's DNS semantics.
+ * - {@link createMemoryProvider}: an in-memory provider with every capability and the SDK's DNS semantics.
  * - {@link testProvider} / {@link runConformance}: the conformance kit every provider (ours or a plugin's) runs.
  * - {@link createHostingerSimulator}: a stateful fake of the Hostinger API (fetch handler, msw handlers or a local server).
  * - {@link createDigitalOceanSimulator}: the same for DigitalOcean's API v2.

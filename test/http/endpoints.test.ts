@@ -218,7 +218,7 @@ describe('http: endpoints', () => {
     ['GET', `${P}/subscriptions`, undefined, 200, [], ['billing.subs']],
     ['GET', `${P}/catalog`, undefined, 200, [], ['billing.catalog']],
   ] as const)(
-    '%s %s calls the provider and answers the seed body',
+    '%s %s calls the provider and answers the documented body',
     async (method, path, body, status, expected, call) => {
       const h = await full();
       const response = await h.send(method, path, body);

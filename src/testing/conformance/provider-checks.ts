@@ -1,10 +1,11 @@
 import { ErrNotSupported, isErrNotSupported } from '../../core/errors.js';
 import { CAPABILITY_NAMES, requireCapability } from '../../core/provider.js';
 import type { CapabilityName, Provider } from '../../core/provider.js';
+import { isProviderName } from '../../core/provider-config.js';
 import { ensure, ensureError, rejection, show } from './assert.js';
 import type { ConformanceCheck } from './types.js';
 
-/** The methods each capability group must have (CONTRACT's interfaces). */
+/** The methods each capability group must have (the capability interfaces of `setec-hosting`). */
 export const CAPABILITY_METHODS: Record<CapabilityName, readonly string[]> = {
   dns: ['list', 'create', 'update', 'delete', 'reset'],
   domains: [
@@ -56,7 +57,7 @@ export const providerChecks: ConformanceCheck[] = [
     name: 'provider: name is a lowercase registry key and displayName a non-empty string',
     async run(provider, ctx) {
       ensure(
-        typeof provider.name === 'string' && /^[a-z0-9][a-z0-9_-]{0,63}$/.test(provider.name),
+        isProviderName(provider.name),
         `name ${show(provider.name)} is not a registry key (^[a-z0-9][a-z0-9_-]{0,63}$)`,
       );
       ensure(

@@ -13,7 +13,7 @@ import type { ConformanceCheck, ConformanceContext, ConformanceOptions, Conforma
 export type ProviderFactory = () => Provider | Promise<Provider>;
 
 /**
- * Every rule of CONTRACT's provider model and DNS semantics, as named checks. Run them with
+ * Every rule of the SDK's provider model and DNS semantics, as named checks. Run them with
  * {@link runConformance} or `testProvider`; pick or extend them for a custom harness.
  */
 export const conformanceChecks: readonly ConformanceCheck[] = Object.freeze([

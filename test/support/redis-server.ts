@@ -1,0 +1,180 @@
+/**
+ * A real `redis-server` for tests: each call to {@link startRedisServer} starts its own server on a free port of
+ * 127.0.0.1, in a fresh temporary directory, with persistence off (`--save '' --appendonly no`); it is ready once
+ * it answers PING, and `stop()` ends it by its pid and removes the directory.
+ *
+ * Without `redis-server` on PATH, {@link describeWithRedis} skips its suite after printing one notice; under
+ * `CI=true` a missing server is a failure instead (`.ci/run` installs the Debian package `redis-server`).
+ *
+ * @example
+ * ```ts
+ * describeWithRedis('my suite on Redis', () => {
+ *   const redis = useRedisServer();
+ *   it('works', async () => { const client = new Redis(redis.url()); ... });
+ * });
+ * ```
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, it } from 'vitest';
+
+/** Absolute path of `redis-server` when it is on PATH, otherwise `undefined`. */
+export const redisServerPath: string | undefined = findOnPath('redis-server');
+
+/** A running server started by {@link startRedisServer}. */
+export interface RedisServer {
+  readonly port: number;
+  /** `redis://127.0.0.1:<port>`. */
+  readonly url: string;
+  readonly pid: number;
+  /** Stops the server (SIGTERM to its pid, SIGKILL after 5 s) and removes its directory. Safe to call twice. */
+  stop(): Promise<void>;
+}
+
+function findOnPath(name: string): string | undefined {
+  for (const dir of (process.env.PATH ?? '').split(path.delimiter)) {
+    if (!dir) continue;
+    const file = path.join(dir, name);
+    try {
+      fs.accessSync(file, fs.constants.X_OK);
+      return file;
+    } catch {
+      // not in this directory
+    }
+  }
+  return undefined;
+}
+
+/** A port that was free a moment ago (the OS picks it); the caller retries if another process takes it first. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** Sends one PING over a raw connection; true on `+PONG`. */
+function ping(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = net.connect({ host: '127.0.0.1', port });
+    let reply = '';
+    const finish = (ok: boolean) => {
+      socket.destroy();
+      resolve(ok);
+    };
+    socket.setTimeout(1000, () => finish(false));
+    socket.once('error', () => finish(false));
+    socket.on('data', (d) => {
+      reply += d.toString();
+      if (reply.includes('\r\n')) finish(reply.startsWith('+PONG'));
+    });
+    socket.once('connect', () => socket.write('PING\r\n'));
+  });
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+function exited(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => child.once('exit', () => resolve()));
+}
+
+async function startOnce(binary: string): Promise<RedisServer> {
+  const dir = await fs.promises.mkdtemp(path.join(os.tmpdir(), 'setec-redis-'));
+  const port = await freePort();
+  const child = spawn(
+    binary,
+    ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--save', '', '--appendonly', 'no'],
+    { stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  let output = '';
+  child.stdout!.on('data', (d: Buffer) => (output += d.toString()));
+  child.stderr!.on('data', (d: Buffer) => (output += d.toString()));
+  child.once('error', (error) => (output += String(error)));
+  let stopped = false;
+  const stop = async () => {
+    if (stopped) return;
+    stopped = true;
+    if (child.pid !== undefined && child.exitCode === null && child.signalCode === null) {
+      process.kill(child.pid, 'SIGTERM');
+      const killer = setTimeout(() => child.pid !== undefined && process.kill(child.pid, 'SIGKILL'), 5000);
+      await exited(child);
+      clearTimeout(killer);
+    }
+    await fs.promises.rm(dir, { recursive: true, force: true });
+  };
+  const deadline = Date.now() + 10_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null || child.signalCode !== null) break;
+    if (await ping(port)) return { port, url: `redis://127.0.0.1:${port}`, pid: child.pid!, stop };
+    await sleep(50);
+  }
+  await stop();
+  throw new Error(`redis-server did not answer PING on port ${port}:\n${output.slice(-2000)}`);
+}
+
+/**
+ * Starts a private `redis-server` and waits until it answers PING. A port taken between choosing and binding
+ * is retried with another port (three attempts).
+ * @throws when `redis-server` is not on PATH or does not start.
+ */
+export async function startRedisServer(): Promise<RedisServer> {
+  if (!redisServerPath) throw new Error('redis-server is not on PATH');
+  let last: unknown;
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      return await startOnce(redisServerPath);
+    } catch (error) {
+      last = error;
+    }
+  }
+  throw last;
+}
+
+/**
+ * Starts one server for the enclosing `describe` (beforeAll) and stops it afterwards (afterAll).
+ * The returned object's getters read the running server.
+ */
+export function useRedisServer(): { url(): string; port(): number; server(): RedisServer } {
+  let server: RedisServer | undefined;
+  beforeAll(async () => {
+    server = await startRedisServer();
+  });
+  afterAll(async () => {
+    await server?.stop();
+  });
+  const current = () => {
+    if (!server) throw new Error('the Redis server is not started yet (use it inside a test or hook)');
+    return server;
+  };
+  return { url: () => current().url, port: () => current().port, server: current };
+}
+
+let noticePrinted = false;
+
+/**
+ * `describe` when `redis-server` is on PATH. Otherwise: under `CI=true`, a suite whose one test fails saying the
+ * server is missing; elsewhere `describe.skip`, after printing a notice once.
+ */
+export const describeWithRedis = ((name: string, fn: () => void) => {
+  if (redisServerPath) return describe(name, fn);
+  if (process.env.CI === 'true' || process.env.CI === '1') {
+    return describe(name, () => {
+      it('needs redis-server on PATH (CI installs the Debian package redis-server)', () => {
+        throw new Error('redis-server is not on PATH: under CI=true the Redis tests must run, not skip');
+      });
+    });
+  }
+  if (!noticePrinted) {
+    noticePrinted = true;
+    console.warn('redis-server is not on PATH: the tests that need a real Redis server are skipped.');
+  }
+  return describe.skip(name, fn);
+}) as (name: string, fn: () => void) => void;
