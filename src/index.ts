@@ -26,6 +26,8 @@ export type {
   DnsRecordType,
   DnsUpdateOptions,
   DnsDeleteOptions,
+  DnsRecordSetChanges,
+  DnsRecordSetKey,
 } from './core/dns.js';
 export { DNS_RECORD_TYPES } from './core/dns.js';
 export type { DomainsCapability, Domain, DomainAvailability, DomainPurchaseRequest } from './core/domains.js';
@@ -102,3 +104,5 @@ export {
   formatTxt,
   parseTxt,
 } from './core/validation/index.js';
+export { validateSetChanges, recordIdentity } from './core/validation/index.js';
+export type { ValidatedSetChanges, ValidatedRecordSet } from './core/validation/index.js';

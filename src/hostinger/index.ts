@@ -20,7 +20,7 @@ import type { ProviderCreateOptions, ProviderDefinition } from '../core/registry
 import { ValidationError } from '../core/errors.js';
 import { createBilling } from './billing.js';
 import { createHostingerClient } from './client.js';
-import { createDns } from './dns.js';
+import { createDnsWithBatch } from './dns-batch.js';
 import { createDomains } from './domains.js';
 import { apiPath } from './paths.js';
 import type { HostingerProviderOptions } from './options.js';
@@ -70,7 +70,7 @@ export function createHostingerProvider(options: HostingerProviderOptions): Host
         signal: callOptions?.signal,
       });
     },
-    dns: createDns(client),
+    dns: createDnsWithBatch(client),
     domains: createDomains(client),
     vps: createVps(client),
     sshKeys: createSshKeys(client),
