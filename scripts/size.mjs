@@ -29,6 +29,12 @@ const cases = [
     code: `import { createHostingerProvider } from 'setec-hosting/hostinger';\nconst p = createHostingerProvider({ apiKey: process.env.T });\nconsole.log(await p.dns.list('example.com'));`,
   },
   {
+    name: 'EncryptedConfigStore (setec-hosting)',
+    budget: 4096,
+    forbid: ['node_modules/ky/', 'node_modules/zod/'],
+    code: `import { EncryptedConfigStore } from 'setec-hosting';\nexport { EncryptedConfigStore };`,
+  },
+  {
     name: 'UnstorageConfigStore (setec-hosting/unstorage, unstorage itself not counted)',
     budget: 4096,
     forbid: ['node_modules/unstorage/', 'node_modules/ky/', 'node_modules/zod/'],
