@@ -29,6 +29,12 @@ const cases = [
     code: `import { createHostingerProvider } from 'setec-hosting/hostinger';\nconst p = createHostingerProvider({ apiKey: process.env.T });\nconsole.log(await p.dns.list('example.com'));`,
   },
   {
+    name: 'planZone + applyPlan + zone files (setec-hosting/zone)',
+    budget: 8192,
+    forbid: ['node_modules/ky/', 'node_modules/zod/'],
+    code: `import { planZone, applyPlan, parseZoneFile, formatZoneFile } from 'setec-hosting/zone';\nexport { planZone, applyPlan, parseZoneFile, formatZoneFile };`,
+  },
+  {
     name: 'EncryptedConfigStore (setec-hosting)',
     budget: 4096,
     forbid: ['node_modules/ky/', 'node_modules/zod/'],

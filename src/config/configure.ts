@@ -3,7 +3,7 @@ import type { Provider } from '../core/provider.js';
 import type { ConfigStore } from './config-store.js';
 
 /**
- * The start-up step of the original system: builds a configured {@link Provider} for every stored
+ * The usual start-up step: builds a configured {@link Provider} for every stored
  * config whose provider is registered. Configs of unregistered providers are skipped.
  *
  * @example

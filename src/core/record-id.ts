@@ -12,7 +12,7 @@ function fnv1a(text: string): string {
 }
 
 /**
- * Gives each record its CONTRACT id: `name/type/priority` (e.g. `@/MX/10`) when no other record
+ * Gives each record its stable id: `name/type/priority` (e.g. `@/MX/10`) when no other record
  * shares those three, otherwise that plus `#` and a hash of the content (`@/TXT/0#1b2c3d4e`).
  * Ids depend only on the records themselves, so they are stable across listings of an unchanged zone.
  */

@@ -25,7 +25,7 @@ export type HostingAuth = JwtAuth | CustomAuth | NoAuth;
 
 /**
  * Compares two secrets without leaking where they differ or throwing on different lengths: both
- * are hashed (SHA-256) first, so `crypto.timingSafeEqual`'s equal-length trap cannot bite (R35).
+ * are hashed (SHA-256) first, so `crypto.timingSafeEqual`'s equal-length trap cannot bite.
  *
  * @example
  * ```ts
@@ -57,6 +57,22 @@ export function assertAuth(auth: unknown): asserts auth is HostingAuth {
   }
   throw new TypeError(
     'createHostingHandler: `auth` is required: pass { jwtSecret }, { authenticate(request) } or, to disable it, { none: true }',
+  );
+}
+
+let warnedWeakSecret = false;
+
+/**
+ * Warns once per process when a `jwtSecret` is shorter than 32 bytes: HS256 wants a 256-bit key, and a
+ * short secret can be found by trying candidates against any token the attacker holds.
+ */
+export function warnIfWeakSecret(auth: HostingAuth): void {
+  if (!('jwtSecret' in auth) || warnedWeakSecret) return;
+  const bytes = new TextEncoder().encode(auth.jwtSecret).length;
+  if (bytes >= 32) return;
+  warnedWeakSecret = true;
+  console.warn(
+    `setec-hosting/http: jwtSecret is ${bytes} bytes long; use at least 32 random bytes (HS256 wants a 256-bit key)`,
   );
 }
 

@@ -24,12 +24,14 @@ import { bodyLimit } from 'hono/body-limit';
 import type { ConfigStore } from '../config/config-store.js';
 import { assertProviderName } from '../config/config-store.js';
 import { defaultRegistry, type ProviderRegistry } from '../core/registry.js';
-import { assertAuth, authMiddleware, type HostingAuth } from './auth.js';
+import { assertAuth, authMiddleware, warnIfWeakSecret, type HostingAuth } from './auth.js';
 import { registerBillingRoutes } from './billing.js';
-import type { RouteContext } from './context.js';
+import { refusedAddressError, type RouteContext } from './context.js';
+import { crossSiteGuard } from './cross-site.js';
 import { registerDnsRoutes } from './dns.js';
 import { registerDomainRoutes } from './domains.js';
 import { errorResponse, isExpectedError } from './errors.js';
+import { methodsByPath } from './methods.js';
 import { registerProviderRoutes } from './providers.js';
 import { registerSshKeyRoutes } from './ssh-keys.js';
 import { registerVpsRoutes } from './vps.js';
@@ -60,6 +62,14 @@ export interface HostingHandlerOptions {
    */
   allowUnsafeBaseUrl?: boolean;
   /**
+   * Origins (`https://admin.example.com`) whose pages may send state-changing requests authenticated by
+   * cookie, besides the handler's own origin: needed when a proxy serves the API under another host name.
+   * Requests without an `Authorization` header that change something are refused (403) when `Origin` or
+   * `Sec-Fetch-Site` say they come from another site, and (415) when their body is not `application/json`.
+   * @default [] (only the request URL's own origin)
+   */
+  trustedOrigins?: readonly string[];
+  /**
    * Largest request body accepted; a bigger one is answered 413.
    * @default 1048576 (1 MiB)
    */
@@ -76,8 +86,8 @@ export interface HostingHandlerOptions {
 export type HostingHandler = (request: Request) => Promise<Response>;
 
 /**
- * Creates the REST API handler: every endpoint of the original system under `/api/hosting`, same
- * paths, bodies and statuses, errors as `{"error": "..."}` (400 bad input or unconfigured provider,
+ * Creates the REST API handler: every endpoint under `/api/hosting` (providers, DNS, domains,
+ * VPS, SSH keys, billing), errors as `{"error": "..."}` (400 bad input or unconfigured provider,
  * 401, 404, 409, 413, 429 with `Retry-After`, 500/502, 501 not supported).
  *
  * @throws {TypeError} when `auth` is missing or malformed.
@@ -92,6 +102,7 @@ export type HostingHandler = (request: Request) => Promise<Response>;
  */
 export function createHostingHandler(options: HostingHandlerOptions): HostingHandler {
   assertAuth(options?.auth);
+  warnIfWeakSecret(options.auth);
   if (!options.store) throw new TypeError('createHostingHandler: `store` is required');
   const maxBodyBytes = options.maxBodyBytes ?? 1024 * 1024;
   const ctx: RouteContext = {
@@ -102,6 +113,7 @@ export function createHostingHandler(options: HostingHandlerOptions): HostingHan
 
   const app = new Hono({ strict: false }).basePath(HOSTING_BASE_PATH);
   app.use('*', authMiddleware(options.auth));
+  app.use('*', crossSiteGuard(options.trustedOrigins));
   app.use(
     '*',
     bodyLimit({
@@ -109,7 +121,7 @@ export function createHostingHandler(options: HostingHandlerOptions): HostingHan
       onError: (c) => c.json({ error: `Request body exceeds ${maxBodyBytes} bytes` }, 413),
     }),
   );
-  // The provider name becomes a store key (a file name): check it before any route touches the store (R36).
+  // The provider name becomes a store key (a file name): check it before any route touches the store.
   app.use('/providers/:provider/*', async (c, next) => {
     assertProviderName(c.req.param('provider'));
     await next();
@@ -124,8 +136,18 @@ export function createHostingHandler(options: HostingHandlerOptions): HostingHan
   registerSshKeyRoutes(app, ctx);
   registerBillingRoutes(app, ctx);
 
-  app.notFound((c) => c.json({ error: 'Not found' }, 404));
+  const allowedMethods = methodsByPath(app);
+  app.notFound((c) => {
+    const allow = allowedMethods(c.req.path);
+    if (allow.length === 0) return c.json({ error: 'Not found' }, 404);
+    c.header('Allow', allow.join(', '));
+    return c.json({ error: `Method ${c.req.method} is not allowed here; use ${allow.join(', ')}` }, 405);
+  });
   app.onError((error, c) => {
+    // The client went away (closed the connection, aborted its fetch): nobody reads this answer, and it is no failure of ours.
+    if (c.req.raw.signal.aborted) return new Response(null, { status: 499 });
+    const refused = refusedAddressError(c.req.raw);
+    if (refused) return errorResponse(c, refused);
     if (!isExpectedError(error)) options.onError?.(error, c.req.raw);
     return errorResponse(c, error);
   });

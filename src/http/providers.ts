@@ -1,8 +1,15 @@
-import type { ProviderConfig } from '../config/config-store.js';
+import type { ConfigStore, ProviderConfig } from '../config/config-store.js';
 import { CAPABILITY_NAMES, type CapabilityName } from '../core/provider.js';
 import { NotFoundError } from '../core/errors.js';
 import { assertSafeExtra } from './base-url.js';
-import { callOptions, providerName, storedConfig, type HostingApp, type RouteContext } from './context.js';
+import {
+  buildProvider,
+  callOptions,
+  providerName,
+  storedConfig,
+  type HostingApp,
+  type RouteContext,
+} from './context.js';
 import { configureBody, readJson } from './schemas.js';
 
 // `extra` values whose key looks like a credential are shown as this.
@@ -22,7 +29,7 @@ export function registerProviderRoutes(app: HostingApp, ctx: RouteContext): void
     );
   });
 
-  // Metadata for a settings page; never the api_key or api_secret themselves (R36).
+  // Metadata for a settings page; never the api_key or api_secret themselves.
   app.get('/providers/:provider', async (c) => {
     const definition = ctx.registry.getProvider(providerName(c));
     const config = await ctx.store.get(definition.name);
@@ -60,17 +67,13 @@ export function registerProviderRoutes(app: HostingApp, ctx: RouteContext): void
 
   app.post('/providers/:provider/test', async (c) => {
     const config = await storedConfig(ctx, c);
-    const provider = ctx.registry.createProvider(config.provider, config);
-    // Record the outcome only on the config that was tested: a DELETE or a new configure that landed
-    // while the (possibly slow) call ran must not be undone by writing the old copy back.
-    const record = async (connected: boolean) => {
-      const current = await ctx.store.get(config.provider);
-      if (current && sameCredentials(current, config)) await ctx.store.save({ ...current, connected });
-    };
+    const provider = buildProvider(ctx, config, c);
+    const record = (connected: boolean) => recordConnected(ctx.store, config, connected);
     try {
       await provider.testConnection(callOptions(c));
     } catch (error) {
-      await record(false);
+      // A client that went away aborted the test: that says nothing about the credentials.
+      if (!c.req.raw.signal.aborted) await record(false);
       throw error;
     }
     await record(true);
@@ -95,6 +98,24 @@ function capabilitiesOf(ctx: RouteContext, config: ProviderConfig): CapabilityNa
   } catch {
     return [];
   }
+}
+
+/**
+ * Records the outcome of a connection test on the config that was tested, and only on it: a DELETE or a
+ * new configure that landed while the (possibly slow) test ran is never undone. With `store.update` the
+ * read and the write are one atomic step; a store without it gets a read-then-write that can still lose
+ * a change made between the two.
+ */
+async function recordConnected(store: ConfigStore, tested: ProviderConfig, connected: boolean): Promise<void> {
+  const change = (current: ProviderConfig | undefined) =>
+    current && sameCredentials(current, tested) ? { ...current, connected } : current;
+  if (store.update) {
+    await store.update(tested.provider, change);
+    return;
+  }
+  const current = await store.get(tested.provider);
+  const next = change(current);
+  if (current && next !== current) await store.save(next!);
 }
 
 function sameCredentials(a: ProviderConfig, b: ProviderConfig): boolean {

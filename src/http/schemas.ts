@@ -24,13 +24,18 @@ const dnsRecord = z.strictObject({
   priority: z.optional(z.int()),
 });
 
+// Names every plain object already has: as an `extra` key they would be dropped or shadow a method.
+const RESERVED_KEYS = new Set(Object.getOwnPropertyNames(Object.prototype));
+const extraKey = z.string().check(
+  z.regex(/^[A-Za-z0-9_.-]{1,128}$/),
+  z.refine((key) => !RESERVED_KEYS.has(key), { message: 'is a reserved name' }),
+);
+
 /** `POST /providers/{provider}/configure`. */
 export const configureBody = z.strictObject({
   api_key: nonEmpty,
   api_secret: z.optional(z.string().check(z.maxLength(4096))),
-  extra: z.optional(
-    z.record(z.string().check(z.regex(/^[A-Za-z0-9_.-]{1,128}$/)), z.string().check(z.maxLength(4096))),
-  ),
+  extra: z.optional(z.record(extraKey, z.string().check(z.maxLength(4096)))),
 });
 
 /** `POST /providers/{provider}/dns/{domain}`. */
@@ -130,7 +135,8 @@ export function issuesToFields(
   input: unknown,
   root = 'body',
 ): Record<string, string[]> {
-  const fields: Record<string, string[]> = {};
+  // No prototype: a key named `__proto__`, `constructor` or `toString` is an ordinary entry here.
+  const fields: Record<string, string[]> = Object.create(null);
   const add = (key: string, message: string) => (fields[key] ??= []).push(message);
   for (const issue of issues) {
     const base = issue.path.map(String).join('.');
@@ -166,5 +172,26 @@ export async function readJson<T>(c: Context, schema: z.ZodMiniType<T>): Promise
   } catch {
     throw new ValidationError('Invalid JSON body', { fields: { body: ['is not valid JSON'] } });
   }
+  const proto = protoKeyPath(value);
+  if (proto !== undefined) {
+    throw new ValidationError('Invalid request body', { fields: { [proto]: ['is not allowed'] } });
+  }
   return parseWith(schema, value, 'request body');
+}
+
+/**
+ * The dotted path of the first `__proto__` key in parsed JSON (`extra.__proto__`), if any. zod leaves such
+ * a key out of a record's output instead of reporting it, so it is looked for here, in every body.
+ */
+function protoKeyPath(value: unknown, path = '', depth = 0): string | undefined {
+  if (value === null || typeof value !== 'object') return undefined;
+  // No body of this API nests deeper than a few levels; a deeper one is refused without walking it all.
+  if (depth > 16) throw new ValidationError('Invalid request body', { fields: { body: ['is nested too deeply'] } });
+  for (const [key, child] of Object.entries(value)) {
+    const here = path ? `${path}.${key}` : key;
+    if (key === '__proto__') return here;
+    const found = protoKeyPath(child, here, depth + 1);
+    if (found !== undefined) return found;
+  }
+  return undefined;
 }

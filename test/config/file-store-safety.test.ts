@@ -61,7 +61,7 @@ function spyOnFs() {
 }
 
 describe('config: FileConfigStore refuses unsafe input and places', () => {
-  it.each(BAD_NAMES)('R25: provider name %j is a ValidationError with zero filesystem calls', async (name) => {
+  it.each(BAD_NAMES)('provider name %j is a ValidationError with zero filesystem calls', async (name) => {
     const store = new FileConfigStore(await tempDir());
     const calls = spyOnFs();
     for (const attempt of [
@@ -79,7 +79,7 @@ describe('config: FileConfigStore refuses unsafe input and places', () => {
     expect(calls()).toBeGreaterThan(0);
   });
 
-  it('R25: an injected fs sees zero calls for bad names too', async () => {
+  it('an injected fs sees zero calls for bad names too', async () => {
     const seen: string[] = [];
     const recording = new Proxy(fs.promises, {
       get: (target, key) => {
@@ -95,7 +95,7 @@ describe('config: FileConfigStore refuses unsafe input and places', () => {
     expect(seen).toContain('rename'); // the injected fs is really the one in use
   });
 
-  it('R22: a credentials directory that is a symlink is refused', async () => {
+  it('a credentials directory that is a symlink is refused', async () => {
     const real = await tempDir();
     const link = path.join(await tempDir(), 'hosting');
     await fs.promises.symlink(real, link);
@@ -113,7 +113,7 @@ describe('config: FileConfigStore refuses unsafe input and places', () => {
     expect(await fs.promises.readdir(real)).toEqual([]);
   });
 
-  it('R22: a credentials directory owned by another uid is refused and left unchanged', async () => {
+  it('a credentials directory owned by another uid is refused and left unchanged', async () => {
     const uid = process.getuid?.();
     if (uid === undefined) return expect(process.platform).toBe('win32');
     let dir: string;
@@ -141,7 +141,7 @@ describe('config: FileConfigStore refuses unsafe input and places', () => {
     expect(await rejectionOf(new FileConfigStore(file).save(config()))).toMatchObject({ reason: 'not_a_directory' });
   });
 
-  it('R23: when rename fails mid-save the previous content is intact and no temp or lock file remains', async () => {
+  it('when rename fails mid-save the previous content is intact and no temp or lock file remains', async () => {
     const dir = await tempDir();
     const store = new FileConfigStore(dir);
     await store.save(config({ extra: { v: 'old' } }));
@@ -157,7 +157,7 @@ describe('config: FileConfigStore refuses unsafe input and places', () => {
     expect((await store.get('hostinger'))?.extra.v).toBe('old');
   });
 
-  it('R23: when the write itself fails the temp file is removed too', async () => {
+  it('when the write itself fails the temp file is removed too', async () => {
     const dir = await tempDir();
     const store = new FileConfigStore(dir);
     await store.save(config({ extra: { v: 'old' } }));
@@ -175,7 +175,7 @@ describe('config: FileConfigStore refuses unsafe input and places', () => {
 });
 
 describe('config: FileConfigStore keeps secrets out of output', () => {
-  it('R27: the canary token is not in util.inspect(store), JSON.stringify(store), errors or warnings', async () => {
+  it('the canary token is not in util.inspect(store), JSON.stringify(store), errors or warnings', async () => {
     const dir = await tempDir();
     const warnings: string[] = [];
     const store = new FileConfigStore(dir, { onWarning: (m) => warnings.push(m) });

@@ -56,7 +56,7 @@ describe('config: FileConfigStore basics', () => {
 });
 
 describe('config: FileConfigStore permissions', () => {
-  it.each([0o000, 0o077])('R18: with umask %o the directory is 0700 and the file 0600', async (umask) => {
+  it.each([0o000, 0o077])('with umask %o the directory is 0700 and the file 0600', async (umask) => {
     const dir = path.join(await tempDir(), 'nested', 'hosting');
     const previous = process.umask(umask);
     try {
@@ -68,7 +68,7 @@ describe('config: FileConfigStore permissions', () => {
     expect(await modeOf(path.join(dir, 'hostinger.json'))).toBe(0o600);
   });
 
-  it('R19: a pre-existing 0755 directory is tightened to 0700 on save (mkdir alone would leave it 0755)', async () => {
+  it('a pre-existing 0755 directory is tightened to 0700 on save (mkdir alone would leave it 0755)', async () => {
     const dir = await tempDir();
     await fs.promises.chmod(dir, 0o755);
     await fs.promises.mkdir(dir, { recursive: true, mode: 0o700 });
@@ -77,7 +77,7 @@ describe('config: FileConfigStore permissions', () => {
     expect(await modeOf(dir)).toBe(0o700);
   });
 
-  it('R20: a 0644 config file is repaired to 0600 before its secret is returned, with one warning', async () => {
+  it('a 0644 config file is repaired to 0600 before its secret is returned, with one warning', async () => {
     const dir = await tempDir();
     await fs.promises.chmod(dir, 0o700);
     const file = path.join(dir, 'hostinger.json');
@@ -100,7 +100,7 @@ describe('config: FileConfigStore permissions', () => {
     expect(warnings[0]?.message).not.toContain(CANARY);
   });
 
-  it('R20: the default warning goes to process.emitWarning', async () => {
+  it('the default warning goes to process.emitWarning', async () => {
     const dir = await tempDir();
     await fs.promises.chmod(dir, 0o700);
     const file = path.join(dir, 'hostinger.json');
@@ -120,7 +120,7 @@ describe('config: FileConfigStore permissions', () => {
 });
 
 describe('config: FileConfigStore symlinks and corrupt files', () => {
-  it('R21: a symlinked config file is refused on save, get, delete and list, and its target is untouched', async () => {
+  it('a symlinked config file is refused on save, get, delete and list, and its target is untouched', async () => {
     const dir = await tempDir();
     const outside = await tempDir();
     const target = path.join(outside, 'victim.txt');
@@ -141,7 +141,7 @@ describe('config: FileConfigStore symlinks and corrupt files', () => {
     expect((await fs.promises.lstat(path.join(dir, 'hostinger.json'))).isSymbolicLink()).toBe(true);
   });
 
-  it('R26: a corrupt file is a typed error naming the file, and is left byte-for-byte', async () => {
+  it('a corrupt file is a typed error naming the file, and is left byte-for-byte', async () => {
     const dir = await tempDir();
     await fs.promises.chmod(dir, 0o700);
     const file = path.join(dir, 'hostinger.json');
@@ -164,7 +164,7 @@ describe('config: FileConfigStore symlinks and corrupt files', () => {
     ['valid JSON of the wrong shape', '{"provider": "hostinger", "api_key": 42}'],
     ['the config of another provider', '{"provider": "other", "api_key": "x"}'],
     ['an array', '[]'],
-  ])('R26: %s is reported as corrupt', async (_, bytes) => {
+  ])('%s is reported as corrupt', async (_, bytes) => {
     const dir = await tempDir();
     await fs.promises.chmod(dir, 0o700);
     await fs.promises.writeFile(path.join(dir, 'hostinger.json'), bytes, { mode: 0o600 });
@@ -173,7 +173,7 @@ describe('config: FileConfigStore symlinks and corrupt files', () => {
     expect(await fs.promises.readFile(path.join(dir, 'hostinger.json'), 'utf8')).toBe(bytes);
   });
 
-  it('R26: list() reports a corrupt file through onWarning and still returns the good ones', async () => {
+  it('list() reports a corrupt file through onWarning and still returns the good ones', async () => {
     const dir = await tempDir();
     const warnings: string[] = [];
     const store = new FileConfigStore(dir, { onWarning: (m) => warnings.push(m) });

@@ -144,7 +144,7 @@ describe('config: configureFromStore', () => {
     expect(await configureFromStore(new MemoryConfigStore(), registryWith('alpha').registry)).toEqual([]);
   });
 
-  it('works with a FileConfigStore, as at start-up of the original system', async () => {
+  it('works with a FileConfigStore, as at start-up through configureFromStore', async () => {
     const store = new FileConfigStore(await tempDir());
     await store.save(config({ provider: 'alpha' }));
     const { registry } = registryWith('alpha');

@@ -38,7 +38,7 @@ describe('core: public types', () => {
     expectTypeOf(call).toBeFunction();
   });
 
-  it('model field names are exactly CONTRACT.md snake_case names', () => {
+  it('model field names are exactly the documented snake_case names', () => {
     expectTypeOf<Keys<DnsRecord>>().toEqualTypeOf<'id' | 'type' | 'name' | 'content' | 'ttl' | 'priority'>();
     expectTypeOf<Keys<DnsRecordInput>>().toEqualTypeOf<'type' | 'name' | 'content' | 'ttl' | 'priority'>();
     expectTypeOf<Keys<Domain>>().toEqualTypeOf<

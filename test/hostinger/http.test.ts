@@ -43,7 +43,7 @@ describe('hostinger: HTTP behaviour', () => {
     [403, AuthenticationError],
     [404, NotFoundError],
     [422, ValidationError],
-  ] as const)('R12: HTTP %i is never retried, for any method', async (code, ErrorClass) => {
+  ] as const)('HTTP %i is never retried, for any method', async (code, ErrorClass) => {
     let count = 0;
     const answer = () => {
       count++;
@@ -69,7 +69,7 @@ describe('hostinger: HTTP behaviour', () => {
     }
   });
 
-  it('R12: a 422 exposes the correlation id and every field error', async () => {
+  it('a 422 exposes the correlation id and every field error', async () => {
     server.use(http.post(`${ZONE}/validate`, () => HttpResponse.json(body422, { status: 422 })));
     const error = (await makeProvider()
       .dns.update('example.com', [{ type: 'A', name: 'www', content: '192.0.2.9' }], { overwrite: true })
@@ -98,7 +98,7 @@ describe('hostinger: HTTP behaviour', () => {
     ).rejects.toBeInstanceOf(ConflictError);
   });
 
-  it('R13: a 200 with malformed JSON rejects with ProviderAPIError (upstream 200) after 1 request', async () => {
+  it('a 200 with malformed JSON rejects with ProviderAPIError (upstream 200) after 1 request', async () => {
     let count = 0;
     server.use(
       http.get(
@@ -117,7 +117,7 @@ describe('hostinger: HTTP behaviour', () => {
     expect(count).toBe(1);
   });
 
-  it('R13: a 200 with an empty body on a JSON endpoint does not resolve to ""', async () => {
+  it('a 200 with an empty body on a JSON endpoint does not resolve to ""', async () => {
     server.use(http.get(ZONE, () => new HttpResponse('', { status: 200 })));
     const error = await makeProvider()
       .dns.list('example.com')
@@ -134,7 +134,7 @@ describe('hostinger: HTTP behaviour', () => {
     expect((error as Error).message).toContain('0.records.0.content');
   });
 
-  it('R14: a total deadline of 5 s rejects with TimeoutError in under 5.5 s, whatever the per-attempt timeout', async () => {
+  it('a total deadline of 5 s rejects with TimeoutError in under 5.5 s, whatever the per-attempt timeout', async () => {
     server.use(
       http.get(ZONE, async () => {
         await delay('infinite');
@@ -151,7 +151,7 @@ describe('hostinger: HTTP behaviour', () => {
     expect(seen.length).toBeGreaterThanOrEqual(2); // the per-attempt timeout did retry in between
   }, 15_000);
 
-  it('R16: a 302 to another origin is not followed and no token leaves the API host', async () => {
+  it('a 302 to another origin is not followed and no token leaves the API host', async () => {
     let other = 0;
     server.use(
       http.get(
@@ -169,7 +169,7 @@ describe('hostinger: HTTP behaviour', () => {
     expect(seen).toHaveLength(1);
   });
 
-  it('R17: every request carries the Bearer token, the SDK User-Agent and Accept: application/json, never a token in the URL', async () => {
+  it('every request carries the Bearer token, the SDK User-Agent and Accept: application/json, never a token in the URL', async () => {
     server.use(
       http.get(ZONE, () => HttpResponse.json(zone)),
       http.post(`${ZONE}/validate`, () => HttpResponse.json({ message: 'Request accepted' })),
@@ -195,7 +195,7 @@ describe('hostinger: HTTP behaviour', () => {
     expect(seen[0]?.headers.get('user-agent')).toBe(`acme-panel/2.1 setec-hosting/${VERSION}`);
   });
 
-  it('R27: the token appears in no inspect output, JSON or error, for 401, 429, 500 and network failures', async () => {
+  it('the token appears in no inspect output, JSON or error, for 401, 429, 500 and network failures', async () => {
     const provider = makeProvider({ retry: { limit: 0 } });
     expect(inspect(provider, { depth: Infinity, showHidden: true })).not.toContain(CANARY);
     expect(JSON.stringify(provider)).not.toContain(CANARY);
@@ -218,7 +218,7 @@ describe('hostinger: HTTP behaviour', () => {
     }
   });
 
-  it('R29: every accepted domain maps to exactly /api/dns/v1/zones/<domain>', () => {
+  it('every accepted domain maps to exactly /api/dns/v1/zones/<domain>', () => {
     fc.assert(
       fc.property(fc.domain(), (d) => {
         const normalized = normalizeDomain(d);
@@ -229,7 +229,7 @@ describe('hostinger: HTTP behaviour', () => {
   });
 
   it.each(['..', '.', 'a/b.com', 'example.com/../../x', 'a?b.com', 'a#b.com', 'a%2e.com', '%2e%2e'])(
-    'R29: %j is rejected before any URL is built or request sent',
+    '%j is rejected before any URL is built or request sent',
     async (bad) => {
       expect(() => buildZoneUrl(bad)).toThrow(ValidationError);
       await expect(makeProvider().dns.list(bad)).rejects.toBeInstanceOf(ValidationError);

@@ -46,7 +46,7 @@ const status =
       : HttpResponse.json(body, { status: code, headers });
 
 describe('hostinger: retries', () => {
-  it('R1: a POST answered 429 with Retry-After: 2 is retried after ≥ 2 s, 3 times, then RateLimitError', async () => {
+  it('a POST answered 429 with Retry-After: 2 is retried after ≥ 2 s, 3 times, then RateLimitError', async () => {
     const s = sequence([status(429, { 'Retry-After': '2' })]);
     server.use(http.post(`${ZONE}/reset`, s.resolver));
     const { error } = await settle(makeProvider().dns.reset('example.com'));
@@ -57,7 +57,7 @@ describe('hostinger: retries', () => {
   });
 
   it.each([500, 502, 503, 504])(
-    'R2: a POST answered %i is sent exactly once and rejects with ProviderAPIError',
+    'a POST answered %i is sent exactly once and rejects with ProviderAPIError',
     async (code) => {
       const s = sequence([status(code)]);
       server.use(http.post(`${ZONE}/reset`, s.resolver));
@@ -68,7 +68,7 @@ describe('hostinger: retries', () => {
     },
   );
 
-  it('R3: a POST whose connection fails is sent once and says the outcome is unknown', async () => {
+  it('a POST whose connection fails is sent once and says the outcome is unknown', async () => {
     const s = sequence([() => HttpResponse.error()]);
     server.use(http.post(`${ZONE}/reset`, s.resolver));
     const { error } = await settle(makeProvider().dns.reset('example.com'));
@@ -77,7 +77,7 @@ describe('hostinger: retries', () => {
     expect((error as Error).message).toMatch(/outcome is unknown/);
   });
 
-  describe('R4: appends and resets are not retried on 503 or network errors, but are on 429', () => {
+  describe('appends and resets are not retried on 503 or network errors, but are on 429', () => {
     const createA = () => makeProvider().dns.create('example.com', { type: 'A', name: 'www', content: '192.0.2.7' });
     const withPut = (answers: (() => Response)[]) => {
       const put = sequence(answers);
@@ -89,7 +89,7 @@ describe('hostinger: retries', () => {
       return put;
     };
 
-    it('R4: PUT overwrite:false answered 503 is sent once', async () => {
+    it('PUT overwrite:false answered 503 is sent once', async () => {
       const put = withPut([status(503)]);
       const { error } = await settle(createA());
       expect(put.times).toHaveLength(1);
@@ -97,21 +97,21 @@ describe('hostinger: retries', () => {
       expect(error).toBeInstanceOf(ProviderAPIError);
     });
 
-    it('R4: PUT overwrite:false with a network error is sent once', async () => {
+    it('PUT overwrite:false with a network error is sent once', async () => {
       const put = withPut([() => HttpResponse.error()]);
       const { error } = await settle(createA());
       expect(put.times).toHaveLength(1);
       expect((error as Error).message).toMatch(/outcome is unknown/);
     });
 
-    it('R4: PUT overwrite:false answered 429 then 200 is retried and succeeds', async () => {
+    it('PUT overwrite:false answered 429 then 200 is retried and succeeds', async () => {
       const put = withPut([status(429), accepted]);
       const { error } = await settle(createA());
       expect(error).toBeUndefined();
       expect(put.times).toHaveLength(2);
     });
 
-    it('R4: POST reset is not retried on 503 or network errors, but is on 429', async () => {
+    it('POST reset is not retried on 503 or network errors, but is on 429', async () => {
       for (const [answers, expected] of [
         [[status(503)], 1],
         [[() => HttpResponse.error()], 1],
@@ -125,7 +125,7 @@ describe('hostinger: retries', () => {
     });
   });
 
-  it('R5: a GET answered 503, 503, 200 resolves after 3 requests with full-jitter back-off', async () => {
+  it('a GET answered 503, 503, 200 resolves after 3 requests with full-jitter back-off', async () => {
     const random = seededRandom(42);
     const draws: number[] = [];
     vi.spyOn(Math, 'random').mockImplementation(() => {
@@ -147,7 +147,7 @@ describe('hostinger: retries', () => {
     });
   });
 
-  it('R5: the back-off cap doubles per retry and stops at 10 s', async () => {
+  it('the back-off cap doubles per retry and stops at 10 s', async () => {
     vi.spyOn(Math, 'random').mockReturnValue(0.999999);
     const s = sequence([status(503)]);
     server.use(http.get(ZONE, s.resolver));
@@ -155,7 +155,7 @@ describe('hostinger: retries', () => {
     expect(s.gaps()).toEqual([300, 600, 1200, 2400, 4800, 9600, 10_000]);
   });
 
-  it('R6: a 429 with an HTTP-date Retry-After 3 s ahead sleeps 3 s (at most 4 s) before request 2', async () => {
+  it('a 429 with an HTTP-date Retry-After 3 s ahead sleeps 3 s (at most 4 s) before request 2', async () => {
     const when = new Date(Date.now() + 3000).toUTCString();
     const s = sequence([status(429, { 'Retry-After': when }), () => HttpResponse.json(zone)]);
     server.use(http.get(ZONE, s.resolver));
@@ -164,7 +164,7 @@ describe('hostinger: retries', () => {
     expect(s.gaps()[0]).toBeLessThanOrEqual(4000);
   });
 
-  it('R7: Retry-After 0 and a past HTTP date retry with no sleep', async () => {
+  it('Retry-After 0 and a past HTTP date retry with no sleep', async () => {
     for (const value of ['0', new Date(Date.now() - 60_000).toUTCString()]) {
       const s = sequence([status(429, { 'Retry-After': value }), () => HttpResponse.json(zone)]);
       server.use(http.get(ZONE, s.resolver));
@@ -173,7 +173,7 @@ describe('hostinger: retries', () => {
     }
   });
 
-  it.each(['-1', 'soon', ''])('R7: Retry-After %j is treated as absent (back-off is used)', async (value) => {
+  it.each(['-1', 'soon', ''])('Retry-After %j is treated as absent (back-off is used)', async (value) => {
     vi.spyOn(Math, 'random').mockReturnValue(0.5);
     const s = sequence([status(429, { 'Retry-After': value }), () => HttpResponse.json(zone)]);
     server.use(http.get(ZONE, s.resolver));
@@ -181,7 +181,7 @@ describe('hostinger: retries', () => {
     expect(s.gaps()).toEqual([150]);
   });
 
-  it('R8: a 429 with Retry-After: 2272 is not retried and reports the wait', async () => {
+  it('a 429 with Retry-After: 2272 is not retried and reports the wait', async () => {
     const s = sequence([status(429, { 'Retry-After': '2272' }, 'error code: 1015')]);
     server.use(http.post(`${ZONE}/reset`, s.resolver));
     // No timer is advanced: had the client decided to sleep, this promise would never settle.
@@ -194,7 +194,7 @@ describe('hostinger: retries', () => {
     expect((error as Error).message).toContain('2272');
   });
 
-  it('R8: maxRetryAfter raises the wait the client sleeps through', async () => {
+  it('maxRetryAfter raises the wait the client sleeps through', async () => {
     const s = sequence([status(429, { 'Retry-After': '90' }), () => HttpResponse.json(zone)]);
     server.use(http.get(ZONE, s.resolver));
     const { value } = await settle(makeProvider({ retry: { maxRetryAfter: 120 } }).dns.list('example.com'));
@@ -202,7 +202,7 @@ describe('hostinger: retries', () => {
     expect(s.gaps()).toEqual([90_000]);
   });
 
-  it('R9: a 429 with the plain-text body "error code: 1015" is a RateLimitError', async () => {
+  it('a 429 with the plain-text body "error code: 1015" is a RateLimitError', async () => {
     const s = sequence([status(429, {}, 'error code: 1015')]);
     server.use(http.get(ZONE, s.resolver));
     const { error } = await settle(makeProvider({ retry: { limit: 0 } }).dns.list('example.com'));
@@ -210,7 +210,7 @@ describe('hostinger: retries', () => {
     expect(s.times).toHaveLength(1);
   });
 
-  it('R10: four 429s with Retry-After: 1 give exactly 4 requests, then RateLimitError', async () => {
+  it('four 429s with Retry-After: 1 give exactly 4 requests, then RateLimitError', async () => {
     const s = sequence([status(429, { 'Retry-After': '1' })]);
     server.use(http.get(ZONE, s.resolver));
     const { error } = await settle(makeProvider().dns.list('example.com'));
@@ -218,7 +218,7 @@ describe('hostinger: retries', () => {
     expect(error).toMatchObject({ retryAfter: 1, attempts: 4 });
   });
 
-  it('R11: the body is byte-identical on every attempt of a retried PUT and POST', async () => {
+  it('the body is byte-identical on every attempt of a retried PUT and POST', async () => {
     const put = sequence([status(503), status(429), accepted]);
     const validate = sequence([status(429), accepted]);
     server.use(http.post(`${ZONE}/validate`, validate.resolver), http.put(ZONE, put.resolver));
@@ -232,7 +232,7 @@ describe('hostinger: retries', () => {
     expect(put.bodies[0]).toBe(validate.bodies[0]);
   });
 
-  it('R15: aborting during a back-off rejects at once with the signal reason and sends nothing more', async () => {
+  it('aborting during a back-off rejects at once with the signal reason and sends nothing more', async () => {
     vi.spyOn(Math, 'random').mockReturnValue(0.99);
     const s = sequence([status(503)]);
     server.use(http.get(ZONE, s.resolver));

@@ -17,7 +17,7 @@ async function expectUnauthorized(response: Response): Promise<void> {
 }
 
 describe('http: authentication', () => {
-  it('R34: creating the handler without an authenticator throws', () => {
+  it('creating the handler without an authenticator throws', () => {
     // @ts-expect-error auth is required
     expect(() => createHostingHandler({ store, registry })).toThrow(/auth.*required/);
     expect(() => createHostingHandler({ store, registry, auth: { jwtSecret: '' } })).toThrow(TypeError);
@@ -25,7 +25,7 @@ describe('http: authentication', () => {
     expect(() => createHostingHandler({ store, registry, auth: { none: false } })).toThrow(TypeError);
   });
 
-  it('R34: no token, a malformed token and a wrong-secret token get 401 with WWW-Authenticate and no details', async () => {
+  it('no token, a malformed token and a wrong-secret token get 401 with WWW-Authenticate and no details', async () => {
     await expectUnauthorized(await get());
     await expectUnauthorized(await get({ headers: { Authorization: 'Bearer not.a.jwt' } }));
     await expectUnauthorized(await get({ headers: { Authorization: 'Bearer' } }));
@@ -33,7 +33,7 @@ describe('http: authentication', () => {
     await expectUnauthorized(await get({ headers: { Authorization: `Bearer ${await token({}, 'another-secret')}` } }));
   });
 
-  it('R34: a valid token in the query string is ignored (401)', async () => {
+  it('a valid token in the query string is ignored (401)', async () => {
     const jwt = await token();
     await expectUnauthorized(await get({}, `/providers?token=${jwt}`));
     await expectUnauthorized(await get({}, `/providers?access_token=${jwt}`));
@@ -79,14 +79,14 @@ describe('http: authentication', () => {
 });
 
 describe('http: secretsEqual', () => {
-  it('R35: comparing a candidate of a different length returns false instead of throwing', async () => {
+  it('comparing a candidate of a different length returns false instead of throwing', async () => {
     await expect(secretsEqual('short', 'a-much-longer-secret-value')).resolves.toBe(false);
     await expect(secretsEqual('', 'x')).resolves.toBe(false);
     await expect(secretsEqual('ünïcode-🔑', 'ünïcode-🔑')).resolves.toBe(true);
     await expect(secretsEqual('same-length-a', 'same-length-b')).resolves.toBe(false);
   });
 
-  it('R35: works as an API-key check inside authenticate()', async () => {
+  it('works as an API-key check inside authenticate()', async () => {
     const handler = createHostingHandler({
       store,
       registry,

@@ -13,7 +13,7 @@ import { createHostingHandler } from '../../src/http/index.js';
 import { createHostingerSimulator, type HostingerSimulator } from '../../src/testing/simulator/index.js';
 import { SECRET, token } from './helpers.js';
 
-// Every curl example of the seed's API Reference, sent over real HTTP (127.0.0.1) to the handler,
+// Every curl example of the REST API reference, sent over real HTTP (127.0.0.1) to the handler,
 // which drives the real Hostinger adapter against the Hostinger simulator. Tests run in order and
 // share the account state, like a user following the document top to bottom.
 
@@ -110,8 +110,8 @@ afterAll(async () => {
   if (dataDir) await rm(dataDir, { recursive: true, force: true });
 });
 
-describe('http e2e: provider management (seed curl examples)', () => {
-  it('POST /providers/hostinger/configure with the seed body answers {status: configured}', async () => {
+describe('http e2e: provider management (documented curl examples)', () => {
+  it('POST /providers/hostinger/configure with the documented body answers {status: configured}', async () => {
     const seed = await curl('POST', `${P}/configure`, { api_key: 'YOUR_API_TOKEN' });
     expect(seed).toMatchObject({ status: 200, json: { status: 'configured' } });
     // Point it at the simulator (the only allowed way: allowUnsafeBaseUrl is on for this test server).
@@ -137,7 +137,7 @@ describe('http e2e: provider management (seed curl examples)', () => {
   });
 });
 
-describe('http e2e: DNS (seed curl examples)', () => {
+describe('http e2e: DNS (documented curl examples)', () => {
   const D = `${P}/dns/example.com`;
 
   it('GET lists one record per entry with ids like @/MX/10', async () => {
@@ -190,7 +190,7 @@ describe('http e2e: DNS (seed curl examples)', () => {
   });
 });
 
-describe('http e2e: domains (seed curl examples)', () => {
+describe('http e2e: domains (documented curl examples)', () => {
   it('GET /domains and GET /domains/example.com answer Domain objects', async () => {
     const list = await curl('GET', `${P}/domains`);
     expect(list.status).toBe(200);
@@ -256,7 +256,7 @@ describe('http e2e: domains (seed curl examples)', () => {
   );
 });
 
-describe('http e2e: VPS, SSH keys, billing (seed curl examples)', () => {
+describe('http e2e: VPS, SSH keys, billing (documented curl examples)', () => {
   it('GET /vms and GET /vms/{id} answer VirtualMachine objects', async () => {
     const list = await curl('GET', `${P}/vms`);
     expect(list.status).toBe(200);
@@ -266,7 +266,7 @@ describe('http e2e: VPS, SSH keys, billing (seed curl examples)', () => {
     expect(one).toMatchObject({ status: 200, json: list.json[0] });
   });
 
-  it('GET /datacenters, /ssh-keys, /subscriptions, /catalog answer the seed shapes', async () => {
+  it('GET /datacenters, /ssh-keys, /subscriptions, /catalog answer the documented shapes', async () => {
     const dcs = await curl('GET', `${P}/datacenters`);
     expect(dcs.json[0]).toEqual({
       id: expect.any(String),
@@ -302,7 +302,7 @@ describe('http e2e: VPS, SSH keys, billing (seed curl examples)', () => {
     for (const r of [dcs, keys, subs, catalog]) expect(r.status).toBe(200);
   });
 
-  it('POST /vms: the seed placeholders are a 400 naming them; ids from the listings create the VM', async () => {
+  it('POST /vms: the documented placeholders are a 400 naming them; ids from the listings create the VM', async () => {
     const seedBody = {
       plan: 'kvm-2',
       data_center_id: 'us-east-1',
@@ -377,7 +377,7 @@ describe('http e2e: failures over the wire', () => {
     expect(response.headers.get('www-authenticate')).toBe('Bearer');
   });
 
-  it('R36: a raw /providers/%2e%2e request line is a 400', async () => {
+  it('a raw /providers/%2e%2e request line is a 400', async () => {
     const status = await new Promise<number>((resolve, reject) => {
       const url = new URL(api);
       const req = httpRequest(

@@ -70,6 +70,9 @@ function fullProvider(calls: Call[]): ProviderDefinition {
         get: rec('vps.get', vm),
         create: rec('vps.create', vm),
         listDataCenters: rec('vps.dc', [{ id: '1', name: 'NL', location: 'Amsterdam', country: 'NL' }]),
+        start: rec('vps.start'),
+        stop: rec('vps.stop'),
+        restart: rec('vps.restart'),
       },
       sshKeys: { list: rec('keys.list', [key]), add: rec('keys.add', key), delete: rec('keys.delete') },
       billing: { listSubscriptions: rec('billing.subs', []), getCatalog: rec('billing.catalog', []) },
@@ -191,6 +194,9 @@ describe('http: endpoints', () => {
     ['GET', `${P}/vms`, undefined, 200, [vm], ['vps.list']],
     ['GET', `${P}/vms/42`, undefined, 200, vm, ['vps.get', '42']],
     ['POST', `${P}/vms`, createVm, 201, vm, ['vps.create', createVm]],
+    ['POST', `${P}/vms/42/start`, undefined, 200, { status: 'ok' }, ['vps.start', '42']],
+    ['POST', `${P}/vms/42/stop`, undefined, 200, { status: 'ok' }, ['vps.stop', '42']],
+    ['POST', `${P}/vms/42/restart`, undefined, 200, { status: 'ok' }, ['vps.restart', '42']],
     [
       'GET',
       `${P}/datacenters`,
@@ -212,7 +218,7 @@ describe('http: endpoints', () => {
     ['GET', `${P}/subscriptions`, undefined, 200, [], ['billing.subs']],
     ['GET', `${P}/catalog`, undefined, 200, [], ['billing.catalog']],
   ] as const)(
-    '%s %s calls the provider and answers the seed body',
+    '%s %s calls the provider and answers the documented body',
     async (method, path, body, status, expected, call) => {
       const h = await full();
       const response = await h.send(method, path, body);

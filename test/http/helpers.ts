@@ -48,7 +48,7 @@ export function dnsOnlyProvider(calls: Call[], config: ProviderConfig): Provider
   };
 }
 
-/** A counting wrapper: R36 needs "zero store (file system) calls". */
+/** A counting wrapper, so tests can assert that a refused request made zero store (file system) calls. */
 export class CountingStore implements ConfigStore {
   calls = 0;
   constructor(readonly inner: ConfigStore = new MemoryConfigStore()) {}

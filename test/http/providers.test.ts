@@ -88,7 +88,7 @@ describe('http: provider management', () => {
     expect((await h.send('DELETE', '/providers/tinydns')).status).toBe(404);
   });
 
-  it('R36: GET /providers/{provider} returns metadata with the secrets redacted', async () => {
+  it('GET /providers/{provider} returns metadata with the secrets redacted', async () => {
     const h = await harness();
     await h.store.inner.save({
       provider: 'tinydns',
@@ -122,7 +122,7 @@ describe('http: provider management', () => {
     ['/providers/..%5C..%5Cwindows/configure'],
     ['/providers/Hostinger'],
     ['/providers/%00'],
-  ])('R36: GET %s is a 400 with zero store (file system) calls', async (path) => {
+  ])('GET %s is a 400 with zero store (file system) calls', async (path) => {
     const h = await harness();
     const response = await h.send('GET', path);
     expect(response.status).toBe(400);
@@ -130,7 +130,7 @@ describe('http: provider management', () => {
     expect(h.store.calls).toBe(0);
   });
 
-  it('R36: with a real FileConfigStore, traversal paths make zero file system calls', async () => {
+  it('with a real FileConfigStore, traversal paths make zero file system calls', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'setec-http-r36-'));
     try {
       const fsCalls: string[] = [];

@@ -64,3 +64,55 @@ describe('http: auth details', () => {
     expect((await call(handler, 'GET', '/providers')).status).toBe(200);
   });
 });
+
+/** A store whose reads take 20 ms, like a slow disk: wide open to read-then-write races. */
+class SlowReadStore extends MemoryConfigStore {
+  override async get(provider: string) {
+    const config = await super.get(provider);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    return config;
+  }
+}
+
+describe('http: /test records the outcome atomically on a store with slow reads', () => {
+  async function slowSetup() {
+    const registry = new ProviderRegistry();
+    registry.registerProvider({
+      name: 'slow',
+      displayName: 'Slow',
+      create: (config) => ({ name: config.provider, displayName: 'Slow', testConnection: async () => {} }),
+    });
+    const store = new SlowReadStore();
+    const handler = createHostingHandler({ store, registry, auth: { jwtSecret: SECRET } });
+    const jwt = await token();
+    const send = (method: string, path: string, body?: unknown) =>
+      handler(
+        new Request(`${BASE}${path}`, {
+          method,
+          headers: { Authorization: `Bearer ${jwt}`, 'Content-Type': 'application/json' },
+          body: body === undefined ? undefined : JSON.stringify(body),
+        }),
+      );
+    expect((await send('POST', '/providers/slow/configure', { api_key: 'OLD' })).status).toBe(200);
+    return { store, send };
+  }
+  const later = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+  it('a configure sent 30 ms after /test started keeps the NEW key', async () => {
+    const { store, send } = await slowSetup();
+    const testing = send('POST', '/providers/slow/test');
+    await later(30);
+    expect((await send('POST', '/providers/slow/configure', { api_key: 'NEW' })).status).toBe(200);
+    await testing;
+    expect(await store.get('slow')).toMatchObject({ api_key: 'NEW', connected: false });
+  });
+
+  it('a DELETE sent 30 ms after /test started stays deleted', async () => {
+    const { store, send } = await slowSetup();
+    const testing = send('POST', '/providers/slow/test');
+    await later(30);
+    expect((await send('DELETE', '/providers/slow')).status).toBe(200);
+    await testing;
+    expect(await store.get('slow')).toBeUndefined();
+  });
+});

@@ -35,6 +35,7 @@ describe('package: built dist as a consumer sees it', () => {
       './hostinger/register',
       './http',
       './testing',
+      './zone',
       './unstorage',
     ]);
     expect(JSON.stringify(pkg.exports)).not.toContain('*');

@@ -45,7 +45,7 @@ describe('testing: memory provider', () => {
 });
 
 describe('testing: memory provider dns', () => {
-  it('starts with example.com listed one record per entry with CONTRACT ids', async () => {
+  it('starts with example.com listed one record per entry with stable name/type ids', async () => {
     const ids = (await dnsOf(createMemoryProvider()).list('example.com')).map((r) => r.id);
     expect(ids).toEqual(expect.arrayContaining(['@/A/0', '@/AAAA/0', 'www/CNAME/0', '@/MX/10', '@/TXT/0']));
     const ns = ids.filter((id) => id.startsWith('@/NS/0'));

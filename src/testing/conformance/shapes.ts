@@ -13,7 +13,7 @@ type Kind =
   | 'labels'
   | ((value: unknown) => boolean);
 
-/** A model's fields, named exactly as in CONTRACT. */
+/** A model's fields, named exactly as in the SDK's types. */
 export type Shape = Record<string, Kind>;
 
 const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/;
@@ -24,7 +24,7 @@ const KINDS: Record<Exclude<Kind, (value: unknown) => boolean>, (v: unknown) => 
   number: (v) => typeof v === 'number' && Number.isFinite(v),
   boolean: (v) => typeof v === 'boolean',
   strings: (v) => Array.isArray(v) && v.every((x) => typeof x === 'string'),
-  // CONTRACT: ISO-8601; a timestamp the provider does not know is omitted or "" (never "null").
+  // Timestamps are ISO-8601; a timestamp the provider does not know is omitted or "" (never "null").
   timestamp: (v) => typeof v === 'string' && ISO.test(v) && !Number.isNaN(Date.parse(v)),
   'timestamp?': (v) => v === '' || (typeof v === 'string' && ISO.test(v) && !Number.isNaN(Date.parse(v))),
   labels: (v) =>
@@ -40,7 +40,7 @@ export function ensureShape(value: unknown, shape: Shape, what: string): void {
   const object = value as Record<string, unknown>;
   const allowed = new Set(Object.keys(shape).map((k) => k.replace(/\?$/, '')));
   const extra = Object.keys(object).filter((k) => !allowed.has(k) && object[k] !== undefined);
-  ensure(extra.length === 0, `${what} has fields outside CONTRACT: ${show(extra)} in ${show(value)}`);
+  ensure(extra.length === 0, `${what} has fields the model does not define: ${show(extra)} in ${show(value)}`);
   for (const [key, kind] of Object.entries(shape)) {
     const optional = key.endsWith('?');
     const field = key.replace(/\?$/, '');
@@ -62,7 +62,7 @@ export function ensureShapes(values: unknown, shape: Shape, what: string): void 
 
 const PERIOD = /^(monthly|yearly|[1-9]\d* (months|years))$/;
 
-/** CONTRACT's models. */
+/** The SDK's models. */
 export const SHAPES = {
   DnsRecord: {
     id: 'string',

@@ -9,6 +9,7 @@ import {
   normalizeRecordName,
   sameRecord,
   validateRecords,
+  validateSetChanges,
 } from '../../core/validation/index.js';
 import type { NormalizedDnsRecord } from '../../core/validation/index.js';
 import { checkSignal, copy } from './state.js';
@@ -39,7 +40,7 @@ function assertType(type: string): asserts type is DnsRecordType {
 }
 
 /**
- * The DNS group of the memory provider, with CONTRACT's semantics: ids from `assignRecordIds`,
+ * The DNS group of the memory provider, with the SDK's DNS semantics: ids from `assignRecordIds`,
  * validation through the core helpers before any change, `create` never overwrites, merge is
  * idempotent, overwrite replaces only the named sets. Each write builds the new zone and commits it
  * only after the whole zone is consistent, so a rejected write changes nothing.
@@ -83,7 +84,7 @@ export function createMemoryDns(state: MemoryState): DnsCapability {
       } else {
         next = copy(current);
         for (const r of input) {
-          // Records already present are kept as they are (CONTRACT: a merge adds only what is missing).
+          // Records already present are kept as they are (a merge adds only what is missing).
           if (!next.some((x) => sameRecord(x, r))) next.push(r);
         }
       }
@@ -108,6 +109,18 @@ export function createMemoryDns(state: MemoryState): DnsCapability {
         name,
         current.filter((r) => !doomed(r)),
       );
+    },
+
+    // All sets are written in one step: the new zone is built, checked, then committed, so a rejected
+    // batch changes nothing.
+    async writeSets(domain, changes, options = {}) {
+      checkSignal(options);
+      const batch = validateSetChanges(changes, normalizeDomain(domain));
+      const [name, current] = zone(domain);
+      const named = new Set([...batch.replace, ...batch.delete].map(setKey));
+      const next = [...current.filter((r) => !named.has(setKey(r))), ...batch.replace.flatMap((set) => set.records)];
+      assertFits(state, name, next);
+      state.zones.set(name, next);
     },
 
     async reset(domain, options) {

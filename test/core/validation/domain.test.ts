@@ -14,7 +14,7 @@ function fieldsOf(fn: () => unknown): Record<string, string[]> {
 }
 
 describe('validation: domain names', () => {
-  it('R28: accepts every fc.domain() value and its A-label has labels ≤ 63 octets and ≤ 253 in total', () => {
+  it('accepts every fc.domain() value and its A-label has labels ≤ 63 octets and ≤ 253 in total', () => {
     fc.assert(
       fc.property(fc.domain(), (domain) => {
         const ascii = normalizeDomain(domain);
@@ -26,7 +26,7 @@ describe('validation: domain names', () => {
     );
   });
 
-  it("R28: converts an IDN to its A-label ('bücher.de' → 'xn--bcher-kva.de')", () => {
+  it("converts an IDN to its A-label ('bücher.de' → 'xn--bcher-kva.de')", () => {
     expect(normalizeDomain('bücher.de')).toBe('xn--bcher-kva.de');
     expect(normalizeDomain('BÜCHER.de.')).toBe('xn--bcher-kva.de');
   });
@@ -35,12 +35,12 @@ describe('validation: domain names', () => {
     expect(normalizeDomain('Example.COM.')).toBe('example.com');
   });
 
-  it('R28: rejects a 64-octet label but accepts 63', () => {
+  it('rejects a 64-octet label but accepts 63', () => {
     expect(normalizeDomain(`${'a'.repeat(63)}.com`)).toBe(`${'a'.repeat(63)}.com`);
     expect(fieldsOf(() => normalizeDomain(`${'a'.repeat(64)}.com`))).toHaveProperty('domain');
   });
 
-  it('R28: rejects a 254-character name but accepts 253', () => {
+  it('rejects a 254-character name but accepts 253', () => {
     const label = 'a'.repeat(62);
     const ok = `${label}.${label}.${label}.${label}.com`.slice(2); // 4 × 63 + 3 - 2 = 253
     expect(ok.length).toBe(253);
@@ -71,7 +71,7 @@ describe('validation: domain names', () => {
     'under_score.com',
     'user@example.com',
     '*.example.com',
-  ])('R28: rejects %j with a ValidationError naming the field', (bad) => {
+  ])('rejects %j with a ValidationError naming the field', (bad) => {
     expect(fieldsOf(() => normalizeDomain(bad, 'records.0.domain'))).toHaveProperty(['records.0.domain']);
   });
 

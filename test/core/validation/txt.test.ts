@@ -7,7 +7,7 @@ const utf8 = (s: string) => new TextEncoder().encode(s).length;
 const chunksOf = (wire: string) => [...wire.matchAll(/"((?:[^"\\]|\\[\s\S])*)"/g)].map((m) => parseTxt(`"${m[1]}"`));
 
 describe('validation: TXT values', () => {
-  it('R31: any string formats into chunks of ≤ 255 UTF-8 bytes that never split a code point, and round-trips', () => {
+  it('any string formats into chunks of ≤ 255 UTF-8 bytes that never split a code point, and round-trips', () => {
     fc.assert(
       fc.property(fc.string({ unit: 'binary', maxLength: 700 }), (s) => {
         const wire = formatTxt(s);
@@ -23,7 +23,7 @@ describe('validation: TXT values', () => {
     );
   });
 
-  it('R31: long multi-byte text is cut at code point boundaries', () => {
+  it('long multi-byte text is cut at code point boundaries', () => {
     const s = '😀'.repeat(100) + 'é'.repeat(200); // 400 + 400 bytes
     const chunks = chunksOf(formatTxt(s));
     expect(chunks.length).toBeGreaterThan(3);
@@ -31,13 +31,13 @@ describe('validation: TXT values', () => {
     expect(chunks.join('')).toBe(s);
   });
 
-  it('R31: " and \\ round-trip', () => {
+  it('" and \\ round-trip', () => {
     const s = 'say "hi" \\ back\\slash\\"';
     expect(formatTxt(s)).toBe('"say \\"hi\\" \\\\ back\\\\slash\\\\\\""');
     expect(parseTxt(formatTxt(s))).toBe(s);
   });
 
-  it('R31: a 300-byte SPF record splits into 2 strings whose concatenation equals the input', () => {
+  it('a 300-byte SPF record splits into 2 strings whose concatenation equals the input', () => {
     const body = Array.from({ length: 40 }, (_, i) => `ip4:10.0.${i}.0/24`).join(' ');
     const spf = `v=spf1 ${body}`.slice(0, 295) + ' -all';
     expect(utf8(spf)).toBe(300);
@@ -48,7 +48,7 @@ describe('validation: TXT values', () => {
     expect(wire).toMatch(/^"[^"]*" "[^"]*"$/);
   });
 
-  it('R31: an already-quoted TXT value is not quoted twice', () => {
+  it('an already-quoted TXT value is not quoted twice', () => {
     const record = normalizeRecord({ type: 'TXT', name: '@', content: '"v=spf1 -all"' });
     expect(record.content).toBe('v=spf1 -all');
     expect(formatTxt(record.content)).toBe('"v=spf1 -all"');
