@@ -7,6 +7,8 @@ const shared: Options = {
     'hostinger/register': 'src/hostinger/register.ts',
     'http/index': 'src/http/index.ts',
     'testing/index': 'src/testing/index.ts',
+    'zone/index': 'src/zone/index.ts',
+    'unstorage/index': 'src/unstorage/index.ts',
   },
   dts: true,
   // Shared chunks keep one copy of core code per format, so the registry and error brands are defined

@@ -29,6 +29,18 @@ const cases = [
     code: `import { createHostingerProvider } from 'setec-hosting/hostinger';\nconst p = createHostingerProvider({ apiKey: process.env.T });\nconsole.log(await p.dns.list('example.com'));`,
   },
   {
+    name: 'planZone + applyPlan + zone files (setec-hosting/zone)',
+    budget: 8192,
+    forbid: ['node_modules/ky/', 'node_modules/zod/'],
+    code: `import { planZone, applyPlan, parseZoneFile, formatZoneFile } from 'setec-hosting/zone';\nexport { planZone, applyPlan, parseZoneFile, formatZoneFile };`,
+  },
+  {
+    name: 'UnstorageConfigStore (setec-hosting/unstorage, unstorage itself not counted)',
+    budget: 4096,
+    forbid: ['node_modules/unstorage/', 'node_modules/ky/', 'node_modules/zod/'],
+    code: `import { UnstorageConfigStore } from 'setec-hosting/unstorage';\nexport { UnstorageConfigStore };`,
+  },
+  {
     name: 'peer: hostinger-api-sdk DNSZoneApi.getDNSRecordsV1 (platform node)',
     code: `import { Configuration, DNSZoneApi } from 'hostinger-api-sdk';\nconst api = new DNSZoneApi(new Configuration({ accessToken: process.env.T }));\nconsole.log(await api.getDNSRecordsV1('example.com'));`,
   },

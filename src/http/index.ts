@@ -24,13 +24,14 @@ import { bodyLimit } from 'hono/body-limit';
 import type { ConfigStore } from '../config/config-store.js';
 import { assertProviderName } from '../config/config-store.js';
 import { defaultRegistry, type ProviderRegistry } from '../core/registry.js';
-import { assertAuth, authMiddleware, type HostingAuth } from './auth.js';
+import { assertAuth, authMiddleware, warnIfWeakSecret, type HostingAuth } from './auth.js';
 import { registerBillingRoutes } from './billing.js';
-import type { RouteContext } from './context.js';
+import { refusedAddressError, type RouteContext } from './context.js';
 import { crossSiteGuard } from './cross-site.js';
 import { registerDnsRoutes } from './dns.js';
 import { registerDomainRoutes } from './domains.js';
 import { errorResponse, isExpectedError } from './errors.js';
+import { methodsByPath } from './methods.js';
 import { registerProviderRoutes } from './providers.js';
 import { registerSshKeyRoutes } from './ssh-keys.js';
 import { registerVpsRoutes } from './vps.js';
@@ -101,6 +102,7 @@ export type HostingHandler = (request: Request) => Promise<Response>;
  */
 export function createHostingHandler(options: HostingHandlerOptions): HostingHandler {
   assertAuth(options?.auth);
+  warnIfWeakSecret(options.auth);
   if (!options.store) throw new TypeError('createHostingHandler: `store` is required');
   const maxBodyBytes = options.maxBodyBytes ?? 1024 * 1024;
   const ctx: RouteContext = {
@@ -134,8 +136,18 @@ export function createHostingHandler(options: HostingHandlerOptions): HostingHan
   registerSshKeyRoutes(app, ctx);
   registerBillingRoutes(app, ctx);
 
-  app.notFound((c) => c.json({ error: 'Not found' }, 404));
+  const allowedMethods = methodsByPath(app);
+  app.notFound((c) => {
+    const allow = allowedMethods(c.req.path);
+    if (allow.length === 0) return c.json({ error: 'Not found' }, 404);
+    c.header('Allow', allow.join(', '));
+    return c.json({ error: `Method ${c.req.method} is not allowed here; use ${allow.join(', ')}` }, 405);
+  });
   app.onError((error, c) => {
+    // The client went away (closed the connection, aborted its fetch): nobody reads this answer, and it is no failure of ours.
+    if (c.req.raw.signal.aborted) return new Response(null, { status: 499 });
+    const refused = refusedAddressError(c.req.raw);
+    if (refused) return errorResponse(c, refused);
     if (!isExpectedError(error)) options.onError?.(error, c.req.raw);
     return errorResponse(c, error);
   });

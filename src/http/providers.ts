@@ -2,7 +2,14 @@ import type { ConfigStore, ProviderConfig } from '../config/config-store.js';
 import { CAPABILITY_NAMES, type CapabilityName } from '../core/provider.js';
 import { NotFoundError } from '../core/errors.js';
 import { assertSafeExtra } from './base-url.js';
-import { callOptions, providerName, storedConfig, type HostingApp, type RouteContext } from './context.js';
+import {
+  buildProvider,
+  callOptions,
+  providerName,
+  storedConfig,
+  type HostingApp,
+  type RouteContext,
+} from './context.js';
 import { configureBody, readJson } from './schemas.js';
 
 // `extra` values whose key looks like a credential are shown as this.
@@ -60,12 +67,13 @@ export function registerProviderRoutes(app: HostingApp, ctx: RouteContext): void
 
   app.post('/providers/:provider/test', async (c) => {
     const config = await storedConfig(ctx, c);
-    const provider = ctx.registry.createProvider(config.provider, config);
+    const provider = buildProvider(ctx, config, c);
     const record = (connected: boolean) => recordConnected(ctx.store, config, connected);
     try {
       await provider.testConnection(callOptions(c));
     } catch (error) {
-      await record(false);
+      // A client that went away aborted the test: that says nothing about the credentials.
+      if (!c.req.raw.signal.aborted) await record(false);
       throw error;
     }
     await record(true);

@@ -9,6 +9,8 @@ const entries = [
   'setec-hosting/hostinger/register',
   'setec-hosting/http',
   'setec-hosting/testing',
+  'setec-hosting/zone',
+  'setec-hosting/unstorage',
 ];
 const report = { esm: {}, cjs: {} };
 for (const entry of entries) {

@@ -28,13 +28,15 @@ describe('package: built dist as a consumer sees it', () => {
       })
     : undefined;
 
-  it('the exports map lists exactly the five entries, no wildcards', () => {
+  it('the exports map lists exactly the public entries, no wildcards', () => {
     expect(Object.keys(pkg.exports).filter((k) => k !== './package.json')).toEqual([
       '.',
       './hostinger',
       './hostinger/register',
       './http',
       './testing',
+      './zone',
+      './unstorage',
     ]);
     expect(JSON.stringify(pkg.exports)).not.toContain('*');
   });
@@ -65,6 +67,7 @@ describe('package: built dist as a consumer sees it', () => {
     expect(report!.esm['setec-hosting/testing']).toEqual(
       expect.arrayContaining(['createHostingerSimulator', 'createMemoryProvider', 'testProvider']),
     );
+    expect(report!.esm['setec-hosting/unstorage']).toEqual(['UnstorageConfigStore']);
   });
 
   it('ESM and CJS copies share one default registry', () => {

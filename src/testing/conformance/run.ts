@@ -1,10 +1,12 @@
 import { randomBytes } from 'node:crypto';
+import { isErrNotSupported } from '../../core/errors.js';
 import type { Provider } from '../../core/provider.js';
 import { dnsReadChecks } from './dns-read-checks.js';
 import { dnsWriteChecks } from './dns-write-checks.js';
 import { modelChecks } from './model-checks.js';
 import { providerChecks } from './provider-checks.js';
 import { txtChecks } from './txt-checks.js';
+import { vpsChecks } from './vps-checks.js';
 import type { ConformanceCheck, ConformanceContext, ConformanceOptions, ConformanceResult } from './types.js';
 
 /** A function that builds the provider under test; called once per check so checks do not share state. */
@@ -20,6 +22,7 @@ export const conformanceChecks: readonly ConformanceCheck[] = Object.freeze([
   ...dnsWriteChecks,
   ...txtChecks,
   ...modelChecks,
+  ...vpsChecks,
 ]);
 
 /** Why a check will not run for this provider, or `undefined` when it runs. */
@@ -32,6 +35,14 @@ export function skipReason(
   if (check.requires && provider && provider[check.requires] == null)
     return `the provider has no ${check.requires} group`;
   return undefined;
+}
+
+/**
+ * Why a check that threw `error` counts as skipped: a method that throws `ErrNotSupported` inside a group
+ * the provider has is "not supported", not a failure. `undefined` for any other error.
+ */
+export function unsupportedReason(error: unknown): string | undefined {
+  return isErrNotSupported(error) ? `not supported: ${error.message}` : undefined;
 }
 
 /**
@@ -92,7 +103,12 @@ export async function runConformance(
       await runCheck(check, provider, options);
       results.push({ name: check.name, ok: true });
     } catch (error) {
-      results.push({ name: check.name, ok: false, error });
+      const unsupported = unsupportedReason(error);
+      results.push(
+        unsupported === undefined
+          ? { name: check.name, ok: false, error }
+          : { name: check.name, ok: true, skipped: unsupported },
+      );
     }
   }
   return results;
