@@ -28,6 +28,7 @@ async function records(ctx: CommandContext, contents: string[]): Promise<DnsReco
   }));
 }
 
+/** `setec-hosting dns`: records, zone files, plans. */
 export const dns: GroupSpec = {
   name: 'dns',
   summary: 'List and change the DNS records of a zone',

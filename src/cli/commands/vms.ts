@@ -40,6 +40,7 @@ function power(action: 'start' | 'stop' | 'restart', summary: string, done: stri
   };
 }
 
+/** `setec-hosting vms`. */
 export const vms: GroupSpec = {
   name: 'vms',
   summary: 'Virtual machines: list, show, create, start, stop, restart, data centers',

@@ -73,6 +73,7 @@ async function keepSnapshot(ctx: CommandContext, plan: ZonePlan, error: unknown)
   }
 }
 
+/** `dns export`, `dns plan` and `dns apply`. */
 export const zoneCommands: CommandSpec[] = [
   {
     name: 'export',
