@@ -97,3 +97,13 @@ export {
   formatTxt,
   parseTxt,
 } from './core/validation/index.js';
+export {
+  VM_PASSWORD_MIN_LENGTH,
+  SSH_KEY_NAME_MAX_LENGTH,
+  NAMESERVER_COUNT,
+  checkVmPassword,
+  normalizeVmHostname,
+  checkVmRequestFields,
+  normalizeSshKeyName,
+  normalizeNameservers,
+} from './core/validation/index.js';
