@@ -108,3 +108,13 @@ export {
 } from './core/validation/index.js';
 export { validateSetChanges, recordIdentity } from './core/validation/index.js';
 export type { ValidatedSetChanges, ValidatedRecordSet } from './core/validation/index.js';
+export {
+  VM_PASSWORD_MIN_LENGTH,
+  SSH_KEY_NAME_MAX_LENGTH,
+  NAMESERVER_COUNT,
+  checkVmPassword,
+  normalizeVmHostname,
+  checkVmRequestFields,
+  normalizeSshKeyName,
+  normalizeNameservers,
+} from './core/validation/index.js';

@@ -259,4 +259,24 @@ describe('testing: conformance kit catches broken providers', () => {
       'provider: name is a lowercase registry key and displayName a non-empty string',
     ]);
   });
+
+  it('input rules that drift from the shared ones fail the input checks', async () => {
+    const factory = (): Provider => {
+      const provider = createMemoryProvider();
+      const sshKeys = provider.sshKeys!;
+      const vps = provider.vps!;
+      return {
+        ...provider,
+        // An 8-character password rule, names defaulted instead of refused, any nameserver list accepted.
+        vps: { ...vps, create: (r, o) => vps.create({ ...r, password: r.password.padEnd(12, '!') }, o) },
+        sshKeys: { ...sshKeys, add: (name, key, o) => sshKeys.add(name.trim().slice(0, 255) || 'unnamed', key, o) },
+        domains: { ...provider.domains!, setNameservers: async () => undefined },
+      };
+    };
+    expect(await failures(factory)).toEqual([
+      'inputs: vps.create refuses a password under 12 characters and a bad host name',
+      'inputs: sshKeys.add refuses an empty name and one over 255 characters',
+      'inputs: domains.setNameservers takes 2 to 4 host names',
+    ]);
+  });
 });

@@ -3,6 +3,7 @@ import { isErrNotSupported } from '../../core/errors.js';
 import type { Provider } from '../../core/provider.js';
 import { dnsReadChecks } from './dns-read-checks.js';
 import { dnsWriteChecks } from './dns-write-checks.js';
+import { inputChecks } from './input-checks.js';
 import { modelChecks } from './model-checks.js';
 import { providerChecks } from './provider-checks.js';
 import { txtChecks } from './txt-checks.js';
@@ -26,6 +27,7 @@ export const conformanceChecks: readonly ConformanceCheck[] = Object.freeze([
   ...vpsChecks,
   ...dnsBatchChecks,
   ...zoneChecks,
+  ...inputChecks,
 ]);
 
 /** Why a check will not run for this provider, or `undefined` when it runs. */
