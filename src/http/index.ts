@@ -33,6 +33,8 @@ import { registerDnsRoutes } from './dns.js';
 import { registerDomainRoutes } from './domains.js';
 import { errorResponse, isExpectedError } from './errors.js';
 import { methodsByPath } from './methods.js';
+import { openApiDocument } from './openapi.js';
+import { VERSION } from '../version.js';
 import { registerProviderRoutes } from './providers.js';
 import { registerSshKeyRoutes } from './ssh-keys.js';
 import { registerVpsRoutes } from './vps.js';
@@ -137,6 +139,8 @@ export function createHostingHandler(options: HostingHandlerOptions): HostingHan
   // A path climbing out of `/providers` (`providers/%2e%2e`) is normalised to the base path by the URL parser.
   app.all('/', (c) => c.json({ error: 'Invalid path: expected /api/hosting/providers/...' }, 400));
 
+  let openApi: Record<string, unknown> | undefined;
+  app.get('/openapi.json', (c) => c.json((openApi ??= openApiDocument(HOSTING_BASE_PATH, VERSION))));
   registerProviderRoutes(app, ctx);
   registerDnsRoutes(app, ctx);
   registerDomainRoutes(app, ctx);

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serve, type ServerType } from '@hono/node-server';
 import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import { FileConfigStore } from '../../src/config/file-store.js';
 import { ProviderRegistry } from '../../src/core/registry.js';
 import { createHostingerProvider, hostinger } from '../../src/hostinger/index.js';
@@ -23,12 +23,17 @@ const listen = (fetch: (r: Request) => Promise<Response>) =>
       resolve({ server, origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}` }),
     );
   });
+// Generous bounds: the machine running the tests may be busy; nothing here measures speed.
+const poll = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 15_000, interval: 50 });
 const close = (server: ServerType) =>
   new Promise((resolve) => {
     server.close(resolve);
     // The browser keeps connections open; end them so close() returns.
     (server as { closeAllConnections?: () => void }).closeAllConnections?.();
   });
+
+// A browser on a busy machine: steps get a minute each (they take about a second).
+vi.setConfig({ testTimeout: 60_000 });
 
 describeWithBrowser('dashboard: the settings page in a real browser', () => {
   let sim: HostingerSimulator;
@@ -107,7 +112,7 @@ describeWithBrowser('dashboard: the settings page in a real browser', () => {
     await card().getByLabel('API token').fill('wrong-token');
     await card().getByLabel('API base URL (optional)').fill(simUrl);
     await card().getByRole('button', { name: 'Test Connection' }).click();
-    await expect.poll(() => message().getAttribute('data-kind')).toBe('error');
+    await poll(() => message().getAttribute('data-kind')).toBe('error');
     expect(await message().textContent()).not.toBe('');
     expect(await store.list()).toEqual([]);
   });
@@ -115,14 +120,14 @@ describeWithBrowser('dashboard: the settings page in a real browser', () => {
   it('the right token: success is shown, still nothing saved', async () => {
     await card().getByLabel('API token').fill(sim.token);
     await card().getByRole('button', { name: 'Test Connection' }).click();
-    await expect.poll(() => message().textContent()).toBe('Connection successful');
+    await poll(() => message().textContent()).toBe('Connection successful');
     expect(await store.list()).toEqual([]);
     await shot('dashboard-tested');
   });
 
   it('Save stores it; a reload shows it connected with an empty token field', async () => {
     await card().getByRole('button', { name: 'Save' }).click();
-    await expect.poll(() => message().textContent()).toBe('Saved. Connection successful.');
+    await poll(() => message().textContent()).toBe('Saved. Connection successful.');
     expect(await store.get('hostinger')).toMatchObject({ api_key: sim.token, connected: true });
     await page.reload();
     expect(await card().getByTestId('state').textContent()).toBe('Connected');
@@ -133,7 +138,7 @@ describeWithBrowser('dashboard: the settings page in a real browser', () => {
     await card().getByLabel('Domain').fill('example.com');
     await card().getByRole('button', { name: 'Show records' }).click();
     const rows = card().locator('table tbody tr');
-    await expect.poll(() => rows.count()).toBe((await simRecords()).length);
+    await poll(() => rows.count()).toBe((await simRecords()).length);
     await card().getByLabel('Type').selectOption('A');
     await card().getByLabel('Name', { exact: true }).fill('dash');
     await card().getByLabel('Content').fill('192.0.2.44');
@@ -152,7 +157,7 @@ describeWithBrowser('dashboard: the settings page in a real browser', () => {
     await card().getByLabel('Name', { exact: true }).fill('bad');
     await card().getByLabel('Content').fill('not-an-ip');
     await card().getByRole('button', { name: 'Add record' }).click();
-    await expect.poll(() => card().getByRole('alert').textContent()).toContain('content');
+    await poll(() => card().getByRole('alert').textContent()).toContain('content');
   });
 
   it('reads well at a phone width (no sideways scrolling)', async () => {
@@ -172,14 +177,14 @@ describeWithBrowser('dashboard: the settings page in a real browser', () => {
     await page.keyboard.type(simUrl);
     await page.keyboard.press('Tab');
     await page.keyboard.press('Enter');
-    await expect.poll(() => message().getAttribute('data-kind')).toBe('error');
+    await poll(() => message().getAttribute('data-kind')).toBe('error');
     expect(await store.get('hostinger')).toMatchObject({ api_key: sim.token });
   });
 
   it('Remove deletes the stored configuration', async () => {
     await card().getByRole('button', { name: 'Remove' }).click();
     await page.waitForLoadState('load');
-    await expect.poll(() => card().getByTestId('state').textContent()).toBe('Not configured');
+    await poll(() => card().getByTestId('state').textContent()).toBe('Not configured');
     expect(await store.list()).toEqual([]);
   });
 

@@ -68,6 +68,7 @@ function dnsPanel(view: ProviderView): Html {
           <th scope="col">Name</th>
           <th scope="col">Content</th>
           <th scope="col">TTL</th>
+          <th scope="col">Priority</th>
           <th scope="col"><span class="visually-hidden">Actions</span></th>
         </tr>
       </thead>

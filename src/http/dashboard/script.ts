@@ -88,7 +88,7 @@ export const DASHBOARD_SCRIPT = String.raw`'use strict';
       table.caption.textContent = records.length + ' records of ' + domain;
       for (const record of records) {
         const row = table.tBodies[0].insertRow();
-        [record.type, record.name, record.content, record.ttl].forEach((value) => cell(row, value));
+        [record.type, record.name, record.content, record.ttl, record.priority].forEach((value) => cell(row, value));
         const button = document.createElement('button');
         button.type = 'button';
         button.textContent = 'Delete';
