@@ -32,4 +32,20 @@ export default defineConfig([
     // every Node 20 release.
     noExternal: ['ky'],
   },
+  {
+    // The `setec-hosting` bin: its own build, so no library entry bundles CLI code. Commands load the
+    // adapters through dynamic imports (separate chunks), which keeps `--help` fast; ky and zod are bundled
+    // into the adapter chunk because resolving and compiling zod's many files cost a cold `dns list` about
+    // 200 ms of CPU (bench/cli-start.bench.ts).
+    entry: { index: 'src/cli/bin.ts' },
+    outDir: 'dist/cli',
+    format: 'esm',
+    splitting: true,
+    treeshake: true,
+    target: 'node20',
+    sourcemap: false,
+    dts: false,
+    external: ['vitest', 'msw', 'msw/node'],
+    noExternal: ['ky', 'zod'],
+  },
 ]);

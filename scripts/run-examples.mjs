@@ -9,6 +9,7 @@ const runs = [
   ['examples/hostinger-dns.ts'],
   ['examples/digitalocean-dns.ts'],
   ['examples/custom-provider.ts'],
+  ['examples/zone-apply.ts'],
   ['examples/server.ts', '--simulator', '--smoke'],
 ];
 const env = { ...process.env, PORT: '0' };
