@@ -31,8 +31,9 @@ const cases = [
   },
   {
     name: 'createDigitalOceanProvider().dns.list (whole adapter)',
-    // ky + zod/mini are about 10.3 kB gzip of this; the adapter shares the kit with Hostinger's.
-    budget: 20480,
+    // ky + zod/mini are about 10.3 kB gzip of this, the shared kit and DNS validation most of the rest;
+    // measured 22.2 kB with four capability groups, so the Hostinger adapter's 23 KiB guard applies.
+    budget: 23552,
     code: `import { createDigitalOceanProvider } from 'setec-hosting/digitalocean';\nconst p = createDigitalOceanProvider({ apiKey: process.env.T });\nconsole.log(await p.dns.list('example.com'));`,
   },
   {
