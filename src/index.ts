@@ -34,7 +34,12 @@ export type { DomainsCapability, Domain, DomainAvailability, DomainPurchaseReque
 export type { VpsCapability, VirtualMachine, CreateVirtualMachineRequest, DataCenter } from './core/vps.js';
 export type { SshKeysCapability, SshKey } from './core/ssh-keys.js';
 export type { BillingCapability, Subscription, CatalogItem } from './core/billing.js';
-export type { ProviderDefinition, RegisterProviderOptions } from './core/registry.js';
+export type {
+  ProviderCreateOptions,
+  ProviderDefinition,
+  ProviderExtraField,
+  RegisterProviderOptions,
+} from './core/registry.js';
 export {
   ProviderRegistry,
   registerProvider,

@@ -11,6 +11,7 @@ import {
   type ProviderConfig,
 } from './config-store.js';
 import { withFileLock } from './file-lock.js';
+import { sweepLeftovers } from './leftovers.js';
 import { codeOf, isPosix, lstatIfExists, openFlags, type FileConfigStoreFs } from './fs-util.js';
 
 export type { FileConfigStoreFs } from './fs-util.js';
@@ -24,7 +25,10 @@ export interface FileConfigStoreOptions {
    */
   onWarning?: (message: string) => void;
   /**
-   * A `<provider>.json.lock` file older than this (ms) is considered left behind by a crashed process and is broken.
+   * How long (ms) a `<provider>.json.lock` file may stand when its owner cannot be checked: a lock from
+   * another host (a shared network directory) or one with no owner recorded is broken once older than
+   * this. A lock whose owner on this host is gone is broken at once; a live owner is waited for (up to
+   * three times this, then `ConfigStoreError` with `reason: 'locked'`).
    * @default 10000
    */
   staleLockMs?: number;
@@ -38,9 +42,11 @@ export interface FileConfigStoreOptions {
 const FILE_NAME = /^(.+)\.json$/;
 
 /**
- * A {@link ConfigStore} that keeps one `<provider>.json` per provider in a directory, like the original
- * system: the directory is 0700 and each file 0600 whatever the umask, writes are atomic (temp file,
- * fsync, rename) and serialised across processes by a `<provider>.json.lock` file.
+ * A {@link ConfigStore} that keeps one `<provider>.json` per provider in a directory: the
+ * directory is 0700 and each file 0600 whatever the umask, writes are atomic (temp file, fsync, rename)
+ * and serialised across processes by a `<provider>.json.lock` file that records its owner, so a lock
+ * left by a crashed process is broken at once. Temp files a crash left behind are removed by the next
+ * save or delete of that provider.
  *
  * Refused, never followed: a symlinked directory or file, a directory owned by another user.
  * A file readable by others is tightened to 0600 before its secrets are returned, with a warning.
@@ -288,7 +294,18 @@ export class FileConfigStore implements ConfigStore {
 
   #withLock<T>(provider: string, fn: () => Promise<T>): Promise<T> {
     // The fs is looked up at each call (see the `fs` option), hence a function.
-    return withFileLock(() => this.#io, `${this.#file(provider)}.lock`, this.#staleLockMs, fn);
+    return withFileLock(
+      () => this.#io,
+      `${this.#file(provider)}.lock`,
+      this.#staleLockMs,
+      async () => {
+        // Temp copies left by a crashed writer hold the api_key: they go on the next save or delete.
+        for (const file of await sweepLeftovers(this.#io, this.dir, provider, this.#staleLockMs)) {
+          this.#warn(`Could not remove ${file}, left behind by an interrupted save`);
+        }
+        return fn();
+      },
+    );
   }
 
   toJSON(): { dir: string } {

@@ -1,10 +1,15 @@
 import fs from 'node:fs';
 
-/** The `node:fs/promises` functions the file store uses (injectable for tests). */
+/**
+ * The `node:fs/promises` functions the file store uses (injectable for tests). Without `link`, a lock
+ * file is created in place and its owner written just after (a crash in between leaves a lock only
+ * its age can break).
+ */
 export type FileConfigStoreFs = Pick<
   typeof fs.promises,
   'lstat' | 'mkdir' | 'chmod' | 'open' | 'rename' | 'unlink' | 'readdir'
->;
+> &
+  Partial<Pick<typeof fs.promises, 'link'>>;
 
 // Read at call time, not at import: a module without top-level side effects is dropped by bundlers when unused.
 export const openFlags = (kind: 'read' | 'create'): number =>

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { FileConfigStore } from '../../src/config/file-store.js';
+import { childScript, startChild } from './children.js';
 import { config, tempDir } from './helpers.js';
 
 const STORE_MODULE = pathToFileURL(path.resolve(import.meta.dirname, '../../src/config/file-store.ts')).href;
@@ -91,6 +92,29 @@ for (let i = 0; i < Number(times); i++) {
     expect(JSON.parse(text).extra.count).toBe('120');
     expect(await fs.promises.readdir(dir)).toEqual(['hostinger.json']);
   });
+
+  it('two processes making 50 increments each through update() end at exactly 100', async () => {
+    const dir = await tempDir();
+    const script = await childScript(`const [dir, who, go] = process.argv.slice(2);
+const store = new FileConfigStore(dir);
+writeSync(1, 'ready\\n');
+while (!existsSync(go)) await new Promise((r) => setTimeout(r, 2));
+for (let i = 0; i < 50; i++) {
+  await store.update('hostinger', (c) => {
+    const current = c ?? { provider: 'hostinger', api_key: 'k', api_secret: '', extra: { count: '0' }, connected: false };
+    return { ...current, extra: { ...current.extra, count: String(Number(current.extra.count) + 1), last: who } };
+  });
+}`);
+    const go = path.join(await tempDir(), 'go');
+    const children = ['a', 'b'].map((who) => startChild(script, [dir, who, go]));
+    await Promise.all(children.map((c) => c.printed('ready')));
+    await fs.promises.writeFile(go, '');
+    for (const exit of await Promise.all(children.map((c) => c.exited))) {
+      expect(exit, exit.stderr).toMatchObject({ code: 0 });
+    }
+    expect((await new FileConfigStore(dir).get('hostinger'))?.extra.count).toBe('100');
+    expect(await fs.promises.readdir(dir)).toEqual(['hostinger.json']);
+  }, 60_000);
 
   it('a lock older than staleLockMs is broken and the save succeeds', async () => {
     const dir = await tempDir();

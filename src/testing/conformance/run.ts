@@ -1,10 +1,12 @@
 import { randomBytes } from 'node:crypto';
+import { isErrNotSupported } from '../../core/errors.js';
 import type { Provider } from '../../core/provider.js';
 import { dnsReadChecks } from './dns-read-checks.js';
 import { dnsWriteChecks } from './dns-write-checks.js';
 import { modelChecks } from './model-checks.js';
 import { providerChecks } from './provider-checks.js';
 import { txtChecks } from './txt-checks.js';
+import { vpsChecks } from './vps-checks.js';
 import { dnsBatchChecks, zoneChecks } from './zone-checks.js';
 import type { ConformanceCheck, ConformanceContext, ConformanceOptions, ConformanceResult } from './types.js';
 
@@ -21,6 +23,7 @@ export const conformanceChecks: readonly ConformanceCheck[] = Object.freeze([
   ...dnsWriteChecks,
   ...txtChecks,
   ...modelChecks,
+  ...vpsChecks,
   ...dnsBatchChecks,
   ...zoneChecks,
 ]);
@@ -40,6 +43,14 @@ export function skipReason(
     if (typeof found !== 'function') return `the provider has no ${check.requiresMethod} method (optional)`;
   }
   return undefined;
+}
+
+/**
+ * Why a check that threw `error` counts as skipped: a method that throws `ErrNotSupported` inside a group
+ * the provider has is "not supported", not a failure. `undefined` for any other error.
+ */
+export function unsupportedReason(error: unknown): string | undefined {
+  return isErrNotSupported(error) ? `not supported: ${error.message}` : undefined;
 }
 
 /**
@@ -100,7 +111,12 @@ export async function runConformance(
       await runCheck(check, provider, options);
       results.push({ name: check.name, ok: true });
     } catch (error) {
-      results.push({ name: check.name, ok: false, error });
+      const unsupported = unsupportedReason(error);
+      results.push(
+        unsupported === undefined
+          ? { name: check.name, ok: false, error }
+          : { name: check.name, ok: true, skipped: unsupported },
+      );
     }
   }
   return results;
