@@ -34,7 +34,9 @@ export default defineConfig([
   },
   {
     // The `setec-hosting` bin: its own build, so no library entry bundles CLI code. Commands load the
-    // adapters through dynamic imports (separate chunks), which keeps `--help` fast.
+    // adapters through dynamic imports (separate chunks), which keeps `--help` fast; ky and zod are bundled
+    // into the adapter chunk because resolving and compiling zod's many files cost a cold `dns list` about
+    // 200 ms of CPU (bench/cli-start.bench.ts).
     entry: { index: 'src/cli/bin.ts' },
     outDir: 'dist/cli',
     format: 'esm',
@@ -44,5 +46,6 @@ export default defineConfig([
     sourcemap: false,
     dts: false,
     external: ['vitest', 'msw', 'msw/node'],
+    noExternal: ['ky', 'zod'],
   },
 ]);

@@ -44,6 +44,12 @@ const cases = [
     code: `import { planZone, applyPlan, parseZoneFile, formatZoneFile } from 'setec-hosting/zone';\nexport { planZone, applyPlan, parseZoneFile, formatZoneFile };`,
   },
   {
+    name: 'EncryptedConfigStore (setec-hosting)',
+    budget: 4096,
+    forbid: ['node_modules/ky/', 'node_modules/zod/'],
+    code: `import { EncryptedConfigStore } from 'setec-hosting';\nexport { EncryptedConfigStore };`,
+  },
+  {
     name: 'UnstorageConfigStore (setec-hosting/unstorage, unstorage itself not counted)',
     budget: 4096,
     forbid: ['node_modules/unstorage/', 'node_modules/ky/', 'node_modules/zod/'],

@@ -88,6 +88,8 @@ export { MemoryConfigStore } from './config/memory-store.js';
 export { FileConfigStore } from './config/file-store.js';
 export type { FileConfigStoreOptions, FileConfigStoreFs } from './config/file-store.js';
 export { configureFromStore } from './config/configure.js';
+export { EncryptedConfigStore } from './config/encrypted-store.js';
+export type { EncryptedConfigStoreOptions } from './config/encrypted-store.js';
 export type { ParsedPublicKey } from './core/ssh-key.js';
 export { parsePublicKey, sshFingerprint } from './core/ssh-key.js';
 export type { NormalizedDnsRecord } from './core/validation/index.js';

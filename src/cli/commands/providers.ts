@@ -50,6 +50,7 @@ async function readKey(ctx: CommandContext): Promise<string | undefined> {
   return ctx.env.SETEC_HOSTING_API_KEY?.trim() || undefined;
 }
 
+/** `setec-hosting providers`. */
 export const providers: GroupSpec = {
   name: 'providers',
   summary: 'Register credentials for a provider, test and remove them',
