@@ -50,7 +50,7 @@ const LOCK_SUFFIX = '.lock';
 
 /**
  * A {@link ConfigStore} over any unstorage `Storage` (Redis, fs, Cloudflare KV, S3, memory...): one item per
- * provider at `<prefix>:<provider>`, holding the same JSON text as a {@link FileConfigStore} file, with the same
+ * provider at `<prefix>:<provider>`, holding the same JSON text as a `FileConfigStore` (from `setec-hosting`) file, with the same
  * provider-name rules and errors. Nothing is written for a malformed name or config.
  *
  * `update()` is atomic across processes:
@@ -67,7 +67,7 @@ const LOCK_SUFFIX = '.lock';
  *   (Cloudflare KV, S3 without strong consistency): there, keep one writer per provider.
  *
  * In one process, calls for the same provider queue instead of competing. The unstorage fs driver writes files
- * with the default mode and not atomically: for files on one machine, prefer {@link FileConfigStore}.
+ * with the default mode and not atomically: for files on one machine, prefer `FileConfigStore` (from `setec-hosting`).
  *
  * @example
  * ```ts
