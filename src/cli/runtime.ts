@@ -94,6 +94,9 @@ export function createContext(options: {
         rl.close();
       }
     },
+    hideSecret(value: string): void {
+      if (value) secrets.push(value);
+    },
     async readStdin(): Promise<string> {
       const chunks: Buffer[] = [];
       for await (const chunk of io.stdin) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk)));
