@@ -9,6 +9,8 @@ const shared: Options = {
     'testing/index': 'src/testing/index.ts',
     'zone/index': 'src/zone/index.ts',
     'unstorage/index': 'src/unstorage/index.ts',
+    'digitalocean/index': 'src/digitalocean/index.ts',
+    'digitalocean/register': 'src/digitalocean/register.ts',
   },
   dts: true,
   // Shared chunks keep one copy of core code per format, so the registry and error brands are defined
