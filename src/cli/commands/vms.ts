@@ -103,6 +103,7 @@ export const vms: GroupSpec = {
         }
         ctx.assertCanConfirm();
         request.password = await password(ctx);
+        ctx.hideSecret(request.password);
         const provider = await ctx.provider();
         const { requireCapability } = await import('../../core/provider.js');
         const vps = requireCapability(provider, 'vps');
