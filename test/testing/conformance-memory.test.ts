@@ -32,6 +32,12 @@ describe('testing: conformance kit on the memory provider', () => {
       'models: sshKeys.list returns SshKey objects': 'the provider has no sshKeys group',
       'sshKeys: add returns the ssh-keygen fingerprint and delete removes the key': 'the provider has no sshKeys group',
       'models: billing returns Subscription and CatalogItem objects': 'the provider has no billing group',
+      'spending: domains.purchase with maxPrice refuses a domain that is not available, naming maxPrice':
+        'the provider has no domains group',
+      'spending: domains.purchase with maxPrice below the price is refused and buys nothing':
+        'the provider has no domains group',
+      'spending: vps.create with maxPrice 0, or a plan not in the catalog, is refused and creates nothing':
+        'the provider has no vps group',
     });
     expect(results.every((r) => r.ok)).toBe(true);
   });

@@ -4,6 +4,7 @@ import { dnsReadChecks } from './dns-read-checks.js';
 import { dnsWriteChecks } from './dns-write-checks.js';
 import { modelChecks } from './model-checks.js';
 import { providerChecks } from './provider-checks.js';
+import { spendingChecks } from './spending-checks.js';
 import { txtChecks } from './txt-checks.js';
 import type { ConformanceCheck, ConformanceContext, ConformanceOptions, ConformanceResult } from './types.js';
 
@@ -20,6 +21,7 @@ export const conformanceChecks: readonly ConformanceCheck[] = Object.freeze([
   ...dnsWriteChecks,
   ...txtChecks,
   ...modelChecks,
+  ...spendingChecks,
 ]);
 
 /** Why a check will not run for this provider, or `undefined` when it runs. */

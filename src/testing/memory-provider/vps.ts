@@ -1,4 +1,5 @@
 import { NotFoundError, ValidationError } from '../../core/errors.js';
+import { assertWithinMaxPrice, checkMaxPrice } from '../../core/spending.js';
 import type { CreateVirtualMachineRequest, VirtualMachine, VpsCapability } from '../../core/vps.js';
 import { checkSignal, copy, nextId } from './state.js';
 import type { MemoryState } from './state.js';
@@ -9,7 +10,7 @@ const HOSTNAME = /^(?=.{1,253}$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9
  * Checks a create request against the provider's own listings, collecting every bad field so the
  * caller sees them all at once (as the REST API's 400 does).
  */
-function validateCreate(state: MemoryState, request: CreateVirtualMachineRequest) {
+function validateCreate(state: MemoryState, request: CreateVirtualMachineRequest, maxPrice: number | undefined) {
   const fields: Record<string, string[]> = {};
   const plan = state.catalog.find((item) => item.id === request.plan && item.category.toUpperCase() === 'VPS');
   if (!plan) fields.plan = ['must be the id of a VPS item of billing.getCatalog()'];
@@ -24,6 +25,15 @@ function validateCreate(state: MemoryState, request: CreateVirtualMachineRequest
     fields.hostname = ['must be a host name'];
   if (request.ssh_key_id !== undefined && !state.sshKeys.some((k) => k.id === request.ssh_key_id)) {
     fields.ssh_key_id = ['must be the id of an SSH key of sshKeys.list()'];
+  }
+  try {
+    // The spending guard: the plan's catalog price is what a purchase charges. Reported with the other fields.
+    const price = plan && { amount: plan.price_cents / 100, currency: plan.currency };
+    assertWithinMaxPrice(maxPrice, price, `a ${plan?.name ?? request.plan} VM`, state.provider);
+  } catch (e) {
+    if (!(e instanceof ValidationError)) throw e;
+    if (Object.keys(fields).length === 0) throw e; // only the price is wrong: its own message says why
+    Object.assign(fields, e.fields);
   }
   if (!plan || !dc || !template || Object.keys(fields).length > 0) {
     throw new ValidationError(`Invalid VM request: ${Object.keys(fields).join(', ')}`, { fields });
@@ -52,7 +62,8 @@ export function createMemoryVps(state: MemoryState): VpsCapability {
 
     async create(request, options) {
       checkSignal(options);
-      const { plan, dc, template } = validateCreate(state, request);
+      const maxPrice = checkMaxPrice(options, state.provider);
+      const { plan, dc, template } = validateCreate(state, request, maxPrice);
       const size = Number(/(\d+)/.exec(plan.name)?.[1] ?? 1);
       const id = nextId(state);
       const now = state.now().toISOString();
