@@ -17,6 +17,8 @@
  * @module
  */
 export type { CallOptions } from './core/call-options.js';
+export type { PurchaseOptions, FoundPrice } from './core/spending.js';
+export { checkMaxPrice, assertWithinMaxPrice } from './core/spending.js';
 export type { Provider, CapabilityName } from './core/provider.js';
 export { requireCapability, CAPABILITY_NAMES } from './core/provider.js';
 export type {

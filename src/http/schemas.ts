@@ -75,6 +75,7 @@ export const purchaseDomainBody = z.strictObject({
   auto_renew: z._default(z.boolean(), false),
   privacy_protection: z._default(z.boolean(), false),
   payment_method_id: z.optional(id),
+  max_price: z.optional(z.number().check(z.minimum(0))),
 });
 
 /** `PUT /providers/{provider}/domains/{domain}/nameservers`. */
@@ -91,6 +92,7 @@ export const createVmBody = z.strictObject({
   hostname: nonEmpty,
   ssh_key_id: z.optional(id),
   payment_method_id: z.optional(id),
+  max_price: z.optional(z.number().check(z.minimum(0))),
 });
 
 /** `POST /providers/{provider}/ssh-keys`. */

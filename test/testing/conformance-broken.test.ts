@@ -227,7 +227,28 @@ describe('testing: conformance kit catches broken providers', () => {
     expect(await failures(partial)).toEqual([
       'provider: every group present has every method of its interface',
       'models: vps.list and listDataCenters return VirtualMachine and DataCenter objects',
+      'spending: vps.create with maxPrice 0, or a plan not in the catalog, is refused and creates nothing',
     ]);
+  });
+
+  it('purchases that ignore maxPrice fail the spending checks, and the checks say what was bought', async () => {
+    const ignoring = () => {
+      const p = createMemoryProvider();
+      const { domains, vps } = p as Required<typeof p>;
+      return {
+        ...p,
+        domains: { ...domains, purchase: (r: Parameters<typeof domains.purchase>[0]) => domains.purchase(r) },
+        vps: { ...vps, create: (r: Parameters<typeof vps.create>[0]) => vps.create(r) },
+      };
+    };
+    expect(await failures(ignoring)).toEqual([
+      'spending: domains.purchase with maxPrice refuses a domain that is not available, naming maxPrice',
+      'spending: domains.purchase with maxPrice below the price is refused and buys nothing',
+      'spending: vps.create with maxPrice 0, or a plan not in the catalog, is refused and creates nothing',
+    ]);
+    expect(
+      await failure(ignoring, 'spending: domains.purchase with maxPrice below the price is refused and buys nothing'),
+    ).toContain('should have rejected');
   });
 
   it('models with camelCase or extra fields fail the model checks, naming the field', async () => {

@@ -6,6 +6,7 @@ import { dnsWriteChecks } from './dns-write-checks.js';
 import { inputChecks } from './input-checks.js';
 import { modelChecks } from './model-checks.js';
 import { providerChecks } from './provider-checks.js';
+import { spendingChecks } from './spending-checks.js';
 import { txtChecks } from './txt-checks.js';
 import { vpsChecks } from './vps-checks.js';
 import { dnsBatchChecks, zoneChecks } from './zone-checks.js';
@@ -28,6 +29,7 @@ export const conformanceChecks: readonly ConformanceCheck[] = Object.freeze([
   ...dnsBatchChecks,
   ...zoneChecks,
   ...inputChecks,
+  ...spendingChecks,
 ]);
 
 /** Why a check will not run for this provider, or `undefined` when it runs. */
