@@ -11,6 +11,13 @@ const shared: Options = {
     'unstorage/index': 'src/unstorage/index.ts',
     'digitalocean/index': 'src/digitalocean/index.ts',
     'digitalocean/register': 'src/digitalocean/register.ts',
+    // Internal (not in `exports`): one file per Hostinger capability, so that a bundler drops the
+    // groups a consumer does not use (e.g. `createHostingerDns` alone bundles no VPS or billing code).
+    'hostinger/internal/dns': 'src/hostinger/dns.ts',
+    'hostinger/internal/domains': 'src/hostinger/domains.ts',
+    'hostinger/internal/vps': 'src/hostinger/vps.ts',
+    'hostinger/internal/ssh-keys': 'src/hostinger/ssh-keys.ts',
+    'hostinger/internal/billing': 'src/hostinger/billing.ts',
   },
   dts: true,
   // Shared chunks keep one copy of core code per format, so the registry and error brands are defined

@@ -6,6 +6,7 @@
  * @module
  */
 import { type AdapterSpec, ApiClient, type ApiClientOptions, type ErrorBody, firstLine } from '../kit/index.js';
+import { ValidationError } from '../core/errors.js';
 import { DEFAULT_BASE_URL } from './paths.js';
 
 /** The client every Hostinger capability sends its requests through. */
@@ -50,7 +51,17 @@ export const HOSTINGER_SPEC: AdapterSpec = {
   readErrorBody: readHostingerErrorBody,
 };
 
-/** Creates the client of one Hostinger account. */
+/**
+ * Creates the client of one Hostinger account.
+ * @throws {ValidationError} when `apiKey` is empty or not visible ASCII.
+ */
 export function createHostingerClient(options: ApiClientOptions): HostingerClient {
-  return new ApiClient(HOSTINGER_SPEC, options);
+  // A token is visible ASCII; anything else would end up echoed in a fetch error about the header.
+  if (typeof options?.apiKey !== 'string' || !/^[\x21-\x7e]+$/.test(options.apiKey.trim())) {
+    throw new ValidationError('A Hostinger API token is required', {
+      fields: { apiKey: ['must be a non-empty string of visible ASCII characters'] },
+      provider: 'hostinger',
+    });
+  }
+  return new ApiClient(HOSTINGER_SPEC, { ...options, apiKey: options.apiKey.trim() });
 }

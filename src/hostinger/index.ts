@@ -17,7 +17,6 @@ import type { ProviderConfig } from '../core/provider-config.js';
 import type { CallOptions } from '../core/call-options.js';
 import type { Provider } from '../core/provider.js';
 import type { ProviderCreateOptions, ProviderDefinition } from '../core/registry.js';
-import { ValidationError } from '../core/errors.js';
 import { createBilling } from './billing.js';
 import { createHostingerClient } from './client.js';
 import { createDnsWithBatch } from './dns-batch.js';
@@ -32,6 +31,13 @@ import * as z from 'zod/mini';
 export type { HostingerProviderOptions, HostingerRetryOptions } from './options.js';
 export type { AdapterOptions, AdapterRetryOptions, SharedCooldownStore } from '../core/adapter-options.js';
 export { buildZoneUrl } from './paths.js';
+export {
+  createHostingerDns,
+  createHostingerDomains,
+  createHostingerVps,
+  createHostingerSshKeys,
+  createHostingerBilling,
+} from './capabilities.js';
 
 /** A Hostinger {@link Provider}: every capability group is present. */
 export type HostingerProvider = Provider & Required<Pick<Provider, 'dns' | 'domains' | 'vps' | 'sshKeys' | 'billing'>>;
@@ -50,14 +56,7 @@ const DataCentersProbe = listWire(z.unknown());
  * ```
  */
 export function createHostingerProvider(options: HostingerProviderOptions): HostingerProvider {
-  // A token is visible ASCII; anything else would end up echoed in a fetch error about the header.
-  if (typeof options?.apiKey !== 'string' || !/^[\x21-\x7e]+$/.test(options.apiKey.trim())) {
-    throw new ValidationError('A Hostinger API token is required', {
-      fields: { apiKey: ['must be a non-empty string of visible ASCII characters'] },
-      provider: 'hostinger',
-    });
-  }
-  const client = createHostingerClient({ ...options, apiKey: options.apiKey.trim() });
+  const client = createHostingerClient(options);
   const provider: HostingerProvider = {
     name: 'hostinger',
     displayName: 'Hostinger',

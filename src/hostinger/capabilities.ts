@@ -1,0 +1,67 @@
+/**
+ * One factory per capability group, for code that needs only one of them: a DNS-only script that
+ * imports `createHostingerDns` does not bundle the VPS, domain or billing code.
+ *
+ * @module
+ */
+import type { BillingCapability } from '../core/billing.js';
+import type { DnsCapability } from '../core/dns.js';
+import type { DomainsCapability } from '../core/domains.js';
+import type { SshKeysCapability } from '../core/ssh-keys.js';
+import type { VpsCapability } from '../core/vps.js';
+import { createBilling } from './billing.js';
+import { createHostingerClient } from './client.js';
+import { createDns } from './dns.js';
+import { createDomains } from './domains.js';
+import type { HostingerProviderOptions } from './options.js';
+import { createSshKeys } from './ssh-keys.js';
+import { createVps } from './vps.js';
+
+/**
+ * The DNS group of one Hostinger account, on its own (same options and behaviour as
+ * `createHostingerProvider(options).dns`).
+ *
+ * @throws {ValidationError} when `apiKey` is empty.
+ * @example
+ * ```ts
+ * import { createHostingerDns } from 'setec-hosting/hostinger';
+ *
+ * const dns = createHostingerDns({ apiKey: process.env.HOSTINGER_API_TOKEN! });
+ * console.log(await dns.list('example.com'));
+ * ```
+ */
+export function createHostingerDns(options: HostingerProviderOptions): DnsCapability {
+  return createDns(createHostingerClient(options));
+}
+
+/**
+ * The domains group of one Hostinger account, on its own.
+ * @throws {ValidationError} when `apiKey` is empty.
+ */
+export function createHostingerDomains(options: HostingerProviderOptions): DomainsCapability {
+  return createDomains(createHostingerClient(options));
+}
+
+/**
+ * The VPS group of one Hostinger account, on its own.
+ * @throws {ValidationError} when `apiKey` is empty.
+ */
+export function createHostingerVps(options: HostingerProviderOptions): VpsCapability {
+  return createVps(createHostingerClient(options));
+}
+
+/**
+ * The SSH keys group of one Hostinger account, on its own.
+ * @throws {ValidationError} when `apiKey` is empty.
+ */
+export function createHostingerSshKeys(options: HostingerProviderOptions): SshKeysCapability {
+  return createSshKeys(createHostingerClient(options));
+}
+
+/**
+ * The billing group of one Hostinger account, on its own.
+ * @throws {ValidationError} when `apiKey` is empty.
+ */
+export function createHostingerBilling(options: HostingerProviderOptions): BillingCapability {
+  return createBilling(createHostingerClient(options));
+}

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { ValidationError } from '../../src/core/errors.js';
+import {
+  createHostingerBilling,
+  createHostingerDns,
+  createHostingerDomains,
+  createHostingerProvider,
+  createHostingerSshKeys,
+  createHostingerVps,
+} from '../../src/hostinger/index.js';
+import { useSimulatorServer } from '../support/msw.js';
+
+const { sim, baseUrl } = useSimulatorServer();
+
+describe('hostinger: one factory per capability group', () => {
+  it('each group on its own answers as the same group of the whole provider', async () => {
+    const options = { apiKey: sim.token, baseUrl };
+    const whole = createHostingerProvider(options);
+    const domain = (await whole.domains.list())[0]!.name;
+    expect(await createHostingerDns(options).list(domain)).toEqual(await whole.dns.list(domain));
+    expect(await createHostingerDomains(options).list()).toEqual(await whole.domains.list());
+    expect(await createHostingerVps(options).list()).toEqual(await whole.vps.list());
+    expect(await createHostingerSshKeys(options).list()).toEqual(await whole.sshKeys.list());
+    expect(await createHostingerBilling(options).getCatalog()).toEqual(await whole.billing.getCatalog());
+  });
+
+  const factories = {
+    createHostingerDns,
+    createHostingerDomains,
+    createHostingerVps,
+    createHostingerSshKeys,
+    createHostingerBilling,
+  };
+  it.each(Object.entries(factories))('%s refuses an empty token before anything is sent', (_name, factory) => {
+    const before = sim.requests.length;
+    expect(() => factory({ apiKey: '  ' })).toThrow(ValidationError);
+    expect(sim.requests.length).toBe(before);
+  });
+});
