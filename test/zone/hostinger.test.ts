@@ -140,3 +140,28 @@ describe('zone: copying a zone between providers', () => {
     expect(again.changes).toEqual([]);
   });
 });
+
+describe('zone: aborting on Hostinger', () => {
+  it('an aborted signal stops planZone and applyPlan before any request', async () => {
+    const plan = await planZone(provider(), 'example.com', await desiredWithChanges(1));
+    const controller = new AbortController();
+    controller.abort(new Error('cancelled by the user'));
+    const start = sim.requests.length;
+    await expect(planZone(provider(), 'example.com', [], { signal: controller.signal })).rejects.toThrow('cancelled');
+    await expect(applyPlan(provider(), plan, { signal: controller.signal })).rejects.toThrow('cancelled');
+    expect(sim.requests.length).toBe(start);
+  });
+
+  it('aborting while the zone is re-read writes nothing', async () => {
+    const plan = await planZone(provider(), 'example.com', await desiredWithChanges(1));
+    const controller = new AbortController();
+    sim.latencyMs = 5000; // the answer never comes before the abort
+    const start = sim.requests.length;
+    const applying = applyPlan(provider(), plan, { signal: controller.signal });
+    while (sim.requests.length === start) await new Promise((resolve) => setTimeout(resolve, 5));
+    controller.abort(new Error('cancelled mid-read'));
+    await expect(applying).rejects.toThrow();
+    sim.latencyMs = 0;
+    expect(sent().slice(start)).toEqual(['GET ']);
+  });
+});
