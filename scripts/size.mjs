@@ -25,12 +25,22 @@ const cases = [
     // The issue asked for 20 kB. ky + zod/mini as the adapter uses them weigh 10.3 kB gzip on their own,
     // and the adapter (five capability groups, local DNS validation, retry policy, error mapping) adds
     // about 12.5 kB. This budget guards against regressions from the measured 22.9 kB; see docs/benchmarks.md.
-    budget: 23552,
+    // dns.writeSets (many record sets in one request, for applyPlan) added 0.8 kB: 23.7 kB measured.
+    budget: 24064,
     code: `import { createHostingerProvider } from 'setec-hosting/hostinger';\nconst p = createHostingerProvider({ apiKey: process.env.T });\nconsole.log(await p.dns.list('example.com'));`,
   },
   {
+    name: 'createDigitalOceanProvider().dns.list (whole adapter)',
+    // ky + zod/mini are about 10.3 kB gzip of this, the shared kit and DNS validation most of the rest;
+    // measured 22.2 kB with four capability groups, so the Hostinger adapter's 23 KiB guard applies.
+    budget: 23552,
+    code: `import { createDigitalOceanProvider } from 'setec-hosting/digitalocean';\nconst p = createDigitalOceanProvider({ apiKey: process.env.T });\nconsole.log(await p.dns.list('example.com'));`,
+  },
+  {
     name: 'planZone + applyPlan + zone files (setec-hosting/zone)',
-    budget: 8192,
+    // Plans, apply, restore and the zone-file tokenizer, plus the shared DNS validation they reuse:
+    // 9.2 kB measured. No ky, no zod: the entry works with any provider.
+    budget: 10240,
     forbid: ['node_modules/ky/', 'node_modules/zod/'],
     code: `import { planZone, applyPlan, parseZoneFile, formatZoneFile } from 'setec-hosting/zone';\nexport { planZone, applyPlan, parseZoneFile, formatZoneFile };`,
   },

@@ -26,13 +26,20 @@ export type {
   DnsRecordType,
   DnsUpdateOptions,
   DnsDeleteOptions,
+  DnsRecordSetChanges,
+  DnsRecordSetKey,
 } from './core/dns.js';
 export { DNS_RECORD_TYPES } from './core/dns.js';
 export type { DomainsCapability, Domain, DomainAvailability, DomainPurchaseRequest } from './core/domains.js';
 export type { VpsCapability, VirtualMachine, CreateVirtualMachineRequest, DataCenter } from './core/vps.js';
 export type { SshKeysCapability, SshKey } from './core/ssh-keys.js';
 export type { BillingCapability, Subscription, CatalogItem } from './core/billing.js';
-export type { ProviderCreateOptions, ProviderDefinition, RegisterProviderOptions } from './core/registry.js';
+export type {
+  ProviderCreateOptions,
+  ProviderDefinition,
+  ProviderExtraField,
+  RegisterProviderOptions,
+} from './core/registry.js';
 export {
   ProviderRegistry,
   registerProvider,
@@ -98,4 +105,16 @@ export {
   sameRecord,
   formatTxt,
   parseTxt,
+} from './core/validation/index.js';
+export { validateSetChanges, recordIdentity } from './core/validation/index.js';
+export type { ValidatedSetChanges, ValidatedRecordSet } from './core/validation/index.js';
+export {
+  VM_PASSWORD_MIN_LENGTH,
+  SSH_KEY_NAME_MAX_LENGTH,
+  NAMESERVER_COUNT,
+  checkVmPassword,
+  normalizeVmHostname,
+  checkVmRequestFields,
+  normalizeSshKeyName,
+  normalizeNameservers,
 } from './core/validation/index.js';

@@ -52,4 +52,21 @@ export interface AdapterOptions {
    * @default undefined (just `setec-hosting/<version>`)
    */
   userAgent?: string;
+  /**
+   * A store shared by every instance that uses the same token (any unstorage `Storage` fits, e.g. on
+   * Redis): after a 429 that asks for a wait, the time the wait ends is recorded there under a key made
+   * of the provider name and a hash of the token, and every instance sharing the store waits until then
+   * before its next request. A pause longer than `retry.maxRetryAfter` rejects at once with
+   * `RateLimitError`. A store that fails to answer is ignored (requests go on as without it).
+   * @default undefined (each instance backs off on its own)
+   * @example
+   * ```ts
+   * import { createStorage } from 'unstorage';
+   * import redisDriver from 'unstorage/drivers/redis';
+   *
+   * const sharedCooldown = createStorage({ driver: redisDriver({ url: process.env.REDIS_URL }) });
+   * const provider = createHostingerProvider({ apiKey: token, sharedCooldown });
+   * ```
+   */
+  sharedCooldown?: SharedCooldownStore;
 }

@@ -9,7 +9,7 @@ import * as z from 'zod/mini';
 import type { CallOptions } from '../core/call-options.js';
 import type { Domain, DomainAvailability, DomainPurchaseRequest, DomainsCapability } from '../core/domains.js';
 import { isAuthenticationError, isNotFoundError, ValidationError } from '../core/errors.js';
-import { normalizeDomain, normalizeHostname } from '../core/validation/index.js';
+import { normalizeDomain, normalizeNameservers } from '../core/validation/index.js';
 import { type CatalogItemWire, type CatalogPriceWire, fetchCatalog, fetchSubscriptions } from './billing.js';
 import type { HostingerClient } from './client.js';
 import { apiPath, domainPath } from './paths.js';
@@ -286,12 +286,7 @@ export function createDomains(client: HostingerClient): DomainsCapability {
 
     async setNameservers(domain: string, nameservers: string[], options?: CallOptions): Promise<void> {
       const name = normalizeDomain(domain);
-      if (!Array.isArray(nameservers) || nameservers.length < 2 || nameservers.length > 4) {
-        throw new ValidationError('Hostinger takes 2 to 4 nameservers', {
-          fields: { nameservers: ['must list 2 to 4 host names'] },
-        });
-      }
-      const hosts = nameservers.map((ns, i) => normalizeHostname(ns, `nameservers.${i}`));
+      const hosts = normalizeNameservers(nameservers);
       const body = Object.fromEntries(hosts.map((h, i) => [`ns${i + 1}`, h]));
       await client.request({
         method: 'PUT',

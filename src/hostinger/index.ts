@@ -20,7 +20,7 @@ import type { ProviderCreateOptions, ProviderDefinition } from '../core/registry
 import { ValidationError } from '../core/errors.js';
 import { createBilling } from './billing.js';
 import { createHostingerClient } from './client.js';
-import { createDns } from './dns.js';
+import { createDnsWithBatch } from './dns-batch.js';
 import { createDomains } from './domains.js';
 import { apiPath } from './paths.js';
 import type { HostingerProviderOptions } from './options.js';
@@ -30,7 +30,7 @@ import { listWire } from '../kit/wire.js';
 import * as z from 'zod/mini';
 
 export type { HostingerProviderOptions, HostingerRetryOptions } from './options.js';
-export type { AdapterOptions, AdapterRetryOptions } from '../core/adapter-options.js';
+export type { AdapterOptions, AdapterRetryOptions, SharedCooldownStore } from '../core/adapter-options.js';
 export { buildZoneUrl } from './paths.js';
 
 /** A Hostinger {@link Provider}: every capability group is present. */
@@ -70,7 +70,7 @@ export function createHostingerProvider(options: HostingerProviderOptions): Host
         signal: callOptions?.signal,
       });
     },
-    dns: createDns(client),
+    dns: createDnsWithBatch(client),
     domains: createDomains(client),
     vps: createVps(client),
     sshKeys: createSshKeys(client),
@@ -100,6 +100,9 @@ export function createHostingerProvider(options: HostingerProviderOptions): Host
 export const hostinger: ProviderDefinition = {
   name: 'hostinger',
   displayName: 'Hostinger',
+  extraFields: [
+    { name: 'base_url', label: 'API base URL (optional)', placeholder: 'https://developers.hostinger.com' },
+  ],
   create(config: ProviderConfig, options?: ProviderCreateOptions): Provider {
     const apiKey = String(config?.api_key ?? '')
       .trim()

@@ -6,8 +6,8 @@
  */
 import * as z from 'zod/mini';
 import type { CallOptions } from '../core/call-options.js';
-import { ValidationError } from '../core/errors.js';
 import { parsePublicKey, sshFingerprint } from '../core/ssh-key.js';
+import { normalizeSshKeyName } from '../core/validation/index.js';
 import type { SshKey, SshKeysCapability } from '../core/ssh-keys.js';
 import type { HostingerClient } from './client.js';
 import { apiPath, idPath } from './paths.js';
@@ -64,16 +64,14 @@ export function createSshKeys(client: HostingerClient): SshKeysCapability {
     },
 
     async add(name: string, publicKey: string, options?: CallOptions): Promise<SshKey> {
-      if (typeof name !== 'string' || name.trim() === '' || name.length > 255) {
-        throw new ValidationError('An SSH key needs a name', { fields: { name: ['must be 1 to 255 characters'] } });
-      }
+      const keyName = normalizeSshKeyName(name);
       const parsed = parsePublicKey(publicKey);
       const key = [parsed.type, parsed.blob, parsed.comment].filter(Boolean).join(' ');
       // Adding is not idempotent (a replay could store the key twice): no retry on 5xx.
       const created = await client.request({
         method: 'POST',
         path: apiPath(KEYS),
-        json: { name: name.trim(), key },
+        json: { name: keyName, key },
         schema: PublicKeyWire,
         signal: options?.signal,
       });

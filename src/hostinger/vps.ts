@@ -8,7 +8,7 @@
 import * as z from 'zod/mini';
 import type { CallOptions } from '../core/call-options.js';
 import { ValidationError } from '../core/errors.js';
-import { normalizeHostname } from '../core/validation/index.js';
+import { checkVmRequestFields } from '../core/validation/index.js';
 import type { CreateVirtualMachineRequest, DataCenter, VirtualMachine, VpsCapability } from '../core/vps.js';
 import { fetchCatalog } from './billing.js';
 import type { HostingerClient } from './client.js';
@@ -101,23 +101,17 @@ function checkRequest(r: CreateVirtualMachineRequest): string {
   need(typeof r?.plan === 'string' && r.plan.trim() !== '', 'plan', 'must be a catalog price id or a plan name');
   need(INTEGER.test(String(r?.data_center_id)), 'data_center_id', 'must be a data center id from listDataCenters()');
   need(typeof r?.template === 'string' && r.template.trim() !== '', 'template', 'must be a template id or name');
-  need(typeof r?.password === 'string' && r.password.length >= 12, 'password', 'must be at least 12 characters');
   need(r?.ssh_key_id === undefined || INTEGER.test(String(r.ssh_key_id)), 'ssh_key_id', 'must be an SSH key id');
   need(
     r?.payment_method_id === undefined || INTEGER.test(String(r.payment_method_id)),
     'payment_method_id',
     'must be a payment method id',
   );
-  let hostname = '';
-  try {
-    hostname = normalizeHostname(r?.hostname, 'hostname');
-  } catch (e) {
-    if (!(e instanceof ValidationError)) throw e;
-    Object.assign(fields, e.fields);
-  }
+  const shared = checkVmRequestFields(r);
+  Object.assign(fields, shared.fields);
   if (Object.keys(fields).length > 0)
     throw new ValidationError('Invalid VM request', { fields, provider: 'hostinger' });
-  return hostname;
+  return shared.hostname;
 }
 
 /** The Hostinger implementation of {@link VpsCapability}. */

@@ -11,6 +11,8 @@ import type * as z from 'zod/mini';
 import type { AdapterOptions } from '../core/adapter-options.js';
 import { isHostingError, ProviderAPIError, TimeoutError } from '../core/errors.js';
 import { VERSION } from '../version.js';
+import { bufferedFetch } from './buffered-fetch.js';
+import { SharedCooldown } from './cooldown.js';
 import { errorFromResponse } from './http-errors.js';
 import { failureKind, planRetry } from './retry.js';
 import { type AdapterSpec, requestedWait } from './spec.js';
@@ -58,15 +60,21 @@ export class ApiClient {
   readonly #maxRetryAfter: number;
   readonly #timeout: number;
   readonly #random: () => number;
+  readonly #scrub: (text: string) => string;
+  readonly #cooldown: SharedCooldown | undefined;
 
   constructor(spec: AdapterSpec, options: ApiClientOptions) {
     const token = options.apiKey;
+    this.#scrub = (text) => (token.length > 0 ? text.split(token).join('[REDACTED]') : text);
     this.spec = spec;
     this.baseUrl = (options.baseUrl ?? spec.defaultBaseUrl).replace(/\/+$/, '');
     this.#limit = options.retry?.limit ?? 3;
     this.#maxRetryAfter = options.retry?.maxRetryAfter ?? 60;
     this.#timeout = options.timeout ?? 30_000;
     this.#random = options.random ?? (() => Math.random());
+    this.#cooldown = options.sharedCooldown
+      ? new SharedCooldown(options.sharedCooldown, spec.name, token, this.#maxRetryAfter)
+      : undefined;
     const agent = options.userAgent ? `${options.userAgent} setec-hosting/${VERSION}` : `setec-hosting/${VERSION}`;
     this.#ky = ky.create({
       prefixUrl: this.baseUrl,
@@ -76,7 +84,8 @@ export class ApiClient {
       headers: { Accept: 'application/json', 'User-Agent': agent },
       // The token is added per request from this closure, so ky's stored options never hold it.
       hooks: { beforeRequest: [(request) => request.headers.set('Authorization', `Bearer ${token}`)] },
-      ...(options.fetch ? { fetch: options.fetch } : {}),
+      // Read per call, so a `fetch` patched after creation (msw, test spies) is still the one used.
+      fetch: bufferedFetch(options.fetch ?? ((input, init) => globalThis.fetch(input, init))),
     });
   }
 
@@ -125,16 +134,46 @@ export class ApiClient {
         },
         hooks: {
           beforeRequest: [
-            (_request, _options, state) => {
+            async (_request, _options, state) => {
+              // A pause another instance was asked for holds every request, retries included.
+              await this.#cooldown?.wait(operation, signal);
               attempts = state.retryCount + 1;
             },
           ],
+          afterResponse: this.#cooldown ? [(_r, _o, answer) => this.#recordCooldown(answer)] : [],
         },
       });
     } catch (error) {
-      throw await this.#mapFailure(error, { operation, idempotent, attempts, signal });
+      throw this.#scrubError(await this.#mapFailure(error, { operation, idempotent, attempts, signal }));
     }
-    return { status: response.status, data: await this.#parse(response, request.schema, operation) };
+    try {
+      return { status: response.status, data: await this.#parse(response, request.schema, operation) };
+    } catch (error) {
+      throw this.#scrubError(error);
+    }
+  }
+
+  /** After a 429 that asks for a wait, tells every instance sharing the store. */
+  async #recordCooldown(response: Response): Promise<void> {
+    if (response.status !== 429) return;
+    const ms = requestedWait(this.spec, response.headers);
+    if (ms !== undefined) await this.#cooldown?.record(ms);
+  }
+
+  /**
+   * An upstream text may echo the token without a `Bearer` prefix (which the errors' own redaction
+   * catches): every occurrence of the token is removed from the message and the stack.
+   */
+  #scrubError(error: unknown): unknown {
+    if (!(error instanceof Error)) return error;
+    for (const key of ['message', 'stack'] as const) {
+      const text = error[key];
+      if (typeof text === 'string') {
+        const clean = this.#scrub(text);
+        if (clean !== text) Object.defineProperty(error, key, { value: clean, writable: true, configurable: true });
+      }
+    }
+    return error;
   }
 
   async #parse<S extends z.ZodMiniType>(response: Response, schema: S, operation: string): Promise<z.output<S>> {
@@ -171,14 +210,18 @@ export class ApiClient {
     }
     if (isHTTPError(error)) {
       const bodyText = await error.response.text().catch(() => '');
-      return errorFromResponse(this.spec, {
-        status: error.response.status,
-        retryAfterMs: requestedWait(this.spec, error.response.headers),
-        bodyText,
-        attempts,
-        maxRetryAfter: this.#maxRetryAfter,
-        operation,
-      });
+      return errorFromResponse(
+        this.spec,
+        {
+          status: error.response.status,
+          retryAfterMs: requestedWait(this.spec, error.response.headers),
+          bodyText,
+          attempts,
+          maxRetryAfter: this.#maxRetryAfter,
+          operation,
+        },
+        this.#scrub,
+      );
     }
     const unknownOutcome = idempotent ? '' : ' The outcome is unknown: the change may or may not have been applied.';
     switch (failureKind(error)) {

@@ -14,7 +14,7 @@ import {
   RateLimitError,
   ValidationError,
 } from '../core/errors.js';
-import type { AdapterSpec } from './spec.js';
+import type { AdapterSpec, ErrorBody } from './spec.js';
 
 /** What the client knows about a failed answer. */
 export interface FailedResponse {
@@ -39,17 +39,34 @@ export function firstLine(text: string): string | undefined {
   return line && !line.startsWith('<') ? line.slice(0, 200) : undefined;
 }
 
+/** The body with `scrub` applied to every text that came from upstream (a decoded JSON string may hide an escaped token). */
+function scrubBody(body: ErrorBody, scrub: (text: string) => string): ErrorBody {
+  const clean: ErrorBody = { ...body };
+  if (body.message !== undefined) clean.message = scrub(body.message);
+  if (body.correlationId !== undefined) clean.correlationId = scrub(body.correlationId);
+  if (body.fields !== undefined) {
+    clean.fields = Object.fromEntries(
+      Object.entries(body.fields).map(([key, messages]) => [scrub(key), messages.map((m) => scrub(m))]),
+    );
+  }
+  return clean;
+}
+
 /**
  * Maps a non-2xx answer to its error class: 401/403 → AuthenticationError, 404 → NotFoundError,
  * 409 (or a body the adapter reads as a conflict) → ConflictError, 400/422 → ValidationError with
  * `fields`, 429 → RateLimitError, anything else → ProviderAPIError with the upstream status and
- * correlation id.
+ * correlation id. `scrub` removes the client's token from every upstream text.
  */
-export function errorFromResponse(spec: AdapterSpec, failed: FailedResponse): HostingError {
+export function errorFromResponse(
+  spec: AdapterSpec,
+  failed: FailedResponse,
+  scrub: (text: string) => string = (text) => text,
+): HostingError {
   const { status, operation } = failed;
   const provider = spec.name;
   const who = spec.displayName;
-  const body = spec.readErrorBody(failed.bodyText, status);
+  const body = scrubBody(spec.readErrorBody(scrub(failed.bodyText), status), scrub);
   const correlationId = body.correlationId;
   const suffix = correlationId ? ` (correlation id ${correlationId})` : '';
   const detail = body.message ? `: ${body.message}` : '';

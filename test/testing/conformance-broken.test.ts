@@ -185,7 +185,7 @@ describe('testing: conformance kit catches broken providers', () => {
     ]);
   });
 
-  it('TXT values listed with their wire quotes fail both TXT checks', async () => {
+  it('TXT values listed with their wire quotes fail both TXT checks and the zone round trip', async () => {
     const factory = brokenDns((dns) => ({
       list: async (d, o) =>
         (await dns.list(d, o)).map((r) => (r.type === 'TXT' ? { ...r, content: `"${r.content}"` } : r)),
@@ -193,15 +193,19 @@ describe('testing: conformance kit catches broken providers', () => {
     expect(await failures(factory)).toEqual([
       'dns: TXT content round-trips unquoted',
       'dns: a TXT value over 255 bytes, with quotes and a backslash, round-trips',
+      'zone: plan → apply → restore leaves the zone as it was',
     ]);
   });
 
-  it('MX priority left in content fails the MX check', async () => {
+  it('MX priority left in content fails the MX check and the zone round trip', async () => {
     const factory = brokenDns((dns) => ({
       list: async (d, o) =>
         (await dns.list(d, o)).map((r) => (r.type === 'MX' ? { ...r, content: `${r.priority} ${r.content}` } : r)),
     }));
-    expect(await failures(factory)).toEqual(['dns: MX priority is split out of content']);
+    expect(await failures(factory)).toEqual([
+      'dns: MX priority is split out of content',
+      'zone: plan → apply → restore leaves the zone as it was',
+    ]);
   });
 
   it('a list that ignores an aborted signal fails the abort check', async () => {
@@ -253,6 +257,26 @@ describe('testing: conformance kit catches broken providers', () => {
   it('a display-named registry key fails the name check', async () => {
     expect(await failures(() => ({ ...createMemoryProvider(), name: 'My DNS' }))).toEqual([
       'provider: name is a lowercase registry key and displayName a non-empty string',
+    ]);
+  });
+
+  it('input rules that drift from the shared ones fail the input checks', async () => {
+    const factory = (): Provider => {
+      const provider = createMemoryProvider();
+      const sshKeys = provider.sshKeys!;
+      const vps = provider.vps!;
+      return {
+        ...provider,
+        // An 8-character password rule, names defaulted instead of refused, any nameserver list accepted.
+        vps: { ...vps, create: (r, o) => vps.create({ ...r, password: r.password.padEnd(12, '!') }, o) },
+        sshKeys: { ...sshKeys, add: (name, key, o) => sshKeys.add(name.trim().slice(0, 255) || 'unnamed', key, o) },
+        domains: { ...provider.domains!, setNameservers: async () => undefined },
+      };
+    };
+    expect(await failures(factory)).toEqual([
+      'inputs: vps.create refuses a password under 12 characters and a bad host name',
+      'inputs: sshKeys.add refuses an empty name and one over 255 characters',
+      'inputs: domains.setNameservers takes 2 to 4 host names',
     ]);
   });
 });

@@ -41,7 +41,7 @@ function everyCall(p: Provider, signal: AbortSignal): Promise<unknown>[] {
         plan: 'memory-vps-kvm-1-usd-1m',
         data_center_id: 'us-nyc',
         template: 'Debian 12',
-        password: 'long-enough',
+        password: 'long-enough-pw',
         hostname: 'a.example.com',
       },
       o,
@@ -183,7 +183,7 @@ describe('testing: memory provider account', () => {
       plan: 'memory-vps-kvm-1-usd-1m',
       data_center_id: 'us-nyc',
       template: 'Debian 12',
-      password: 'long-enough',
+      password: 'long-enough-pw',
       hostname: 'power.example.com',
     });
     await p.vps!.stop(vm.id);
@@ -249,7 +249,7 @@ describe('testing: memory provider account', () => {
       plan: 'memory-vps-kvm-1-usd-1m',
       data_center_id: 'us-nyc',
       template: '1003',
-      password: 'long-enough',
+      password: 'long-enough-pw',
       hostname: 'solo',
     });
     expect(vm).toMatchObject({ os: 'Debian 12', cpus: 1 });

@@ -6,7 +6,7 @@ import { SHAPES, ensureShape, ensureShapes } from './shapes.js';
 import type { ConformanceCheck } from './types.js';
 
 /** A fresh OpenSSH ed25519 public key line (the blob is the SSH wire encoding of type + key). */
-function freshPublicKey(comment: string): string {
+export function freshPublicKey(comment: string): string {
   const jwk = generateKeyPairSync('ed25519').publicKey.export({ format: 'jwk' });
   const raw = Buffer.from(String(jwk.x), 'base64url');
   const part = (b: Buffer) => Buffer.concat([Buffer.from([0, 0, 0, b.length]), b]);

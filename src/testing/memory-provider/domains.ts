@@ -1,6 +1,6 @@
 import type { Domain, DomainsCapability } from '../../core/domains.js';
 import { ConflictError, NotFoundError, ValidationError } from '../../core/errors.js';
-import { normalizeDomain, validateRecords } from '../../core/validation/index.js';
+import { normalizeDomain, normalizeNameservers, validateRecords } from '../../core/validation/index.js';
 import { DEFAULT_NAMESERVERS } from './seed.js';
 import { checkSignal, copy, nextId } from './state.js';
 import type { MemoryState } from './state.js';
@@ -96,10 +96,7 @@ export function createMemoryDomains(state: MemoryState): DomainsCapability {
 
     async setNameservers(name, nameservers, options) {
       checkSignal(options);
-      if (!Array.isArray(nameservers) || nameservers.length < 2 || nameservers.length > 4) {
-        throw invalid('nameservers', 'must list 2 to 4 nameservers');
-      }
-      const normalized = nameservers.map((ns, i) => normalizeDomain(ns, `nameservers.${i}`));
+      const normalized = normalizeNameservers(nameservers);
       domain(name).nameservers = normalized;
     },
 

@@ -1,19 +1,18 @@
-import { ConflictError, NotFoundError, ValidationError } from '../../core/errors.js';
+import { ConflictError, NotFoundError } from '../../core/errors.js';
 import { sshFingerprint } from '../../core/ssh-key.js';
+import { normalizeSshKeyName } from '../../core/validation/index.js';
 import type { SshKey, SshKeysCapability } from '../../core/ssh-keys.js';
 import { checkSignal, copy, nextId } from './state.js';
 import type { MemoryState } from './state.js';
 
 /** Adds a key to the state, computing its fingerprint (shared by `add` and seeding). */
 export function addKey(state: MemoryState, name: string, publicKey: string): SshKey {
-  if (typeof name !== 'string' || name.trim() === '') {
-    throw new ValidationError('Invalid SSH key name: must not be empty', { fields: { name: ['must not be empty'] } });
-  }
+  const keyName = normalizeSshKeyName(name);
   const fingerprint = sshFingerprint(publicKey);
   if (state.sshKeys.some((k) => k.fingerprint === fingerprint)) {
     throw new ConflictError(`An SSH key with fingerprint ${fingerprint} already exists`, { provider: state.provider });
   }
-  const key: SshKey = { id: nextId(state), name: name.trim(), fingerprint, public_key: publicKey.trim() };
+  const key: SshKey = { id: nextId(state), name: keyName, fingerprint, public_key: publicKey.trim() };
   state.sshKeys.push(key);
   return key;
 }

@@ -1,17 +1,16 @@
 import type { CallOptions } from '../../core/call-options.js';
 import { NotFoundError, ValidationError } from '../../core/errors.js';
+import { checkVmRequestFields } from '../../core/validation/index.js';
 import type { CreateVirtualMachineRequest, VirtualMachine, VpsCapability } from '../../core/vps.js';
 import { checkSignal, copy, nextId } from './state.js';
 import type { MemoryState } from './state.js';
-
-const HOSTNAME = /^(?=.{1,253}$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*$/i;
 
 /**
  * Checks a create request against the provider's own listings, collecting every bad field so the
  * caller sees them all at once (as the REST API's 400 does).
  */
 function validateCreate(state: MemoryState, request: CreateVirtualMachineRequest) {
-  const fields: Record<string, string[]> = {};
+  const { hostname, fields } = checkVmRequestFields(request);
   const plan = state.catalog.find((item) => item.id === request.plan && item.category.toUpperCase() === 'VPS');
   if (!plan) fields.plan = ['must be the id of a VPS item of billing.getCatalog()'];
   const dc = state.dataCenters.find((d) => d.id === request.data_center_id);
@@ -19,17 +18,13 @@ function validateCreate(state: MemoryState, request: CreateVirtualMachineRequest
   const wanted = String(request.template ?? '').toLowerCase();
   const template = state.templates.find((t) => t.id === request.template || t.name.toLowerCase() === wanted);
   if (!template) fields.template = ['must be a template id or name, e.g. "Ubuntu 22.04"'];
-  if (typeof request.password !== 'string' || request.password.length < 8)
-    fields.password = ['must be at least 8 characters'];
-  if (typeof request.hostname !== 'string' || !HOSTNAME.test(request.hostname))
-    fields.hostname = ['must be a host name'];
   if (request.ssh_key_id !== undefined && !state.sshKeys.some((k) => k.id === request.ssh_key_id)) {
     fields.ssh_key_id = ['must be the id of an SSH key of sshKeys.list()'];
   }
   if (!plan || !dc || !template || Object.keys(fields).length > 0) {
     throw new ValidationError(`Invalid VM request: ${Object.keys(fields).join(', ')}`, { fields });
   }
-  return { plan, dc, template };
+  return { plan, dc, template, hostname };
 }
 
 /**
@@ -61,14 +56,14 @@ export function createMemoryVps(state: MemoryState): VpsCapability {
 
     async create(request, options) {
       checkSignal(options);
-      const { plan, dc, template } = validateCreate(state, request);
+      const { plan, dc, template, hostname } = validateCreate(state, request);
       const size = Number(/(\d+)/.exec(plan.name)?.[1] ?? 1);
       const id = nextId(state);
       const now = state.now().toISOString();
       const n = state.vms.length + 1;
       const vm: VirtualMachine = {
         id,
-        name: request.hostname.toLowerCase(),
+        name: hostname,
         status: 'running',
         plan: plan.id,
         region: dc.id,
