@@ -68,7 +68,7 @@ describe('unstorage: UnstorageConfigStore options', () => {
   it('refuses something that is not a storage, and non-positive lock timings', () => {
     expect(() => new UnstorageConfigStore({} as never)).toThrow(expect.toSatisfy(isValidationError));
     expect(() => new UnstorageConfigStore(storage, { lockSettleMs: 0, waitMs: Number.NaN })).toThrow(
-      expect.objectContaining({ fields: { settleMs: [expect.any(String)], waitMs: [expect.any(String)] } }),
+      expect.objectContaining({ fields: { lockSettleMs: [expect.any(String)], waitMs: [expect.any(String)] } }),
     );
   });
 
