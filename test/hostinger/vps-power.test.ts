@@ -46,7 +46,9 @@ describe('hostinger: vps power actions', () => {
 
   it('gives up with RateLimitError when the wait asked for is too long', async () => {
     sim.inject({ status: 429, headers: { 'Retry-After': '3600' }, path: `/api/vps/v1/virtual-machines/${VM}/start` });
-    const error = await provider().vps.start(String(VM)).catch((e: unknown) => e);
+    const error = await provider()
+      .vps.start(String(VM))
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(RateLimitError);
     expect((error as RateLimitError).retryAfter).toBe(3600);
     expect(posts()).toHaveLength(1);
