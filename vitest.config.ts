@@ -14,6 +14,8 @@ export default defineConfig({
       { find: /^setec-hosting\/testing$/, replacement: src('testing/index.ts') },
       { find: /^setec-hosting\/zone$/, replacement: src('zone/index.ts') },
       { find: /^setec-hosting\/unstorage$/, replacement: src('unstorage/index.ts') },
+      { find: /^setec-hosting\/digitalocean$/, replacement: src('digitalocean/index.ts') },
+      { find: /^setec-hosting\/digitalocean\/register$/, replacement: src('digitalocean/register.ts') },
     ],
   },
   test: {

@@ -63,10 +63,7 @@ if (generatedSecret) {
   console.log('HOSTING_JWT_SECRET is not set: this run uses a random secret. A token valid for one hour:');
   console.log(`  export TOKEN=${token}`);
 } else {
-  console.log('Mint a token for HOSTING_JWT_SECRET with:');
-  console.log(
-    `  export TOKEN=$(node -e "import('hono/jwt').then(async ({ sign }) => console.log(await sign({ sub: 'me', exp: Math.floor(Date.now() / 1000) + 3600 }, process.env.HOSTING_JWT_SECRET, 'HS256')))")`,
-  );
+  console.log('Mint a token for HOSTING_JWT_SECRET with the node:crypto command of the README ("2. Mint a token").');
 }
 console.log(`  curl -s http://localhost:${port}/api/hosting/providers -H "Authorization: Bearer $TOKEN"`);
 

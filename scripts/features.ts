@@ -5,6 +5,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { CAPABILITY_NAMES, type CapabilityName, type Provider } from 'setec-hosting';
+import { createDigitalOceanProvider } from 'setec-hosting/digitalocean';
 import { createHostingerProvider } from 'setec-hosting/hostinger';
 import { createMemoryProvider } from 'setec-hosting/testing';
 import { createPocketDns } from '../examples/custom-provider.js';
@@ -25,15 +26,17 @@ const GROUPS: Record<CapabilityName, { label: string; methods: string[] }> = {
       'disablePrivacy',
     ],
   },
-  vps: { label: 'VPS', methods: ['list', 'get', 'create', 'listDataCenters'] },
+  vps: { label: 'VPS', methods: ['list', 'get', 'create', 'listDataCenters', 'start', 'stop', 'restart'] },
   sshKeys: { label: 'SSH keys', methods: ['list', 'add', 'delete'] },
   billing: { label: 'Billing', methods: ['listSubscriptions', 'getCatalog'] },
 };
 
 /** The markdown table, one row per capability group, one column per provider. */
 export function featureTable(): string {
-  const providers: [string, Provider][] = [
+  const providers: [string, Provider, string[]?][] = [
     ['Hostinger', createHostingerProvider({ apiKey: 'unused' })],
+    // DigitalOcean has no subscriptions: the method is there and throws ErrNotSupported.
+    ['DigitalOcean', createDigitalOceanProvider({ apiKey: 'unused' }), ['listSubscriptions']],
     ['Memory (`setec-hosting/testing`)', createMemoryProvider()],
     ['Pocket DNS (example plugin)', createPocketDns()],
   ];
@@ -41,10 +44,10 @@ export function featureTable(): string {
   const rule = `|---|${providers.map(() => '---').join('|')}|`;
   const rows = CAPABILITY_NAMES.map((group) => {
     const { label, methods } = GROUPS[group];
-    const cells = providers.map(([, provider]) => {
+    const cells = providers.map(([, provider, unsupported = []]) => {
       const impl = provider[group] as Record<string, unknown> | undefined;
       if (!impl) return '— (`ErrNotSupported`)';
-      const have = methods.filter((m) => typeof impl[m] === 'function');
+      const have = methods.filter((m) => typeof impl[m] === 'function' && !unsupported.includes(m));
       return have.length === methods.length ? '✅ all' : `${have.length}/${methods.length}`;
     });
     return `| ${label}: ${methods.join(', ')} | ${cells.join(' | ')} |`;

@@ -7,11 +7,14 @@ const root = resolve(import.meta.dirname, '..');
 const runs = [
   ['examples/demo.ts'],
   ['examples/hostinger-dns.ts'],
+  ['examples/digitalocean-dns.ts'],
   ['examples/custom-provider.ts'],
+  ['examples/zone-apply.ts'],
   ['examples/server.ts', '--simulator', '--smoke'],
 ];
 const env = { ...process.env, PORT: '0' };
 delete env.HOSTINGER_API_TOKEN; // CI never talks to the real API
+delete env.DIGITALOCEAN_TOKEN;
 let failed = 0;
 for (const [file, ...args] of runs) {
   const started = Date.now();

@@ -6,6 +6,12 @@
  */
 import { main } from './main.js';
 
+// `setec-hosting dns list example.com | head -1` closes the pipe early: that is not an error.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw error;
+});
+
 main(process.argv.slice(2), process).then(
   (code) => {
     process.exitCode = code;

@@ -33,7 +33,7 @@ export function configDir(flag: string | undefined, env: NodeJS.ProcessEnv): str
 
 /** Registers every adapter the package ships (their register entries). */
 export async function loadAdapters(): Promise<void> {
-  await import('../hostinger/register.js');
+  await Promise.all([import('../hostinger/register.js'), import('../digitalocean/register.js')]);
 }
 
 /** Builds the context a command runs in; `secrets` collects the keys in use so errors can hide them. */
@@ -93,6 +93,9 @@ export function createContext(options: {
       } finally {
         rl.close();
       }
+    },
+    hideSecret(value: string): void {
+      if (value) secrets.push(value);
     },
     async readStdin(): Promise<string> {
       const chunks: Buffer[] = [];

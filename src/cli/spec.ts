@@ -46,6 +46,8 @@ export interface CommandContext {
   env: NodeJS.ProcessEnv;
   /** Reads all of stdin as text. */
   readStdin(): Promise<string>;
+  /** Marks a value (a key, a password) to be replaced by `[REDACTED]` wherever an error message would show it. */
+  hideSecret(value: string): void;
 }
 
 /** One `setec-hosting <group> <command>`. */

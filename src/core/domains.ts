@@ -1,4 +1,5 @@
 import type { CallOptions } from './call-options.js';
+import type { PurchaseOptions } from './spending.js';
 
 /** A registered domain. */
 export interface Domain {
@@ -40,8 +41,12 @@ export interface DomainsCapability {
   get(domain: string, options?: CallOptions): Promise<Domain>;
   /** Checks full names, e.g. `['cool-project.com', 'cool-project.io']`. */
   checkAvailability(domains: string[], options?: CallOptions): Promise<DomainAvailability[]>;
-  /** Buys a domain. Never retried on a server error. */
-  purchase(request: DomainPurchaseRequest, options?: CallOptions): Promise<Domain>;
+  /**
+   * Buys a domain. Never retried on a server error.
+   * @throws {ValidationError} naming `maxPrice` when a limit is given and the price is higher or unknown
+   *   (nothing is bought then).
+   */
+  purchase(request: DomainPurchaseRequest, options?: PurchaseOptions): Promise<Domain>;
   /** Sets 2 to 4 nameservers. */
   setNameservers(domain: string, nameservers: string[], options?: CallOptions): Promise<void>;
   enableLock(domain: string, options?: CallOptions): Promise<void>;

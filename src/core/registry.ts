@@ -13,6 +13,18 @@ export interface ProviderDefinition<C = ProviderConfig> {
    * public addresses).
    */
   create(config: C, options?: ProviderCreateOptions): Provider;
+  /** Settings kept in `extra` that a settings page should ask for (`base_url`...). @default none */
+  extraFields?: readonly ProviderExtraField[];
+}
+
+/** One `extra` setting a provider reads, as a settings page shows it. */
+export interface ProviderExtraField {
+  /** The key in `extra`, e.g. `'base_url'`. */
+  name: string;
+  /** What the field is called on a form, e.g. `'API base URL (optional)'`. */
+  label: string;
+  /** An example value shown in the empty field. */
+  placeholder?: string;
 }
 
 /** What the caller of {@link ProviderDefinition.create} may hand the provider besides its credentials. */

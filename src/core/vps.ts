@@ -1,4 +1,5 @@
 import type { CallOptions } from './call-options.js';
+import type { PurchaseOptions } from './spending.js';
 
 /** A virtual machine. */
 export interface VirtualMachine {
@@ -49,8 +50,12 @@ export interface VpsCapability {
   list(options?: CallOptions): Promise<VirtualMachine[]>;
   /** @throws {NotFoundError} when there is no such VM. */
   get(id: string, options?: CallOptions): Promise<VirtualMachine>;
-  /** Buys and sets up a VM. Never retried on a server error. */
-  create(request: CreateVirtualMachineRequest, options?: CallOptions): Promise<VirtualMachine>;
+  /**
+   * Buys and sets up a VM. Never retried on a server error.
+   * @throws {ValidationError} naming `maxPrice` when a limit is given and the plan's price is higher or
+   *   unknown (nothing is bought then).
+   */
+  create(request: CreateVirtualMachineRequest, options?: PurchaseOptions): Promise<VirtualMachine>;
   listDataCenters(options?: CallOptions): Promise<DataCenter[]>;
   /**
    * Asks the provider to power the machine on. Resolves once the provider has accepted the action; it does

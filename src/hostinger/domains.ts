@@ -9,6 +9,7 @@ import * as z from 'zod/mini';
 import type { CallOptions } from '../core/call-options.js';
 import type { Domain, DomainAvailability, DomainPurchaseRequest, DomainsCapability } from '../core/domains.js';
 import { isAuthenticationError, isNotFoundError, ValidationError } from '../core/errors.js';
+import { assertWithinMaxPrice, checkMaxPrice, type PurchaseOptions } from '../core/spending.js';
 import { normalizeDomain, normalizeNameservers } from '../core/validation/index.js';
 import { type CatalogItemWire, type CatalogPriceWire, fetchCatalog, fetchSubscriptions } from './billing.js';
 import type { HostingerClient } from './client.js';
@@ -151,7 +152,7 @@ export function createDomains(client: HostingerClient): DomainsCapability {
     return domainFromWire(name, undefined, more, renewals.get(name) ?? false);
   };
 
-  return {
+  const group: DomainsCapability = {
     get,
     async list(options?: CallOptions): Promise<Domain[]> {
       const { data: items } = await client.request({
@@ -217,8 +218,9 @@ export function createDomains(client: HostingerClient): DomainsCapability {
       });
     },
 
-    async purchase(request: DomainPurchaseRequest, options?: CallOptions): Promise<Domain> {
+    async purchase(request: DomainPurchaseRequest, options?: PurchaseOptions): Promise<Domain> {
       const name = normalizeDomain(request?.domain);
+      const maxPrice = checkMaxPrice(options, 'hostinger');
       const fields: Record<string, string[]> = {};
       if (!Number.isInteger(request.period) || request.period < 1 || request.period > 10)
         fields.period = ['must be a whole number of years from 1 to 10'];
@@ -227,13 +229,26 @@ export function createDomains(client: HostingerClient): DomainsCapability {
         fields.payment_method_id = ['must be a Hostinger payment method id (an integer)'];
       if (Object.keys(fields).length > 0)
         throw new ValidationError('Invalid domain purchase request', { fields, provider: 'hostinger' });
+      if (maxPrice !== undefined) {
+        // A taken domain has no price: the spending guard refuses it before anything is bought.
+        const [availability] = await group.checkAvailability([name], options);
+        if (!availability?.available) assertWithinMaxPrice(maxPrice, undefined, `${name} (not available)`, 'hostinger');
+      }
       const price = domainPrice(await domainCatalog(options?.signal), splitDomain(name).tld, request.period);
       if (!price) {
+        const unknown: Record<string, string[]> =
+          maxPrice === undefined ? {} : { maxPrice: ['the price could not be found'] };
         throw new ValidationError(
           `Hostinger sells no ${request.period}-year registration for .${splitDomain(name).tld}`,
-          { fields: { period: ['no catalog price for this TLD and period'] }, provider: 'hostinger' },
+          { fields: { period: ['no catalog price for this TLD and period'], ...unknown }, provider: 'hostinger' },
         );
       }
+      // The charge today is the first period's price (renewals may cost more).
+      const today = {
+        amount: Math.round(price.first_period_price ?? price.price) / 100,
+        currency: price.currency ?? '',
+      };
+      assertWithinMaxPrice(maxPrice, today, `${name} for ${request.period} year(s)`, 'hostinger');
       const body = { domain: name, item_id: price.id, ...(pm !== undefined ? { payment_method_id: Number(pm) } : {}) };
       // A purchase is never retried on a server error or network failure (it could charge twice).
       const { status, data: order } = await client.send({
@@ -302,4 +317,5 @@ export function createDomains(client: HostingerClient): DomainsCapability {
     enablePrivacy: (domain, options) => toggle(domain, 'privacy-protection', true, options?.signal),
     disablePrivacy: (domain, options) => toggle(domain, 'privacy-protection', false, options?.signal),
   };
+  return group;
 }

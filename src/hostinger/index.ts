@@ -19,7 +19,7 @@ import type { Provider } from '../core/provider.js';
 import type { ProviderCreateOptions, ProviderDefinition } from '../core/registry.js';
 import { createBilling } from './billing.js';
 import { createHostingerClient } from './client.js';
-import { createDns } from './dns.js';
+import { createDnsWithBatch } from './dns-batch.js';
 import { createDomains } from './domains.js';
 import { apiPath } from './paths.js';
 import type { HostingerProviderOptions } from './options.js';
@@ -69,7 +69,7 @@ export function createHostingerProvider(options: HostingerProviderOptions): Host
         signal: callOptions?.signal,
       });
     },
-    dns: createDns(client),
+    dns: createDnsWithBatch(client),
     domains: createDomains(client),
     vps: createVps(client),
     sshKeys: createSshKeys(client),
@@ -99,6 +99,9 @@ export function createHostingerProvider(options: HostingerProviderOptions): Host
 export const hostinger: ProviderDefinition = {
   name: 'hostinger',
   displayName: 'Hostinger',
+  extraFields: [
+    { name: 'base_url', label: 'API base URL (optional)', placeholder: 'https://developers.hostinger.com' },
+  ],
   create(config: ProviderConfig, options?: ProviderCreateOptions): Provider {
     const apiKey = String(config?.api_key ?? '')
       .trim()

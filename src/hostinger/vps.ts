@@ -8,6 +8,7 @@
 import * as z from 'zod/mini';
 import type { CallOptions } from '../core/call-options.js';
 import { ValidationError } from '../core/errors.js';
+import { assertWithinMaxPrice, checkMaxPrice, type FoundPrice, type PurchaseOptions } from '../core/spending.js';
 import { checkVmRequestFields } from '../core/validation/index.js';
 import type { CreateVirtualMachineRequest, DataCenter, VirtualMachine, VpsCapability } from '../core/vps.js';
 import { fetchCatalog } from './billing.js';
@@ -126,17 +127,29 @@ export function createVps(client: HostingerClient): VpsCapability {
       })
     ).data;
 
-  /** A price id as given, or the monthly (else first) price of the item named `plan`. */
-  const resolvePlan = async (plan: string, signal?: AbortSignal): Promise<string> => {
+  /**
+   * A price id as given, or the monthly (else first) price of the item named `plan`, with what it
+   * charges today (the first period's price). With a `maxPrice`, a plan not in the catalog names it too.
+   */
+  const resolvePlan = async (plan: string, maxPrice: number | undefined, signal?: AbortSignal) => {
     const items = await fetchCatalog(client, 'VPS', signal);
     const wanted = plan.trim().toLowerCase();
-    if (items.some((i) => i.prices?.some((p) => p.id.toLowerCase() === wanted))) return plan.trim();
+    const all = items.flatMap((i) => i.prices ?? []);
     const item = items.find((i) => i.id.toLowerCase() === wanted || (i.name ?? '').toLowerCase() === wanted);
     const prices = item?.prices ?? [];
-    const price = prices.find((p) => p.period === 1 && p.period_unit === 'month') ?? prices[0];
-    if (!price)
-      throw invalid('plan', `"${plan}" is not a VPS price id or plan in the catalog (see billing.getCatalog())`);
-    return price.id;
+    const price =
+      all.find((p) => p.id.toLowerCase() === wanted) ??
+      prices.find((p) => p.period === 1 && p.period_unit === 'month') ??
+      prices[0];
+    if (!price) {
+      const message = `"${plan}" is not a VPS price id or plan in the catalog (see billing.getCatalog())`;
+      const fields: Record<string, string[]> = { plan: [message] };
+      if (maxPrice !== undefined) fields.maxPrice = ['the price could not be found'];
+      throw new ValidationError(`Invalid VM request: plan ${message}`, { fields, provider: 'hostinger' });
+    }
+    const today: FoundPrice = { amount: Math.round(price.first_period_price ?? price.price) / 100 };
+    if (price.currency) today.currency = price.currency;
+    return { itemId: wanted === price.id.toLowerCase() ? plan.trim() : price.id, today };
   };
 
   const resolveTemplate = async (template: string, signal?: AbortSignal): Promise<number> => {
@@ -190,14 +203,17 @@ export function createVps(client: HostingerClient): VpsCapability {
       return virtualMachineFromWire(vm, dcs);
     },
 
-    async create(request: CreateVirtualMachineRequest, options?: CallOptions): Promise<VirtualMachine> {
+    async create(request: CreateVirtualMachineRequest, options?: PurchaseOptions): Promise<VirtualMachine> {
       const hostname = checkRequest(request);
+      const maxPrice = checkMaxPrice(options, 'hostinger');
       const signal = options?.signal;
       const dcs = await centers(signal);
       const dataCenterId = Number(request.data_center_id);
       if (!dcs.some((dc) => dc.id === dataCenterId))
         throw invalid('data_center_id', `${dataCenterId} is not a Hostinger data center`);
-      const itemId = await resolvePlan(request.plan, signal);
+      const { itemId, today } = await resolvePlan(request.plan, maxPrice, signal);
+      // The charge today is the first period's price (renewals may cost more).
+      assertWithinMaxPrice(maxPrice, today, `a ${request.plan} VM`, 'hostinger');
       const templateId = await resolveTemplate(request.template, signal);
       let publicKey: { name: string; key: string } | undefined;
       if (request.ssh_key_id !== undefined) {

@@ -2,6 +2,7 @@ import type { Context } from 'hono';
 import type { DomainsCapability } from '../core/domains.js';
 import { callOptions, capability, pathParam, type HostingApp, type RouteContext } from './context.js';
 import { checkDomainsBody, nameserversBody, purchaseDomainBody, readJson } from './schemas.js';
+import { withMaxPrice } from './spending.js';
 
 const PREFIX = '/providers/:provider/domains';
 
@@ -23,8 +24,8 @@ export function registerDomainRoutes(app: HostingApp, ctx: RouteContext): void {
 
   app.post(`${PREFIX}/purchase`, async (c) => {
     const domains = await capability(ctx, c, 'domains');
-    const body = await readJson(c, purchaseDomainBody);
-    return c.json(await domains.purchase(body, callOptions(c)), 201);
+    const { max_price, ...request } = await readJson(c, purchaseDomainBody);
+    return c.json(await withMaxPrice(c, max_price, (options) => domains.purchase(request, options)), 201);
   });
 
   app.get(`${PREFIX}/:domain`, async (c) => {

@@ -28,10 +28,13 @@ import { assertAuth, authMiddleware, warnIfWeakSecret, type HostingAuth } from '
 import { registerBillingRoutes } from './billing.js';
 import { refusedAddressError, type RouteContext } from './context.js';
 import { crossSiteGuard } from './cross-site.js';
+import { DASHBOARD_PATH, dashboardApp } from './dashboard/index.js';
 import { registerDnsRoutes } from './dns.js';
 import { registerDomainRoutes } from './domains.js';
 import { errorResponse, isExpectedError } from './errors.js';
 import { methodsByPath } from './methods.js';
+import { openApiDocument } from './openapi.js';
+import { VERSION } from '../version.js';
 import { registerProviderRoutes } from './providers.js';
 import { registerSshKeyRoutes } from './ssh-keys.js';
 import { registerVpsRoutes } from './vps.js';
@@ -69,6 +72,13 @@ export interface HostingHandlerOptions {
    * @default [] (only the request URL's own origin)
    */
   trustedOrigins?: readonly string[];
+  /**
+   * Also serve the settings page at `GET /hosting` (same auth; with `jwtSecret`, the `token` cookie
+   * works): providers and their connected state, Test Connection / Save / Remove, and a configured
+   * provider's DNS records. Its `Content-Security-Policy` lets it load nothing from another origin.
+   * @default false
+   */
+  dashboard?: boolean;
   /**
    * Largest request body accepted; a bigger one is answered 413.
    * @default 1048576 (1 MiB)
@@ -129,6 +139,8 @@ export function createHostingHandler(options: HostingHandlerOptions): HostingHan
   // A path climbing out of `/providers` (`providers/%2e%2e`) is normalised to the base path by the URL parser.
   app.all('/', (c) => c.json({ error: 'Invalid path: expected /api/hosting/providers/...' }, 400));
 
+  let openApi: Record<string, unknown> | undefined;
+  app.get('/openapi.json', (c) => c.json((openApi ??= openApiDocument(HOSTING_BASE_PATH, VERSION))));
   registerProviderRoutes(app, ctx);
   registerDnsRoutes(app, ctx);
   registerDomainRoutes(app, ctx);
@@ -151,5 +163,11 @@ export function createHostingHandler(options: HostingHandlerOptions): HostingHan
     if (!isExpectedError(error)) options.onError?.(error, c.req.raw);
     return errorResponse(c, error);
   });
-  return async (request) => app.fetch(request);
+  if (options.dashboard !== true) return async (request) => app.fetch(request);
+  const page = dashboardApp(ctx, authMiddleware(options.auth), HOSTING_BASE_PATH);
+  return async (request) => {
+    const path = new URL(request.url).pathname;
+    const onPage = path === DASHBOARD_PATH || path.startsWith(`${DASHBOARD_PATH}/`);
+    return onPage ? page.fetch(request) : app.fetch(request);
+  };
 }

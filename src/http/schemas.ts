@@ -38,6 +38,9 @@ export const configureBody = z.strictObject({
   extra: z.optional(z.record(extraKey, z.string().check(z.maxLength(4096)))),
 });
 
+/** `POST /providers/{provider}/test` with a body: credentials to test without storing them. */
+export const testBody = configureBody;
+
 /** `POST /providers/{provider}/dns/{domain}`. */
 export const createRecordBody = dnsRecord;
 
@@ -72,6 +75,7 @@ export const purchaseDomainBody = z.strictObject({
   auto_renew: z._default(z.boolean(), false),
   privacy_protection: z._default(z.boolean(), false),
   payment_method_id: z.optional(id),
+  max_price: z.optional(z.number().check(z.minimum(0))),
 });
 
 /** `PUT /providers/{provider}/domains/{domain}/nameservers`. */
@@ -88,6 +92,7 @@ export const createVmBody = z.strictObject({
   hostname: nonEmpty,
   ssh_key_id: z.optional(id),
   payment_method_id: z.optional(id),
+  max_price: z.optional(z.number().check(z.minimum(0))),
 });
 
 /** `POST /providers/{provider}/ssh-keys`. */
@@ -165,7 +170,14 @@ export function parseWith<T>(schema: z.ZodMiniType<T>, value: unknown, what: str
  * @throws {ValidationError} for a body that is not JSON or does not match the schema.
  */
 export async function readJson<T>(c: Context, schema: z.ZodMiniType<T>): Promise<T> {
-  const text = await c.req.text();
+  return parseJsonText(await c.req.text(), schema);
+}
+
+/**
+ * Parses and validates a JSON body already read as text.
+ * @throws {ValidationError} for text that is not JSON or does not match the schema.
+ */
+export function parseJsonText<T>(text: string, schema: z.ZodMiniType<T>): T {
   let value: unknown;
   try {
     value = JSON.parse(text);

@@ -1,5 +1,6 @@
 import { callOptions, capability, pathParam, type HostingApp, type RouteContext } from './context.js';
 import { createVmBody, readJson } from './schemas.js';
+import { withMaxPrice } from './spending.js';
 
 const PREFIX = '/providers/:provider';
 
@@ -12,8 +13,8 @@ export function registerVpsRoutes(app: HostingApp, ctx: RouteContext): void {
 
   app.post(`${PREFIX}/vms`, async (c) => {
     const vps = await capability(ctx, c, 'vps');
-    const body = await readJson(c, createVmBody);
-    return c.json(await vps.create(body, callOptions(c)), 201);
+    const { max_price, ...request } = await readJson(c, createVmBody);
+    return c.json(await withMaxPrice(c, max_price, (options) => vps.create(request, options)), 201);
   });
 
   app.get(`${PREFIX}/vms/:id`, async (c) => {

@@ -19,5 +19,5 @@
  * @module
  */
 export { UnstorageConfigStore } from './store.js';
-export type { UnstorageConfigStoreOptions } from './store.js';
+export type { UnstorageConfigStoreOptions } from './options.js';
 export type { UnstorageLike, UnstorageDriverLike } from './storage.js';

@@ -1,4 +1,4 @@
-import { ConfigStoreError, ValidationError } from '../core/errors.js';
+import { ConfigStoreError } from '../core/errors.js';
 import {
   assertProviderName,
   checkChangedConfig,
@@ -8,49 +8,16 @@ import {
   type ProviderConfig,
 } from '../config/config-store.js';
 import { compareAndSet, findRedisTarget, verifyRedisTarget, type RedisTarget } from './redis-cas.js';
-import { withStorageLock } from './storage-lock.js';
+import { parseItem, serializeConfig } from './items.js';
+import { resolveOptions, type UnstorageConfigStoreOptions } from './options.js';
+import { withStorageLock, type StorageLockTimings } from './storage-lock.js';
 import { inProcessQueue, jitter, type UnstorageLike } from './storage.js';
 
-/** Options of {@link UnstorageConfigStore}. */
-export interface UnstorageConfigStoreOptions {
-  /**
-   * Key prefix of every item: one item per provider at `<prefix>:<provider>`. Segments separated by `:`, each of
-   * letters, digits, `_`, `-` and `.` (not starting with `.`); `''` stores at the root of the storage.
-   * @default 'setec-hosting'
-   */
-  prefix?: string;
-  /**
-   * Receives warnings: an item under the prefix that `list()` skips (corrupt, or not a provider name).
-   * Each distinct message is reported once per store.
-   * @default (message) => process.emitWarning(message, { code: 'SETEC_HOSTING_CONFIG' })
-   */
-  onWarning?: (message: string) => void;
-  /**
-   * Lock path only (drivers other than Redis): the lock item expires after this many ms, so a crashed
-   * holder blocks other writers at most this long.
-   * @default 10000
-   */
-  lockTtlMs?: number;
-  /**
-   * Lock path only: how long a writer waits after writing the lock item before reading it back. Mutual exclusion
-   * holds while every storage read-then-write round completes faster than this.
-   * @default 50
-   */
-  lockSettleMs?: number;
-  /**
-   * How long `save`, `delete` and `update` wait for the lock (or, on Redis, keep retrying a contended update)
-   * before failing with `ConfigStoreError` (`reason: 'locked'`).
-   * @default 30000
-   */
-  waitMs?: number;
-}
-
-const PREFIX = /^(?:[A-Za-z0-9_-][A-Za-z0-9_.-]*(?::[A-Za-z0-9_-][A-Za-z0-9_.-]*)*)?$/;
 const LOCK_SUFFIX = '.lock';
 
 /**
  * A {@link ConfigStore} over any unstorage `Storage` (Redis, fs, Cloudflare KV, S3, memory...): one item per
- * provider at `<prefix>:<provider>`, holding the same JSON text as a {@link FileConfigStore} file, with the same
+ * provider at `<prefix>:<provider>`, holding the same JSON text as a `FileConfigStore` (from `setec-hosting`) file, with the same
  * provider-name rules and errors. Nothing is written for a malformed name or config.
  *
  * `update()` is atomic across processes:
@@ -67,7 +34,7 @@ const LOCK_SUFFIX = '.lock';
  *   (Cloudflare KV, S3 without strong consistency): there, keep one writer per provider.
  *
  * In one process, calls for the same provider queue instead of competing. The unstorage fs driver writes files
- * with the default mode and not atomically: for files on one machine, prefer {@link FileConfigStore}.
+ * with the default mode and not atomically: for files on one machine, prefer `FileConfigStore` (from `setec-hosting`).
  *
  * @example
  * ```ts
@@ -86,42 +53,16 @@ export class UnstorageConfigStore implements ConfigStore {
   readonly #storage: UnstorageLike;
   readonly #onWarning: (message: string) => void;
   readonly #warned = new Set<string>();
-  readonly #timings: { ttlMs: number; settleMs: number; waitMs: number };
+  readonly #timings: StorageLockTimings;
   #redis: Promise<boolean> | undefined;
 
   /** @throws {ValidationError} for a storage without the item methods, a malformed prefix or bad lock timings. */
   constructor(storage: UnstorageLike, options: UnstorageConfigStoreOptions = {}) {
-    const s = storage as Partial<UnstorageLike> | null | undefined;
-    if (
-      !s ||
-      ['getItem', 'setItem', 'removeItem', 'getKeys'].some((m) => typeof s[m as keyof UnstorageLike] !== 'function')
-    ) {
-      throw new ValidationError('storage must be an unstorage Storage (createStorage())', {
-        fields: { storage: ['must have getItem, setItem, removeItem and getKeys'] },
-      });
-    }
-    const prefix = options.prefix ?? 'setec-hosting';
-    if (typeof prefix !== 'string' || !PREFIX.test(prefix)) {
-      throw new ValidationError(`Invalid prefix ${JSON.stringify(String(prefix)).slice(0, 80)}`, {
-        fields: { prefix: ['must be segments of letters, digits, _ - . separated by :'] },
-      });
-    }
-    const timings = {
-      ttlMs: options.lockTtlMs ?? 10_000,
-      settleMs: options.lockSettleMs ?? 50,
-      waitMs: options.waitMs ?? 30_000,
-    };
-    const bad = Object.entries(timings).filter(([, v]) => !Number.isFinite(v) || v <= 0);
-    if (bad.length > 0) {
-      throw new ValidationError('Lock timings must be positive numbers of milliseconds', {
-        fields: Object.fromEntries(bad.map(([k]) => [k, ['must be a positive number']])),
-      });
-    }
-    this.prefix = prefix;
+    const resolved = resolveOptions(storage, options);
+    this.prefix = resolved.prefix;
     this.#storage = storage;
-    this.#timings = timings;
-    this.#onWarning =
-      options.onWarning ?? ((message) => process.emitWarning(message, { code: 'SETEC_HOSTING_CONFIG' }));
+    this.#timings = resolved.timings;
+    this.#onWarning = resolved.onWarning;
   }
 
   #key(provider: string): string {
@@ -147,7 +88,7 @@ export class UnstorageConfigStore implements ConfigStore {
     const clean = normalizeProviderConfig(config);
     await this.#exclusive(clean.provider, async (stillHeld) => {
       await stillHeld();
-      await this.#storage.setItem(this.#key(clean.provider), serialize(clean));
+      await this.#storage.setItem(this.#key(clean.provider), serializeConfig(clean));
     });
   }
 
@@ -189,7 +130,7 @@ export class UnstorageConfigStore implements ConfigStore {
     return this.#exclusive(provider, async (stillHeld) => {
       const next = checkChangedConfig(provider, change(this.#parse(provider, await this.#storage.getItem(key))));
       await stillHeld();
-      if (next) await this.#storage.setItem(key, serialize(next));
+      if (next) await this.#storage.setItem(key, serializeConfig(next));
       else await this.#storage.removeItem(key);
       return next;
     });
@@ -200,7 +141,7 @@ export class UnstorageConfigStore implements ConfigStore {
     for (let attempt = 0; ; attempt++) {
       const raw = await target.client.get(target.rawKey);
       const next = checkChangedConfig(provider, change(this.#parse(provider, raw)));
-      if (await compareAndSet(target, raw, next && serialize(next))) return next;
+      if (await compareAndSet(target, raw, next && serializeConfig(next))) return next;
       if (Date.now() - started > this.#timings.waitMs) {
         throw new ConfigStoreError(`Gave up updating ${this.#key(provider)}: other writers kept changing it`, {
           reason: 'locked',
@@ -264,32 +205,7 @@ export class UnstorageConfigStore implements ConfigStore {
   }
 
   #parse(provider: string, value: unknown): ProviderConfig | undefined {
-    if (value === null || value === undefined) return undefined;
-    const key = this.#key(provider);
-    const corrupt = (why: string) =>
-      new ConfigStoreError(`Config item ${key} ${why}; it was left unchanged (fix or delete it)`, {
-        reason: 'corrupt',
-        path: key,
-      });
-    let data = value;
-    if (typeof data === 'string') {
-      try {
-        data = JSON.parse(data);
-      } catch {
-        // The parse error quotes the text, which may hold the token: keep it out of the error.
-        throw corrupt('is not valid JSON');
-      }
-    }
-    if (typeof data !== 'object' || data === null || Array.isArray(data)) throw corrupt('is not a JSON object');
-    let config: ProviderConfig;
-    try {
-      config = normalizeProviderConfig(data);
-    } catch (error) {
-      if (!(error instanceof ValidationError)) throw error;
-      throw corrupt(`is not a valid provider config (bad ${Object.keys(error.fields).join(', ')})`);
-    }
-    if (config.provider !== provider) throw corrupt(`holds the config of provider "${config.provider}"`);
-    return config;
+    return parseItem(this.#key(provider), provider, value);
   }
 
   #warn(message: string): void {
@@ -301,9 +217,4 @@ export class UnstorageConfigStore implements ConfigStore {
   toJSON(): { prefix: string } {
     return { prefix: this.prefix };
   }
-}
-
-/** The same text as a FileConfigStore file. */
-function serialize(config: ProviderConfig): string {
-  return JSON.stringify(config, null, 2);
 }

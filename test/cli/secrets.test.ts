@@ -36,6 +36,19 @@ describe('cli: the API key never appears in any output', () => {
     expect(result.stdout + result.stderr).not.toContain(KEY);
   });
 
+  it('configure --test with a rejected key stores nothing and never echoes the key', async () => {
+    const other = 'Zr4newKey8Wq2';
+    fx.sim.inject({ status: 401, times: 1, body: JSON.stringify({ message: `Unauthenticated: ${other}` }) });
+    const result = await fx.run(['providers', 'configure', 'hostinger', '--test', '--debug'], {
+      env: { SETEC_HOSTING_API_KEY: other },
+    });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/^AuthenticationError: /);
+    expect(result.stdout + result.stderr).not.toContain(other);
+    // The stored key is still the one that works.
+    expect((await fx.run(['providers', 'test', 'hostinger'])).code).toBe(0);
+  });
+
   it('providers test records a working connection', async () => {
     const result = await fx.run(['providers', 'test', 'hostinger', '--output', 'json']);
     expect(result.code).toBe(0);

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough, Writable } from 'node:stream';
@@ -94,5 +94,24 @@ describe('cli at a terminal', () => {
     expect(result.stderr).toContain('Reset every DNS record of example.com');
     expect(result.code).toBe(0);
     expect(sim.requests.filter((r) => r.path.endsWith('/reset'))).toHaveLength(1);
+  });
+
+  it('dns plan colours added lines green and removed lines red', async () => {
+    const file = join(configDir, 'plan.zone');
+    writeFileSync(file, 'fresh 300 IN A 198.51.100.8\n');
+    const result = await atTerminal(['dns', 'plan', 'example.com', file]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('\x1b[32m+ fresh');
+    expect(result.stdout).toMatch(/\x1b\[31m- www +CNAME/);
+  });
+
+  it('dns apply shows the diff, asks, and applies after "y"', async () => {
+    const file = join(configDir, 'apply.zone');
+    writeFileSync(file, 'fresh 300 IN A 198.51.100.8\n');
+    const result = await atTerminal(['dns', 'apply', 'example.com', file, '--no-purge'], 'y\n');
+    expect(result.stderr).toContain('\x1b[32m+ fresh');
+    expect(result.stderr).toContain('Apply 1 change to example.com? [y/N]');
+    expect(result.code).toBe(0);
+    expect(sim.requests.filter((r) => r.method === 'PUT')).toHaveLength(1);
   });
 });

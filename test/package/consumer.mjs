@@ -11,6 +11,8 @@ const entries = [
   'setec-hosting/testing',
   'setec-hosting/zone',
   'setec-hosting/unstorage',
+  'setec-hosting/digitalocean',
+  'setec-hosting/digitalocean/register',
 ];
 const report = { esm: {}, cjs: {} };
 for (const entry of entries) {

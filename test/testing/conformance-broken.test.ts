@@ -185,7 +185,7 @@ describe('testing: conformance kit catches broken providers', () => {
     ]);
   });
 
-  it('TXT values listed with their wire quotes fail both TXT checks', async () => {
+  it('TXT values listed with their wire quotes fail both TXT checks and the zone round trip', async () => {
     const factory = brokenDns((dns) => ({
       list: async (d, o) =>
         (await dns.list(d, o)).map((r) => (r.type === 'TXT' ? { ...r, content: `"${r.content}"` } : r)),
@@ -193,15 +193,19 @@ describe('testing: conformance kit catches broken providers', () => {
     expect(await failures(factory)).toEqual([
       'dns: TXT content round-trips unquoted',
       'dns: a TXT value over 255 bytes, with quotes and a backslash, round-trips',
+      'zone: plan → apply → restore leaves the zone as it was',
     ]);
   });
 
-  it('MX priority left in content fails the MX check', async () => {
+  it('MX priority left in content fails the MX check and the zone round trip', async () => {
     const factory = brokenDns((dns) => ({
       list: async (d, o) =>
         (await dns.list(d, o)).map((r) => (r.type === 'MX' ? { ...r, content: `${r.priority} ${r.content}` } : r)),
     }));
-    expect(await failures(factory)).toEqual(['dns: MX priority is split out of content']);
+    expect(await failures(factory)).toEqual([
+      'dns: MX priority is split out of content',
+      'zone: plan → apply → restore leaves the zone as it was',
+    ]);
   });
 
   it('a list that ignores an aborted signal fails the abort check', async () => {
@@ -223,7 +227,28 @@ describe('testing: conformance kit catches broken providers', () => {
     expect(await failures(partial)).toEqual([
       'provider: every group present has every method of its interface',
       'models: vps.list and listDataCenters return VirtualMachine and DataCenter objects',
+      'spending: vps.create with maxPrice 0, or a plan not in the catalog, is refused and creates nothing',
     ]);
+  });
+
+  it('purchases that ignore maxPrice fail the spending checks, and the checks say what was bought', async () => {
+    const ignoring = () => {
+      const p = createMemoryProvider();
+      const { domains, vps } = p as Required<typeof p>;
+      return {
+        ...p,
+        domains: { ...domains, purchase: (r: Parameters<typeof domains.purchase>[0]) => domains.purchase(r) },
+        vps: { ...vps, create: (r: Parameters<typeof vps.create>[0]) => vps.create(r) },
+      };
+    };
+    expect(await failures(ignoring)).toEqual([
+      'spending: domains.purchase with maxPrice refuses a domain that is not available, naming maxPrice',
+      'spending: domains.purchase with maxPrice below the price is refused and buys nothing',
+      'spending: vps.create with maxPrice 0, or a plan not in the catalog, is refused and creates nothing',
+    ]);
+    expect(
+      await failure(ignoring, 'spending: domains.purchase with maxPrice below the price is refused and buys nothing'),
+    ).toContain('should have rejected');
   });
 
   it('models with camelCase or extra fields fail the model checks, naming the field', async () => {

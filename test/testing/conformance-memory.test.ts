@@ -38,6 +38,12 @@ describe('testing: conformance kit on the memory provider', () => {
       'inputs: vps.create refuses a password under 12 characters and a bad host name': 'the provider has no vps group',
       'inputs: sshKeys.add refuses an empty name and one over 255 characters': 'the provider has no sshKeys group',
       'inputs: domains.setNameservers takes 2 to 4 host names': 'the provider has no domains group',
+      'spending: domains.purchase with maxPrice refuses a domain that is not available, naming maxPrice':
+        'the provider has no domains group',
+      'spending: domains.purchase with maxPrice below the price is refused and buys nothing':
+        'the provider has no domains group',
+      'spending: vps.create with maxPrice 0, or a plan not in the catalog, is refused and creates nothing':
+        'the provider has no vps group',
     });
     expect(results.every((r) => r.ok)).toBe(true);
   });

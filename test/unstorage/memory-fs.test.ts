@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { isValidationError } from '../../src/core/errors.js';
 import { UnstorageConfigStore } from '../../src/unstorage/index.js';
 import { tempDir } from '../config/helpers.js';
+import { incrementInTwoProcesses } from './child.js';
 import { storeSuite } from './store-suite.js';
 
 describe('unstorage: UnstorageConfigStore on the memory driver', () => {
@@ -39,6 +40,14 @@ describe('unstorage: UnstorageConfigStore on the fs driver', () => {
     options: { lockSettleMs: 25, lockTtlMs: 2000 },
   });
 
+  it('two processes running 25 update() increments each through the lock item end at 50', async () => {
+    const base = await tempDir();
+    await incrementInTwoProcesses(['fs', base], 25);
+    const store = new UnstorageConfigStore(createStorage({ driver: fsDriver({ base }) }));
+    expect((await store.get('hostinger'))?.extra.count).toBe('50');
+    expect(await fs.promises.readdir(path.join(base, 'setec-hosting'))).toEqual(['hostinger']);
+  }, 60_000);
+
   it('leaves no lock item behind after writes', async () => {
     const base = await tempDir();
     const store = new UnstorageConfigStore(createStorage({ driver: fsDriver({ base }) }), { lockSettleMs: 25 });
@@ -59,7 +68,7 @@ describe('unstorage: UnstorageConfigStore options', () => {
   it('refuses something that is not a storage, and non-positive lock timings', () => {
     expect(() => new UnstorageConfigStore({} as never)).toThrow(expect.toSatisfy(isValidationError));
     expect(() => new UnstorageConfigStore(storage, { lockSettleMs: 0, waitMs: Number.NaN })).toThrow(
-      expect.objectContaining({ fields: { settleMs: [expect.any(String)], waitMs: [expect.any(String)] } }),
+      expect.objectContaining({ fields: { lockSettleMs: [expect.any(String)], waitMs: [expect.any(String)] } }),
     );
   });
 

@@ -1,5 +1,3 @@
-import { spawn } from 'node:child_process';
-import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import Redis from 'ioredis';
 import { createStorage, prefixStorage, type Storage } from 'unstorage';
@@ -8,30 +6,8 @@ import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
 import { UnstorageConfigStore } from '../../src/unstorage/index.js';
 import { CANARY, config } from '../config/helpers.js';
 import { describeWithRedis, useRedisServer } from '../support/redis-server.js';
+import { child, incrementInTwoProcesses } from './child.js';
 import { storeSuite } from './store-suite.js';
-
-const REPO = path.resolve(import.meta.dirname, '../..');
-const CHILD = path.join(import.meta.dirname, 'redis-child.ts');
-
-/** Starts the child script; resolves with its stdout once it exits with code 0. */
-function child(args: string[], onReady?: (write: (line: string) => void) => void) {
-  const proc = spawn(process.execPath, ['--import', 'tsx', CHILD, ...args], { cwd: REPO });
-  let stdout = '';
-  let stderr = '';
-  proc.stdout.on('data', (d: Buffer) => {
-    stdout += d.toString();
-    if (onReady && stdout.includes('ready')) {
-      const ready = onReady;
-      onReady = undefined;
-      ready((line) => proc.stdin.write(`${line}\n`));
-    }
-  });
-  proc.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-  return new Promise<string>((resolve, reject) => {
-    proc.on('error', reject);
-    proc.on('close', (code) => (code === 0 ? resolve(stdout) : reject(new Error(`child exited ${code}: ${stderr}`))));
-  });
-}
 
 describeWithRedis('unstorage: UnstorageConfigStore on a real Redis server', () => {
   const redis = useRedisServer();
@@ -67,29 +43,17 @@ describeWithRedis('unstorage: UnstorageConfigStore on a real Redis server', () =
 
   it('two processes sharing one Redis see each other’s saves', async () => {
     const base = `t-${randomUUID()}`;
-    await child([redis.url(), base, 'save', CANARY]);
+    await child(['redis', `${redis.url()}|${base}`, 'save', CANARY]);
     const store = new UnstorageConfigStore(newStorage(base));
     expect((await store.get('hostinger'))?.api_key).toBe(CANARY);
     await store.save(config({ api_key: 'saved-by-the-test' }));
-    const seen = JSON.parse(await child([redis.url(), base, 'get']));
+    const seen = JSON.parse(await child(['redis', `${redis.url()}|${base}`, 'get']));
     expect(seen).toEqual(config({ api_key: 'saved-by-the-test' }));
   });
 
   it('two processes running 50 update() increments each end at 100', async () => {
     const base = `t-${randomUUID()}`;
-    const go: ((line: string) => void)[] = [];
-    let bothReady!: () => void;
-    const ready = new Promise<void>((resolve) => (bothReady = resolve));
-    const runs = [0, 1].map(() =>
-      child([redis.url(), base, 'increment', '50'], (write) => {
-        go.push(write);
-        if (go.length === 2) bothReady();
-      }),
-    );
-    // Both wait on stdin until the other is ready, so their updates overlap.
-    await Promise.race([ready, Promise.all(runs)]);
-    for (const write of go) write('go');
-    await Promise.all(runs);
+    await incrementInTwoProcesses(['redis', `${redis.url()}|${base}`], 50);
     const store = new UnstorageConfigStore(newStorage(base));
     expect((await store.get('hostinger'))?.extra.count).toBe('100');
   }, 60_000);

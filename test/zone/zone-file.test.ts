@@ -104,9 +104,9 @@ describe('zone: formatZoneFile', () => {
     expect(text.split('\n')).toEqual([
       '$ORIGIN example.com.',
       '$TTL 3600',
-      '@   \t300\tIN\tA\t192.0.2.1',
-      '@   \tIN\tMX\t10 mail.example.com.',
-      `long\tIN\tTXT\t"${'x'.repeat(255)}" "${'x'.repeat(45)}"`,
+      '@    300 IN A   192.0.2.1',
+      '@        IN MX  10 mail.example.com.',
+      `long     IN TXT "${'x'.repeat(255)}" "${'x'.repeat(45)}"`,
       '',
     ]);
   });

@@ -5,6 +5,7 @@
 import type { GroupSpec } from '../spec.js';
 import { capability, CATALOG_COLUMNS, SUBSCRIPTION_COLUMNS } from './shared.js';
 
+/** `setec-hosting billing`. */
 export const billing: GroupSpec = {
   name: 'billing',
   summary: 'Subscriptions and the catalog of plans with prices',

@@ -5,6 +5,7 @@
 import type { DnsRecordInput, DnsRecordType } from '../../core/dns.js';
 import type { CommandContext, FlagSpec, GroupSpec } from '../spec.js';
 import { capability, numberFlag, RECORD_COLUMNS } from './shared.js';
+import { zoneCommands } from './zone.js';
 
 const DOMAIN = { name: 'domain', description: 'The zone, e.g. example.com' };
 const NAME = { name: 'name', description: 'Record name relative to the zone; @ is the apex' };
@@ -27,6 +28,7 @@ async function records(ctx: CommandContext, contents: string[]): Promise<DnsReco
   }));
 }
 
+/** `setec-hosting dns`: records, zone files, plans. */
 export const dns: GroupSpec = {
   name: 'dns',
   summary: 'List and change the DNS records of a zone',
@@ -107,5 +109,6 @@ export const dns: GroupSpec = {
         ctx.out.done(`reset ${domain}`);
       },
     },
+    ...zoneCommands,
   ],
 };

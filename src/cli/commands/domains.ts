@@ -21,6 +21,7 @@ function toggle(name: string, summary: string, method: 'enableLock' | 'disableLo
   };
 }
 
+/** `setec-hosting domains`. */
 export const domains: GroupSpec = {
   name: 'domains',
   summary: 'Registered domains: list, check availability, purchase, nameservers, lock, privacy',

@@ -50,6 +50,7 @@ async function readKey(ctx: CommandContext): Promise<string | undefined> {
   return ctx.env.SETEC_HOSTING_API_KEY?.trim() || undefined;
 }
 
+/** `setec-hosting providers`. */
 export const providers: GroupSpec = {
   name: 'providers',
   summary: 'Register credentials for a provider, test and remove them',
@@ -107,6 +108,7 @@ export const providers: GroupSpec = {
         const store = await ctx.store();
         const current = await store.get(name);
         const key = (await readKey(ctx)) ?? current?.api_key;
+        if (key) ctx.hideSecret(key);
         if (!key) {
           throw new ValidationError('No API key: set $SETEC_HOSTING_API_KEY or pass --api-key-stdin', {
             fields: { api_key: ['is required'] },
@@ -141,6 +143,7 @@ export const providers: GroupSpec = {
         const store = await ctx.store();
         const config = await store.get(name);
         if (!config) throw new NotFoundError(`${name} is not configured`, { provider: name });
+        ctx.hideSecret(config.api_key);
         const setConnected = (connected: boolean) =>
           store.update
             ? store.update(name, (c) => (c ? { ...c, connected } : undefined))

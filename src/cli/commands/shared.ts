@@ -44,6 +44,7 @@ export function money(amount: number | undefined, currency: string | undefined):
   return amount === undefined ? '' : `${amount.toFixed(2)}${currency ? ` ${currency}` : ''}`;
 }
 
+/** Table columns of a DNS record (the priority only for MX and SRV). */
 export const RECORD_COLUMNS: Column<DnsRecord>[] = [
   { header: 'name', get: (r) => r.name },
   { header: 'type', get: (r) => r.type },
@@ -52,6 +53,7 @@ export const RECORD_COLUMNS: Column<DnsRecord>[] = [
   { header: 'content', get: (r) => r.content },
 ];
 
+/** Table columns of a domain. */
 export const DOMAIN_COLUMNS: Column<Domain>[] = [
   { header: 'name', get: (d) => d.name },
   { header: 'status', get: (d) => d.status },
@@ -62,12 +64,14 @@ export const DOMAIN_COLUMNS: Column<Domain>[] = [
   { header: 'nameservers', get: (d) => d.nameservers },
 ];
 
+/** Table columns of a domain availability answer. */
 export const AVAILABILITY_COLUMNS: Column<DomainAvailability>[] = [
   { header: 'domain', get: (a) => a.domain },
   { header: 'available', get: (a) => (a.available ? 'yes' : 'no') },
   { header: 'price', get: (a) => money(a.price, a.currency) },
 ];
 
+/** Table columns of a virtual machine. */
 export const VM_COLUMNS: Column<VirtualMachine>[] = [
   { header: 'id', get: (v) => v.id },
   { header: 'name', get: (v) => v.name },
@@ -80,6 +84,7 @@ export const VM_COLUMNS: Column<VirtualMachine>[] = [
   { header: 'disk gb', get: (v) => v.disk_gb },
 ];
 
+/** Table columns of a data center. */
 export const DATA_CENTER_COLUMNS: Column<DataCenter>[] = [
   { header: 'id', get: (d) => d.id },
   { header: 'name', get: (d) => d.name },
@@ -87,12 +92,14 @@ export const DATA_CENTER_COLUMNS: Column<DataCenter>[] = [
   { header: 'country', get: (d) => d.country },
 ];
 
+/** Table columns of an SSH key (the key itself only in JSON). */
 export const SSH_KEY_COLUMNS: Column<SshKey>[] = [
   { header: 'id', get: (k) => k.id },
   { header: 'name', get: (k) => k.name },
   { header: 'fingerprint', get: (k) => k.fingerprint },
 ];
 
+/** Table columns of a subscription. */
 export const SUBSCRIPTION_COLUMNS: Column<Subscription>[] = [
   { header: 'id', get: (s) => s.id },
   { header: 'name', get: (s) => s.name },
@@ -101,6 +108,7 @@ export const SUBSCRIPTION_COLUMNS: Column<Subscription>[] = [
   { header: 'renews at', get: (s) => s.renews_at },
 ];
 
+/** Table columns of a catalog item (price in currency units). */
 export const CATALOG_COLUMNS: Column<CatalogItem>[] = [
   { header: 'id', get: (c) => c.id },
   { header: 'name', get: (c) => c.name },

@@ -5,6 +5,7 @@
 import type { GroupSpec } from '../spec.js';
 import { capability, SSH_KEY_COLUMNS } from './shared.js';
 
+/** `setec-hosting ssh-keys`. */
 export const sshKeys: GroupSpec = {
   name: 'ssh-keys',
   summary: 'SSH public keys: list, add, delete',

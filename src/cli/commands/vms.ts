@@ -4,7 +4,7 @@
  */
 import type { CreateVirtualMachineRequest } from '../../core/vps.js';
 import { UsageError } from '../errors.js';
-import type { CommandContext, GroupSpec } from '../spec.js';
+import type { CommandContext, CommandSpec, GroupSpec } from '../spec.js';
 import { capability, DATA_CENTER_COLUMNS, money, VM_COLUMNS } from './shared.js';
 
 const ID = { name: 'id', description: 'The VM id (from vms list)' };
@@ -25,9 +25,25 @@ async function password(ctx: CommandContext): Promise<string> {
   return value;
 }
 
+/** `vms start|stop|restart <id>`: resolves once the provider has accepted the action. */
+function power(action: 'start' | 'stop' | 'restart', summary: string, done: string): CommandSpec {
+  return {
+    name: action,
+    summary,
+    args: [ID],
+    example: `setec-hosting vms ${action} 1268054`,
+    notes: 'Returns once the provider has accepted the action; it does not wait for the machine.',
+    async run(ctx) {
+      await (await capability(ctx, 'vps'))[action](ctx.args.id as string);
+      ctx.out.done(`VM ${ctx.args.id}: ${done}`);
+    },
+  };
+}
+
+/** `setec-hosting vms`. */
 export const vms: GroupSpec = {
   name: 'vms',
-  summary: 'Virtual machines: list, show, create, data centers',
+  summary: 'Virtual machines: list, show, create, start, stop, restart, data centers',
   commands: [
     {
       name: 'list',
@@ -87,6 +103,7 @@ export const vms: GroupSpec = {
         }
         ctx.assertCanConfirm();
         request.password = await password(ctx);
+        ctx.hideSecret(request.password);
         const provider = await ctx.provider();
         const { requireCapability } = await import('../../core/provider.js');
         const vps = requireCapability(provider, 'vps');
@@ -100,6 +117,9 @@ export const vms: GroupSpec = {
         ctx.out.item(await vps.create(request));
       },
     },
+    power('start', 'Start a stopped virtual machine', 'start requested'),
+    power('stop', 'Stop a running virtual machine', 'stop requested'),
+    power('restart', 'Restart a virtual machine', 'restart requested'),
     {
       name: 'datacenters',
       summary: 'List the data centers a VM can be created in',

@@ -9,7 +9,7 @@ export { normalizeDomain, normalizeHostname, normalizeRecordName } from './domai
 export type { NormalizedDnsRecord } from './record.js';
 export { DEFAULT_TTL, normalizeRecord, validateRecords, assertZoneConsistent, sameRecord } from './record.js';
 export { recordIdentity } from './record.js';
-export { validateSetChanges, type ValidatedSetChanges } from './record-sets.js';
+export { validateSetChanges, type ValidatedSetChanges, type ValidatedRecordSet } from './record-sets.js';
 export { TXT_CHUNK_BYTES, formatTxt, parseTxt, splitTxt } from './txt.js';
 export {
   VM_PASSWORD_MIN_LENGTH,

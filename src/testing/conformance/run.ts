@@ -6,8 +6,10 @@ import { dnsWriteChecks } from './dns-write-checks.js';
 import { inputChecks } from './input-checks.js';
 import { modelChecks } from './model-checks.js';
 import { providerChecks } from './provider-checks.js';
+import { spendingChecks } from './spending-checks.js';
 import { txtChecks } from './txt-checks.js';
 import { vpsChecks } from './vps-checks.js';
+import { dnsBatchChecks, zoneChecks } from './zone-checks.js';
 import type { ConformanceCheck, ConformanceContext, ConformanceOptions, ConformanceResult } from './types.js';
 
 /** A function that builds the provider under test; called once per check so checks do not share state. */
@@ -24,7 +26,10 @@ export const conformanceChecks: readonly ConformanceCheck[] = Object.freeze([
   ...txtChecks,
   ...modelChecks,
   ...vpsChecks,
+  ...dnsBatchChecks,
+  ...zoneChecks,
   ...inputChecks,
+  ...spendingChecks,
 ]);
 
 /** Why a check will not run for this provider, or `undefined` when it runs. */
@@ -36,6 +41,11 @@ export function skipReason(
   if (options.skip?.includes(check.name)) return 'listed in options.skip';
   if (check.requires && provider && provider[check.requires] == null)
     return `the provider has no ${check.requires} group`;
+  if (check.requiresMethod && provider) {
+    const [group, method] = check.requiresMethod.split('.') as [keyof Provider, string];
+    const found = (provider[group] as Record<string, unknown> | undefined)?.[method];
+    if (typeof found !== 'function') return `the provider has no ${check.requiresMethod} method (optional)`;
+  }
   return undefined;
 }
 

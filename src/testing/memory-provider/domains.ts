@@ -1,5 +1,6 @@
 import type { Domain, DomainsCapability } from '../../core/domains.js';
 import { ConflictError, NotFoundError, ValidationError } from '../../core/errors.js';
+import { assertWithinMaxPrice, checkMaxPrice } from '../../core/spending.js';
 import { normalizeDomain, normalizeNameservers, validateRecords } from '../../core/validation/index.js';
 import { DEFAULT_NAMESERVERS } from './seed.js';
 import { checkSignal, copy, nextId } from './state.js';
@@ -62,9 +63,15 @@ export function createMemoryDomains(state: MemoryState): DomainsCapability {
       const name = normalizeDomain(request.domain);
       if (!Number.isInteger(request.period) || request.period < 1 || request.period > 10)
         throw invalid('period', 'must be a whole number of years from 1 to 10');
-      if (state.domains.has(name) || state.takenDomains.has(name)) {
-        throw new ConflictError(`Domain "${name}" is not available`, { provider: state.provider });
+      const maxPrice = checkMaxPrice(options, state.provider);
+      const taken = state.domains.has(name) || state.takenDomains.has(name);
+      if (maxPrice !== undefined) {
+        // The spending guard: a taken domain has no price, and the catalog price is what a purchase charges.
+        const item = taken ? undefined : catalogPrice(name);
+        const price = item && { amount: item.price_cents / 100, currency: item.currency };
+        assertWithinMaxPrice(maxPrice, price, `${name}${taken ? ' (not available)' : ''}`, state.provider);
       }
+      if (taken) throw new ConflictError(`Domain "${name}" is not available`, { provider: state.provider });
       const now = state.now();
       const expires = new Date(now);
       expires.setUTCFullYear(expires.getUTCFullYear() + request.period);

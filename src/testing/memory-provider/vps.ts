@@ -1,5 +1,6 @@
 import type { CallOptions } from '../../core/call-options.js';
 import { NotFoundError, ValidationError } from '../../core/errors.js';
+import { assertWithinMaxPrice, checkMaxPrice } from '../../core/spending.js';
 import { checkVmRequestFields } from '../../core/validation/index.js';
 import type { CreateVirtualMachineRequest, VirtualMachine, VpsCapability } from '../../core/vps.js';
 import { checkSignal, copy, nextId } from './state.js';
@@ -9,7 +10,7 @@ import type { MemoryState } from './state.js';
  * Checks a create request against the provider's own listings, collecting every bad field so the
  * caller sees them all at once (as the REST API's 400 does).
  */
-function validateCreate(state: MemoryState, request: CreateVirtualMachineRequest) {
+function validateCreate(state: MemoryState, request: CreateVirtualMachineRequest, maxPrice: number | undefined) {
   const { hostname, fields } = checkVmRequestFields(request);
   const plan = state.catalog.find((item) => item.id === request.plan && item.category.toUpperCase() === 'VPS');
   if (!plan) fields.plan = ['must be the id of a VPS item of billing.getCatalog()'];
@@ -20,6 +21,15 @@ function validateCreate(state: MemoryState, request: CreateVirtualMachineRequest
   if (!template) fields.template = ['must be a template id or name, e.g. "Ubuntu 22.04"'];
   if (request.ssh_key_id !== undefined && !state.sshKeys.some((k) => k.id === request.ssh_key_id)) {
     fields.ssh_key_id = ['must be the id of an SSH key of sshKeys.list()'];
+  }
+  try {
+    // The spending guard: the plan's catalog price is what a purchase charges. Reported with the other fields.
+    const price = plan && { amount: plan.price_cents / 100, currency: plan.currency };
+    assertWithinMaxPrice(maxPrice, price, `a ${plan?.name ?? request.plan} VM`, state.provider);
+  } catch (e) {
+    if (!(e instanceof ValidationError)) throw e;
+    if (Object.keys(fields).length === 0) throw e; // only the price is wrong: its own message says why
+    Object.assign(fields, e.fields);
   }
   if (!plan || !dc || !template || Object.keys(fields).length > 0) {
     throw new ValidationError(`Invalid VM request: ${Object.keys(fields).join(', ')}`, { fields });
@@ -56,7 +66,8 @@ export function createMemoryVps(state: MemoryState): VpsCapability {
 
     async create(request, options) {
       checkSignal(options);
-      const { plan, dc, template, hostname } = validateCreate(state, request);
+      const maxPrice = checkMaxPrice(options, state.provider);
+      const { plan, dc, template, hostname } = validateCreate(state, request, maxPrice);
       const size = Number(/(\d+)/.exec(plan.name)?.[1] ?? 1);
       const id = nextId(state);
       const now = state.now().toISOString();

@@ -79,9 +79,14 @@ export function formatZoneFile(origin: string, records: readonly DnsRecordInput[
       const bn = b.r.name === '@' ? '' : b.r.name;
       return an < bn ? -1 : an > bn ? 1 : a.r.type < b.r.type ? -1 : a.r.type > b.r.type ? 1 : a.data < b.data ? -1 : 1;
     });
-  const width = Math.max(1, ...rows.map(({ r }) => r.name.length));
+  const ttlOf = (r: Required<DnsRecordInput>) => (r.ttl === ttl ? '' : String(r.ttl));
+  const nameWidth = Math.max(1, ...rows.map(({ r }) => r.name.length));
+  const ttlWidth = Math.max(0, ...rows.map(({ r }) => ttlOf(r).length));
+  const typeWidth = Math.max(1, ...rows.map(({ r }) => r.type.length));
   const lines = rows.map(({ r, data }) =>
-    [r.name.padEnd(width), r.ttl === ttl ? '' : String(r.ttl), 'IN', r.type, data].filter(Boolean).join('\t'),
+    [r.name.padEnd(nameWidth), ttlOf(r).padStart(ttlWidth), 'IN', r.type.padEnd(typeWidth), data]
+      .filter((column) => column !== '')
+      .join(' '),
   );
   return [`$ORIGIN ${zone}.`, `$TTL ${ttl}`, ...lines, ''].join('\n');
 }
