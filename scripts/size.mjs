@@ -101,7 +101,7 @@ for (const c of cases) {
   const bytes = result.outputFiles[0].contents;
   const gzip = gzipSync(bytes, { level: 9 }).length;
   const inputs = Object.keys(result.metafile.inputs);
-  const text = new TextDecoder().decode(bytes);
+  const text = Buffer.from(bytes).toString('utf8');
   const leaked = [
     ...(c.forbid ?? []).filter((f) => inputs.some((i) => i.includes(f))),
     ...(c.forbidText ?? []).filter((t) => text.includes(t)),

@@ -109,6 +109,6 @@ describe('cli: failures', () => {
     expect(debug.code).toBe(1);
     expect(plain.stderr.split('\n')[0]).toBe(debug.stderr.split('\n')[0]);
     expect(plain.stderr.trimEnd().split('\n')).toHaveLength(1);
-    expect(debug.stderr).toMatch(/\n  code: \w+, status: 401\n/);
+    expect(debug.stderr).toMatch(/\n {2}code: \w+, status: 401\n/);
   });
 });

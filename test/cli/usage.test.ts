@@ -57,7 +57,7 @@ describe('cli: help', () => {
     const result = await runCli(['--help']);
     expect(result.code).toBe(0);
     for (const group of GROUPS) expect(result.stdout).toMatch(new RegExp(`^  ${group.name} +${group.summary}$`, 'm'));
-    expect(result.stdout).toMatch(/Example:\n  setec-hosting /);
+    expect(result.stdout).toMatch(/Example:\n {2}setec-hosting /);
   });
 
   it.each(GROUPS.map((g) => [g.name, g] as const))('%s --help lists its commands and an example', async (_n, group) => {

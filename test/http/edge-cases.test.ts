@@ -153,6 +153,7 @@ describe('http: Retry-After is always a whole number of seconds', () => {
     [Infinity, '86400'],
     [Number.NaN, '30'],
     [-5, '0'],
+    // eslint-disable-next-line no-loss-of-precision -- a literal that overflows to Infinity is the point
     [1e400, '86400'],
   ])('retryAfter %s → Retry-After: %s', async (retryAfter, header) => {
     const limited: ProviderDefinition = {

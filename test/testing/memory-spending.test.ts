@@ -24,7 +24,13 @@ describe('testing: memory provider spending guard', () => {
     const [plan] = (await p.billing!.getCatalog()).filter((i) => i.category.toLowerCase() === 'vps');
     const error = await p
       .vps!.create(
-        { plan: plan!.id, data_center_id: 'nowhere', template: 'Ubuntu 22.04', password: 'long-enough-1', hostname: 'a' },
+        {
+          plan: plan!.id,
+          data_center_id: 'nowhere',
+          template: 'Ubuntu 22.04',
+          password: 'long-enough-1',
+          hostname: 'a',
+        },
         { maxPrice: 0 },
       )
       .catch((e: unknown) => e);

@@ -182,7 +182,7 @@ export function dropletRoutes(app: Hono, sim: DoRuntime): void {
   app.get('/v2/images', (c) => {
     const type = c.req.query('type');
     const images = sim.state.images.filter(
-      (i) => c.req.query('private') !== 'true' && (type === undefined || type === 'distribution'),
+      () => c.req.query('private') !== 'true' && (type === undefined || type === 'distribution'),
     );
     return listResponse(c, 'images', images);
   });
