@@ -187,6 +187,27 @@ export const ROUTES: readonly RouteDoc[] = [
   },
   { method: 'get', path: `${P}/vms/{id}`, summary: 'One virtual machine', status: 200, answer: a.virtualMachine },
   {
+    method: 'post',
+    path: `${P}/vms/{id}/start`,
+    summary: 'Start a virtual machine (resolves once the provider accepted it)',
+    status: 200,
+    answer: a.statusAnswer('ok'),
+  },
+  {
+    method: 'post',
+    path: `${P}/vms/{id}/stop`,
+    summary: 'Stop a virtual machine (resolves once the provider accepted it)',
+    status: 200,
+    answer: a.statusAnswer('ok'),
+  },
+  {
+    method: 'post',
+    path: `${P}/vms/{id}/restart`,
+    summary: 'Restart a virtual machine (resolves once the provider accepted it)',
+    status: 200,
+    answer: a.statusAnswer('ok'),
+  },
+  {
     method: 'get',
     path: `${P}/datacenters`,
     summary: 'Data centers a machine can be created in',

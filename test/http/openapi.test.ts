@@ -137,6 +137,7 @@ describe('http: GET /api/hosting/openapi.json', () => {
     await conforming('GET', `${P}/domains/{domain}`, '/providers/hostinger/domains/example.com');
     const vms = await conforming('GET', `${P}/vms`, '/providers/hostinger/vms');
     await conforming('GET', `${P}/vms/{id}`, `/providers/hostinger/vms/${vms[0].id}`);
+    await conforming('POST', `${P}/vms/{id}/restart`, `/providers/hostinger/vms/${vms[0].id}/restart`);
     await conforming('GET', `${P}/datacenters`, '/providers/hostinger/datacenters');
     await conforming('GET', `${P}/ssh-keys`, '/providers/hostinger/ssh-keys');
     await conforming('GET', `${P}/subscriptions`, '/providers/hostinger/subscriptions');
