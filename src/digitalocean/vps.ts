@@ -9,6 +9,7 @@
 import * as z from 'zod/mini';
 import type { CallOptions } from '../core/call-options.js';
 import { ValidationError } from '../core/errors.js';
+import { assertWithinMaxPrice, checkMaxPrice, type PurchaseOptions } from '../core/spending.js';
 import type { CreateVirtualMachineRequest, DataCenter, VirtualMachine, VpsCapability } from '../core/vps.js';
 import { numericIdPath } from '../kit/index.js';
 import { type DigitalOceanClient, listAll } from './client.js';
@@ -102,8 +103,9 @@ export function createVps(client: DigitalOceanClient): VpsCapability {
       return virtualMachineFromWire(droplet);
     },
 
-    async create(request: CreateVirtualMachineRequest, options?: CallOptions): Promise<VirtualMachine> {
+    async create(request: CreateVirtualMachineRequest, options?: PurchaseOptions): Promise<VirtualMachine> {
       checkRequest(request);
+      const maxPrice = checkMaxPrice(options, PROVIDER);
       const signal = options?.signal;
       const [sizes, regionList, images] = await Promise.all([
         listAll(client, 'v2/sizes', 'sizes', SizeWire, { signal }),
@@ -113,6 +115,7 @@ export function createVps(client: DigitalOceanClient): VpsCapability {
       const fields: Record<string, string[]> = {};
       const size = sizes.find((s) => s.slug === request.plan.trim() && s.available !== false);
       if (!size) fields.plan = [`"${request.plan}" is not an available size (see billing.getCatalog())`];
+      if (!size && maxPrice !== undefined) fields.maxPrice = ['the price could not be found'];
       const region = regionList.find((r) => r.slug === request.data_center_id && r.available !== false);
       if (!region) fields.data_center_id = [`"${request.data_center_id}" is not an available region`];
       else if (size?.regions && !size.regions.includes(region.slug))
@@ -120,6 +123,10 @@ export function createVps(client: DigitalOceanClient): VpsCapability {
       const image = findImage(images, request.template);
       if (!image) fields.template = [`"${request.template}" is not a distribution image slug or name`];
       if (Object.keys(fields).length > 0) throw invalid(fields);
+      // The spending guard compares a month of the size, what DigitalOcean charges at most for the first month.
+      const monthly = size!.price_monthly;
+      const price = typeof monthly === 'number' ? { amount: monthly, currency: 'USD' } : undefined;
+      assertWithinMaxPrice(maxPrice, price, `a ${size!.slug} droplet`, PROVIDER);
       const body = {
         name: request.hostname,
         size: size!.slug,

@@ -186,6 +186,13 @@ export const ROUTES: readonly RouteDoc[] = [
     answer: a.virtualMachine,
   },
   { method: 'get', path: `${P}/vms/{id}`, summary: 'One virtual machine', status: 200, answer: a.virtualMachine },
+  ...(['start', 'stop', 'restart'] as const).map((action): RouteDoc => ({
+    method: 'post',
+    path: `${P}/vms/{id}/${action}`,
+    summary: `Ask the provider to ${action} the machine (resolves once the action is accepted)`,
+    status: 200,
+    answer: a.statusAnswer('ok'),
+  })),
   {
     method: 'post',
     path: `${P}/vms/{id}/start`,

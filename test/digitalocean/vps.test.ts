@@ -80,6 +80,17 @@ describe('digitalocean: vps', () => {
     expect(writes(sim)).toEqual([]);
   });
 
+  it('with maxPrice, a size costing more per month is refused naming maxPrice, and nothing is created', async () => {
+    const error = await vps()
+      .create(request, { maxPrice: 11.99 })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ValidationError);
+    expect((error as ValidationError).fields).toHaveProperty('maxPrice');
+    expect(writes(sim)).toEqual([]);
+    await vps().create(request, { maxPrice: 12 });
+    expect(writes(sim)).toEqual(['POST /v2/droplets']);
+  });
+
   it('create is sent once on a server error (a retry could create a second droplet)', async () => {
     sim.inject({ status: 503, method: 'POST', path: '/v2/droplets', times: 3 });
     await expect(vps().create(request)).rejects.toBeInstanceOf(ProviderAPIError);
