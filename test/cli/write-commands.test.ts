@@ -167,3 +167,36 @@ describe('cli: domains, ssh keys', () => {
     expect(await sdk.sshKeys.list()).toEqual([]);
   });
 });
+
+describe('cli: --max-price', () => {
+  const vmArgs = ['vms', 'create', '--plan', 'hostingercom-vps-kvm2-usd-1m', '--data-center-id', '9'];
+  vmArgs.push('--template', 'Ubuntu 22.04', '--hostname', 'web8.example.com', '--yes');
+  const env = { SETEC_HOSTING_VM_PASSWORD: 'Sup3r-secret-pw!' };
+
+  it('a domain dearer than --max-price is refused naming maxPrice, and never bought', async () => {
+    const result = await fx.run(['domains', 'purchase', 'brand-new-name.com', '--max-price', '5', '--yes']);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/^ValidationError: .*maxPrice/);
+    expect(writes().filter((r) => r.path === '/api/domains/v1/portfolio')).toEqual([]);
+  });
+
+  it('a domain within --max-price is bought', async () => {
+    const result = await fx.run(['domains', 'purchase', 'brand-new-name.com', '--max-price', '20', '--yes']);
+    expect(result.code).toBe(0);
+    expect(writes().filter((r) => r.path === '/api/domains/v1/portfolio')).toHaveLength(1);
+  });
+
+  it('a VM plan dearer than --max-price is refused and no VM is ordered', async () => {
+    const result = await fx.run([...vmArgs, '--max-price', '10'], { env });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/^ValidationError: .*maxPrice/);
+    expect(writes().filter((r) => r.path === '/api/vps/v1/virtual-machines')).toEqual([]);
+  });
+
+  it('a --max-price that is not a number is refused before any request', async () => {
+    const result = await fx.run([...vmArgs, '--max-price', 'cheap'], { env });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/^ValidationError: --max-price must be a number/);
+    expect(fx.sim.requests).toEqual([]);
+  });
+});

@@ -6,6 +6,12 @@ import type { FlagSpec, GroupSpec } from '../spec.js';
 import { AVAILABILITY_COLUMNS, capability, DOMAIN_COLUMNS, money, numberFlag } from './shared.js';
 
 const DOMAIN = { name: 'domain', description: 'A domain name, e.g. example.com' };
+/** `--max-price`: the spending guard of `domains purchase` and `vms create`. */
+export const MAX_PRICE: FlagSpec = {
+  type: 'string',
+  value: 'n',
+  description: 'Refuse (nothing bought) when the price is higher than n or cannot be found, e.g. 12.99',
+};
 const YES: FlagSpec = { type: 'boolean', description: 'Do not ask for confirmation (required when not on a terminal)' };
 
 function toggle(name: string, summary: string, method: 'enableLock' | 'disableLock', done: string) {
@@ -67,6 +73,7 @@ export const domains: GroupSpec = {
           value: 'id',
           description: 'Payment method (default: the account default)',
         },
+        'max-price': MAX_PRICE,
         yes: YES,
       },
       example: 'setec-hosting domains purchase example.com --period 1 --privacy-protection',
@@ -75,21 +82,28 @@ export const domains: GroupSpec = {
         ctx.assertCanConfirm();
         const domain = ctx.args.domain as string;
         const period = (await numberFlag(ctx, 'period')) ?? 1;
+        const maxPrice = await numberFlag(ctx, 'max-price', false);
         const api = await capability(ctx, 'domains');
         if (ctx.flags.yes !== true) {
           const [offer] = await api.checkAvailability([domain]);
           const price = offer?.price === undefined ? 'an unknown price' : money(offer.price, offer.currency);
           const state = offer && !offer.available ? ' (reported as not available)' : '';
-          await ctx.confirm(`Purchase ${domain}${state} for ${period} year${period === 1 ? '' : 's'} at ${price}?`);
+          const limit = maxPrice === undefined ? '' : ` (limit ${maxPrice})`;
+          await ctx.confirm(
+            `Purchase ${domain}${state} for ${period} year${period === 1 ? '' : 's'} at ${price}${limit}?`,
+          );
         }
         const paymentMethod = ctx.flags['payment-method-id'] as string | undefined;
-        const bought = await api.purchase({
-          domain,
-          period,
-          auto_renew: ctx.flags['auto-renew'] === true,
-          privacy_protection: ctx.flags['privacy-protection'] === true,
-          ...(paymentMethod === undefined ? {} : { payment_method_id: paymentMethod }),
-        });
+        const bought = await api.purchase(
+          {
+            domain,
+            period,
+            auto_renew: ctx.flags['auto-renew'] === true,
+            privacy_protection: ctx.flags['privacy-protection'] === true,
+            ...(paymentMethod === undefined ? {} : { payment_method_id: paymentMethod }),
+          },
+          maxPrice === undefined ? {} : { maxPrice },
+        );
         ctx.out.item(bought, DOMAIN_COLUMNS);
       },
     },

@@ -5,7 +5,8 @@
 import type { CreateVirtualMachineRequest } from '../../core/vps.js';
 import { UsageError } from '../errors.js';
 import type { CommandContext, CommandSpec, GroupSpec } from '../spec.js';
-import { capability, DATA_CENTER_COLUMNS, money, VM_COLUMNS } from './shared.js';
+import { MAX_PRICE } from './domains.js';
+import { capability, DATA_CENTER_COLUMNS, money, numberFlag, VM_COLUMNS } from './shared.js';
 
 const ID = { name: 'id', description: 'The VM id (from vms list)' };
 
@@ -78,6 +79,7 @@ export const vms: GroupSpec = {
           value: 'id',
           description: 'Payment method (default: the account default)',
         },
+        'max-price': MAX_PRICE,
         'password-stdin': {
           type: 'boolean',
           description: 'Read the root password from stdin instead of $SETEC_HOSTING_VM_PASSWORD',
@@ -101,6 +103,7 @@ export const vms: GroupSpec = {
         ] as const) {
           if (typeof ctx.flags[flag] === 'string') request[field] = ctx.flags[flag] as string;
         }
+        const maxPrice = await numberFlag(ctx, 'max-price', false);
         ctx.assertCanConfirm();
         request.password = await password(ctx);
         ctx.hideSecret(request.password);
@@ -114,7 +117,7 @@ export const vms: GroupSpec = {
           const price = item ? `${money(item.price_cents / 100, item.currency)} ${item.period}` : 'an unknown price';
           await ctx.confirm(`Create ${request.hostname} on plan ${request.plan} at ${price}?`);
         }
-        ctx.out.item(await vps.create(request));
+        ctx.out.item(await vps.create(request, maxPrice === undefined ? {} : { maxPrice }));
       },
     },
     power('start', 'Start a stopped virtual machine', 'start requested'),
