@@ -12,6 +12,10 @@ export default defineConfig({
       { find: /^setec-hosting\/hostinger\/register$/, replacement: src('hostinger/register.ts') },
       { find: /^setec-hosting\/http$/, replacement: src('http/index.ts') },
       { find: /^setec-hosting\/testing$/, replacement: src('testing/index.ts') },
+      { find: /^setec-hosting\/zone$/, replacement: src('zone/index.ts') },
+      { find: /^setec-hosting\/unstorage$/, replacement: src('unstorage/index.ts') },
+      { find: /^setec-hosting\/digitalocean$/, replacement: src('digitalocean/index.ts') },
+      { find: /^setec-hosting\/digitalocean\/register$/, replacement: src('digitalocean/register.ts') },
     ],
   },
   test: {

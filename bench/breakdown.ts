@@ -4,7 +4,8 @@
  * to put the server's share of an end-to-end call in scale.
  */
 import { recordsFromZone, ZoneWire } from '../src/hostinger/dns.js';
-import { parseWire } from '../src/hostinger/wire.js';
+import { HOSTINGER_SPEC } from '../src/hostinger/client.js';
+import { parseWire } from '../src/kit/wire.js';
 import { assignRecordIds } from '../src/core/record-id.js';
 import { createHostingerSimulator } from '../src/testing/index.js';
 import type { Variant } from './variants.js';
@@ -12,7 +13,7 @@ import type { Variant } from './variants.js';
 /** Steps of `dns.list` after the body is read, each on its own input so they can be timed apart. */
 export function decodeSteps(body: string): Variant[] {
   const parsed: unknown = JSON.parse(body);
-  const zone = parseWire(ZoneWire, parsed, 'GET zone').data;
+  const zone = parseWire(HOSTINGER_SPEC, ZoneWire, parsed, 'GET zone').data;
   const records = recordsFromZone(zone);
   const sets = (r: unknown) => `${(r as { data: unknown[] }).data.length} RRsets`;
   const list = (r: unknown) => `${(r as unknown[]).length} records`;
@@ -26,7 +27,11 @@ export function decodeSteps(body: string): Variant[] {
       run: async () => JSON.parse(body) as unknown,
       count: (r) => `${(r as unknown[]).length} RRsets`,
     },
-    { name: 'zod/mini parseWire(ZoneWire)', run: async () => parseWire(ZoneWire, parsed, 'GET zone'), count: sets },
+    {
+      name: 'zod/mini parseWire(ZoneWire)',
+      run: async () => parseWire(HOSTINGER_SPEC, ZoneWire, parsed, 'GET zone'),
+      count: sets,
+    },
     { name: 'recordsFromZone (split RRsets)', run: async () => recordsFromZone(zone), count: list },
     { name: 'assignRecordIds', run: async () => assignRecordIds(records), count: list },
     {

@@ -8,6 +8,7 @@ const runs = [
   ['examples/demo.ts'],
   ['examples/hostinger-dns.ts'],
   ['examples/custom-provider.ts'],
+  ['examples/zone-apply.ts'],
   ['examples/server.ts', '--simulator', '--smoke'],
 ];
 const env = { ...process.env, PORT: '0' };

@@ -28,13 +28,20 @@ export type {
   DnsRecordType,
   DnsUpdateOptions,
   DnsDeleteOptions,
+  DnsRecordSetChanges,
+  DnsRecordSetKey,
 } from './core/dns.js';
 export { DNS_RECORD_TYPES } from './core/dns.js';
 export type { DomainsCapability, Domain, DomainAvailability, DomainPurchaseRequest } from './core/domains.js';
 export type { VpsCapability, VirtualMachine, CreateVirtualMachineRequest, DataCenter } from './core/vps.js';
 export type { SshKeysCapability, SshKey } from './core/ssh-keys.js';
 export type { BillingCapability, Subscription, CatalogItem } from './core/billing.js';
-export type { ProviderDefinition, RegisterProviderOptions } from './core/registry.js';
+export type {
+  ProviderCreateOptions,
+  ProviderDefinition,
+  ProviderExtraField,
+  RegisterProviderOptions,
+} from './core/registry.js';
 export {
   ProviderRegistry,
   registerProvider,
@@ -83,6 +90,8 @@ export { MemoryConfigStore } from './config/memory-store.js';
 export { FileConfigStore } from './config/file-store.js';
 export type { FileConfigStoreOptions, FileConfigStoreFs } from './config/file-store.js';
 export { configureFromStore } from './config/configure.js';
+export { EncryptedConfigStore } from './config/encrypted-store.js';
+export type { EncryptedConfigStoreOptions } from './config/encrypted-store.js';
 export type { ParsedPublicKey } from './core/ssh-key.js';
 export { parsePublicKey, sshFingerprint } from './core/ssh-key.js';
 export type { NormalizedDnsRecord } from './core/validation/index.js';
@@ -99,3 +108,5 @@ export {
   formatTxt,
   parseTxt,
 } from './core/validation/index.js';
+export { validateSetChanges, recordIdentity } from './core/validation/index.js';
+export type { ValidatedSetChanges, ValidatedRecordSet } from './core/validation/index.js';

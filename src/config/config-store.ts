@@ -1,17 +1,7 @@
 import { ValidationError } from '../core/errors.js';
+import { isProviderName, PROVIDER_NAME_RULE, type ProviderConfig } from '../core/provider-config.js';
 
-/** Credentials of one provider, persisted as one JSON file by {@link FileConfigStore}. */
-export interface ProviderConfig {
-  /** Registry name, e.g. `'hostinger'`. */
-  provider: string;
-  /** The API token. Never logged, never in an error. */
-  api_key: string;
-  api_secret: string;
-  /** Provider-specific settings, e.g. `{ base_url: 'https://...' }`. */
-  extra: Record<string, string>;
-  /** Whether the last connection test succeeded. */
-  connected: boolean;
-}
+export type { ProviderConfig } from '../core/provider-config.js';
 
 /**
  * Where provider credentials live. Implement it to keep them in a vault, a database or a KMS.
@@ -55,16 +45,14 @@ export function checkChangedConfig(provider: string, next: ProviderConfig | unde
   return clean;
 }
 
-const PROVIDER_NAME = /^[a-z0-9][a-z0-9_-]{0,63}$/;
-
 /**
  * Checks a provider name before it becomes a file name or a key: `^[a-z0-9][a-z0-9_-]{0,63}$`.
  * @throws {ValidationError} naming the field `provider`.
  */
 export function assertProviderName(name: unknown): asserts name is string {
-  if (typeof name !== 'string' || !PROVIDER_NAME.test(name)) {
+  if (!isProviderName(name)) {
     throw new ValidationError(`Invalid provider name ${JSON.stringify(String(name)).slice(0, 80)}`, {
-      fields: { provider: ['must match ^[a-z0-9][a-z0-9_-]{0,63}$'] },
+      fields: { provider: [PROVIDER_NAME_RULE] },
     });
   }
 }

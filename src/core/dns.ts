@@ -48,6 +48,29 @@ export interface DnsDeleteOptions extends CallOptions {
   content?: string;
 }
 
+/** One record set: every record of one `name` + `type`. */
+export interface DnsRecordSetKey {
+  /** Relative to the zone; `@` is the apex. */
+  name: string;
+  type: DnsRecordType;
+}
+
+/** What {@link DnsCapability.writeSets} writes: record sets to replace and record sets to delete. */
+export interface DnsRecordSetChanges {
+  /**
+   * Records whose `name` + `type` sets replace the sets of the same name and type (created when absent).
+   * The records of one set share one TTL.
+   * @default []
+   */
+  replace?: DnsRecordInput[];
+  /**
+   * Record sets to remove entirely; a set that does not exist is not an error. A set may not be both
+   * replaced and deleted.
+   * @default []
+   */
+  delete?: DnsRecordSetKey[];
+}
+
 /**
  * DNS zone management. Rules every provider follows (checked by `testProvider`):
  * names are zone-relative, ids are stable while the zone is unchanged, `create` never overwrites,
@@ -74,4 +97,24 @@ export interface DnsCapability {
   delete(domain: string, name: string, type: DnsRecordType, options?: DnsDeleteOptions): Promise<void>;
   /** Resets the zone to the provider's defaults. Destructive. */
   reset(domain: string, options?: CallOptions): Promise<void>;
+  /**
+   * Optional: replaces and deletes many record sets at once, for providers whose API can write many sets
+   * in one request (Hostinger: one validation, one replacing PUT and one DELETE, whatever the number of sets).
+   * Every set named in `replace` ends up holding exactly its records there; every set in `delete` is gone;
+   * every other set is left alone. The whole input is validated before anything is sent. A provider without
+   * such an API leaves the method out, and `applyPlan` of `setec-hosting/zone` falls back to one
+   * `update(..., { overwrite: true })` or `delete` per set.
+   *
+   * @throws {ValidationError} for a bad record, records of one set with different TTLs, or a set both
+   *   replaced and deleted (nothing is sent).
+   * @throws {ConflictError} when the result would break a zone rule (a CNAME beside another record).
+   * @example
+   * ```ts
+   * await dns.writeSets?.('example.com', {
+   *   replace: [{ type: 'A', name: 'www', content: '192.0.2.10', ttl: 300 }],
+   *   delete: [{ name: 'old', type: 'CNAME' }],
+   * });
+   * ```
+   */
+  writeSets?(domain: string, changes: DnsRecordSetChanges, options?: CallOptions): Promise<void>;
 }

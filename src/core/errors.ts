@@ -239,7 +239,7 @@ export class ErrNotSupported extends HostingError {
 
 /** Why a {@link ConfigStoreError} was thrown. */
 export type ConfigStoreErrorReason =
-  'corrupt' | 'symlink' | 'not_a_file' | 'not_a_directory' | 'foreign_owner' | 'locked';
+  'corrupt' | 'symlink' | 'not_a_file' | 'not_a_directory' | 'foreign_owner' | 'locked' | 'decrypt';
 
 /** Options of {@link ConfigStoreError}. */
 export interface ConfigStoreErrorOptions extends HostingErrorOptions {
@@ -248,11 +248,14 @@ export interface ConfigStoreErrorOptions extends HostingErrorOptions {
   /** The file or directory concerned. */
   /** @default '' */
   path?: string;
+  /** With `reason: 'decrypt'`: the id of the key the value names (never the key itself). */
+  keyId?: string;
 }
 
 /**
  * The credentials directory or a file in it cannot be used safely: corrupt JSON, a symbolic link,
- * a directory owned by another user, a lock that cannot be taken. Nothing was read from or written to it.
+ * a directory owned by another user, a lock that cannot be taken, an encrypted value that cannot be
+ * decrypted (`reason: 'decrypt'`). Nothing was read from or written to it.
  */
 export class ConfigStoreError extends HostingError {
   static override readonly code: string = 'config_store_error';
@@ -262,10 +265,13 @@ export class ConfigStoreError extends HostingError {
   readonly reason: ConfigStoreErrorReason;
   /** The file or directory concerned. */
   readonly path: string;
+  /** With `reason: 'decrypt'`: the id of the key the value names (never the key itself). */
+  declare readonly keyId?: string;
   constructor(message: string, options: ConfigStoreErrorOptions = {}) {
     super(message, options);
     this.reason = options.reason ?? 'corrupt';
     this.path = options.path ?? '';
+    if (options.keyId !== undefined) this.keyId = options.keyId;
   }
 }
 

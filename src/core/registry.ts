@@ -1,14 +1,36 @@
-import type { ProviderConfig } from '../config/config-store.js';
 import { ProviderNotFoundError, ValidationError } from './errors.js';
 import type { Provider } from './provider.js';
+import { isProviderName, PROVIDER_NAME_RULE, type ProviderConfig } from './provider-config.js';
 
 /** How a provider joins a registry: a name and a factory from stored credentials. */
 export interface ProviderDefinition<C = ProviderConfig> {
   /** Registry key: lowercase letters, digits, `-` and `_`. */
   name: string;
   displayName: string;
-  /** Builds a configured {@link Provider} from credentials. */
-  create(config: C): Provider;
+  /**
+   * Builds a configured {@link Provider} from credentials. A provider that makes HTTP requests should
+   * send them through `options.fetch` when it is given (the REST API passes one that only connects to
+   * public addresses).
+   */
+  create(config: C, options?: ProviderCreateOptions): Provider;
+  /** Settings kept in `extra` that a settings page should ask for (`base_url`...). @default none */
+  extraFields?: readonly ProviderExtraField[];
+}
+
+/** One `extra` setting a provider reads, as a settings page shows it. */
+export interface ProviderExtraField {
+  /** The key in `extra`, e.g. `'base_url'`. */
+  name: string;
+  /** What the field is called on a form, e.g. `'API base URL (optional)'`. */
+  label: string;
+  /** An example value shown in the empty field. */
+  placeholder?: string;
+}
+
+/** What the caller of {@link ProviderDefinition.create} may hand the provider besides its credentials. */
+export interface ProviderCreateOptions {
+  /** The `fetch` to send requests with, instead of the global one. */
+  fetch?: typeof fetch;
 }
 
 /** Options of {@link ProviderRegistry.registerProvider}. */
@@ -16,8 +38,6 @@ export interface RegisterProviderOptions {
   /** Replace a definition already registered under the same name. @default false */
   replace?: boolean;
 }
-
-const NAME = /^[a-z0-9][a-z0-9_-]{0,63}$/;
 
 /**
  * A set of provider definitions keyed by name. The module-level functions (`registerProvider`...)
@@ -38,9 +58,9 @@ export class ProviderRegistry {
    * @throws {ValidationError} when the name is taken (unless `replace`) or malformed.
    */
   registerProvider(definition: ProviderDefinition, options: RegisterProviderOptions = {}): void {
-    if (!NAME.test(definition.name)) {
+    if (!isProviderName(definition.name)) {
       throw new ValidationError(`Invalid provider name "${definition.name}"`, {
-        fields: { name: ['must match ^[a-z0-9][a-z0-9_-]{0,63}$'] },
+        fields: { name: [PROVIDER_NAME_RULE] },
       });
     }
     if (this.#definitions.has(definition.name) && !options.replace) {
@@ -72,8 +92,8 @@ export class ProviderRegistry {
   }
 
   /** @throws {ProviderNotFoundError} when no provider has that name. */
-  createProvider(name: string, config: ProviderConfig): Provider {
-    return this.getProvider(name).create(config);
+  createProvider(name: string, config: ProviderConfig, options?: ProviderCreateOptions): Provider {
+    return options ? this.getProvider(name).create(config, options) : this.getProvider(name).create(config);
   }
 }
 

@@ -57,4 +57,24 @@ export interface VpsCapability {
    */
   create(request: CreateVirtualMachineRequest, options?: PurchaseOptions): Promise<VirtualMachine>;
   listDataCenters(options?: CallOptions): Promise<DataCenter[]>;
+  /**
+   * Asks the provider to power the machine on. Resolves once the provider has accepted the action; it does
+   * not wait for the machine to finish booting. Retried only on 429 (like every non-idempotent call).
+   * @throws {NotFoundError} when there is no such VM.
+   * @throws {ErrNotSupported} when the provider cannot start machines.
+   * @example await provider.vps.start('3164444');
+   */
+  start(id: string, options?: CallOptions): Promise<void>;
+  /**
+   * Asks the provider to power the machine off; resolves once the action is accepted. Retried only on 429.
+   * @throws {NotFoundError} when there is no such VM.
+   * @throws {ErrNotSupported} when the provider cannot stop machines.
+   */
+  stop(id: string, options?: CallOptions): Promise<void>;
+  /**
+   * Asks the provider to restart the machine; resolves once the action is accepted. Retried only on 429.
+   * @throws {NotFoundError} when there is no such VM.
+   * @throws {ErrNotSupported} when the provider cannot restart machines.
+   */
+  restart(id: string, options?: CallOptions): Promise<void>;
 }

@@ -10,7 +10,7 @@ import type { BillingCapability, CatalogItem, Subscription } from '../core/billi
 import type { CallOptions } from '../core/call-options.js';
 import type { HostingerClient } from './client.js';
 import { apiPath } from './paths.js';
-import { listWire, maybeBoolean, maybeNumber, maybeString } from './wire.js';
+import { listWire, maybeBoolean, maybeNumber, maybeString } from '../kit/wire.js';
 
 /** One price of a catalog item; its `id` is what purchases send as `item_id`. */
 export const CatalogPriceWire = z.looseObject({

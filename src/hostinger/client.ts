@@ -1,221 +1,56 @@
 /**
- * The HTTP client of the Hostinger adapter: one ky instance with auth, `User-Agent`, per-attempt
- * timeout and the retry policy of `retry.ts`; every answer is mapped to an SDK error in
- * `http-errors.ts` or parsed with a zod/mini schema in `wire.ts`.
+ * What the adapter kit needs to know about Hostinger: its names, its origin and how its error
+ * bodies read (`{message, errors?, correlation_id?}`, or a Cloudflare page in plain text).
  *
  * @internal
  * @module
  */
-import ky, { isHTTPError, type KyInstance } from 'ky';
-import type * as z from 'zod/mini';
-import { isHostingError, ProviderAPIError, TimeoutError } from '../core/errors.js';
-import { VERSION } from '../version.js';
-import { errorFromResponse } from './http-errors.js';
+import { type AdapterSpec, ApiClient, type ApiClientOptions, type ErrorBody, firstLine } from '../kit/index.js';
 import { DEFAULT_BASE_URL } from './paths.js';
-import type { HostingerProviderOptions } from './index.js';
-import { failureKind, planRetry } from './retry.js';
-import { parseWire } from './wire.js';
 
-/** Settings of the client: the provider's options, plus a test-only random source. */
-export interface HostingerClientOptions extends HostingerProviderOptions {
-  /** Test-only: the random source of the back-off jitter. */
-  random?: () => number;
+/** The client every Hostinger capability sends its requests through. */
+export type HostingerClient = ApiClient;
+
+/** Reads a Hostinger error body leniently: JSON when it is JSON, else the first line of text. */
+export function readHostingerErrorBody(text: string, status: number): ErrorBody {
+  const body: ErrorBody = {};
+  // A 403 with a Cloudflare error code never reached the API.
+  if (status === 403 && /error code: 10\d\d/.test(text)) body.authHint = ' (blocked by the Cloudflare firewall)';
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    const line = firstLine(text);
+    if (line) body.message = line;
+    return body;
+  }
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return body;
+  const v = value as Record<string, unknown>;
+  if (typeof v.message === 'string') body.message = v.message;
+  else if (typeof v.error === 'string') body.message = v.error;
+  if (typeof v.correlation_id === 'string') body.correlationId = v.correlation_id;
+  if (v.errors !== null && typeof v.errors === 'object' && !Array.isArray(v.errors)) {
+    body.fields = Object.fromEntries(
+      Object.entries(v.errors as Record<string, unknown>).map(([k, msgs]) => [
+        k,
+        (Array.isArray(msgs) ? msgs : [msgs]).map((m) => String(m)),
+      ]),
+    );
+  }
+  // Hostinger answers a duplicate record with 422 and this code.
+  if (/\[DNS:4008\]/.test(body.message ?? '')) body.conflict = true;
+  return body;
 }
 
-export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE' | 'PATCH';
+/** Hostinger as the adapter kit sees it. */
+export const HOSTINGER_SPEC: AdapterSpec = {
+  name: 'hostinger',
+  displayName: 'Hostinger',
+  defaultBaseUrl: DEFAULT_BASE_URL,
+  readErrorBody: readHostingerErrorBody,
+};
 
-/** One call to the API. */
-export interface HostingerRequest<S extends z.ZodMiniType> {
-  method: HttpMethod;
-  /** Built with `apiPath`/`domainPath`, no leading slash. */
-  path: string;
-  json?: unknown;
-  searchParams?: Record<string, string | number>;
-  schema: S;
-  /**
-   * Whether sending it twice has the effect of sending it once: then 5xx, timeouts and network
-   * failures are retried. Defaults to true for GET and DELETE, false otherwise.
-   */
-  idempotent?: boolean;
-  signal?: AbortSignal | undefined;
-}
-
-/** A parsed answer with its status (a 202 means "accepted, not done yet" for purchases). */
-export interface HostingerResponse<T> {
-  status: number;
-  data: T;
-}
-
-const PROVIDER = 'hostinger';
-const ALL_METHODS = ['get', 'post', 'put', 'delete', 'patch', 'head', 'options'];
-const RETRY_STATUS = [429, 500, 502, 503, 504];
-
-/** Sends authenticated requests to the Hostinger API. The token lives in a private field only. */
-export class HostingerClient {
-  readonly baseUrl: string;
-  readonly #ky: KyInstance;
-  readonly #limit: number;
-  readonly #maxRetryAfter: number;
-  readonly #timeout: number;
-  readonly #random: () => number;
-
-  constructor(options: HostingerClientOptions) {
-    const token = options.apiKey;
-    this.baseUrl = (options.baseUrl ?? DEFAULT_BASE_URL).replace(/\/+$/, '');
-    this.#limit = options.retry?.limit ?? 3;
-    this.#maxRetryAfter = options.retry?.maxRetryAfter ?? 60;
-    this.#timeout = options.timeout ?? 30_000;
-    this.#random = options.random ?? (() => Math.random());
-    const agent = options.userAgent ? `${options.userAgent} setec-hosting/${VERSION}` : `setec-hosting/${VERSION}`;
-    this.#ky = ky.create({
-      prefixUrl: this.baseUrl,
-      timeout: this.#timeout,
-      redirect: 'error',
-      throwHttpErrors: true,
-      headers: { Accept: 'application/json', 'User-Agent': agent },
-      // The token is added per request from this closure, so ky's stored options never hold it.
-      hooks: { beforeRequest: [(request) => request.headers.set('Authorization', `Bearer ${token}`)] },
-      ...(options.fetch ? { fetch: options.fetch } : {}),
-    });
-  }
-
-  /** Sends a request and returns its parsed body. */
-  async request<S extends z.ZodMiniType>(request: HostingerRequest<S>): Promise<z.output<S>> {
-    return (await this.send(request)).data;
-  }
-
-  /**
-   * Sends a request with the retry policy and parses the answer.
-   * @throws {AuthenticationError | NotFoundError | ConflictError | ValidationError | RateLimitError | ProviderAPIError | TimeoutError}
-   */
-  async send<S extends z.ZodMiniType>(request: HostingerRequest<S>): Promise<HostingerResponse<z.output<S>>> {
-    const { method, path, signal } = request;
-    const idempotent = request.idempotent ?? (method === 'GET' || method === 'DELETE');
-    const operation = `${method} /${path}`;
-    let attempts = 0;
-    let wait = 0;
-    let response: Response;
-    try {
-      response = await this.#ky(path, {
-        method,
-        ...(request.json === undefined ? {} : { json: request.json }),
-        ...(request.searchParams ? { searchParams: request.searchParams } : {}),
-        ...(signal ? { signal } : {}),
-        retry: {
-          limit: this.#limit,
-          methods: ALL_METHODS,
-          statusCodes: RETRY_STATUS,
-          afterStatusCodes: [],
-          backoffLimit: Number.POSITIVE_INFINITY,
-          // `shouldRetry` decides and computes the wait; `delay` hands it to ky's abortable sleep.
-          delay: () => wait,
-          shouldRetry: ({ error, retryCount }) => {
-            if (signal?.aborted) return false;
-            const planned = planRetry(error, retryCount, {
-              idempotent,
-              maxRetryAfterMs: this.#maxRetryAfter * 1000,
-              random: this.#random,
-            });
-            if (planned === undefined) return false;
-            wait = planned;
-            return true;
-          },
-        },
-        hooks: {
-          beforeRequest: [
-            (_request, _options, state) => {
-              attempts = state.retryCount + 1;
-            },
-          ],
-        },
-      });
-    } catch (error) {
-      throw await this.#mapFailure(error, { operation, idempotent, attempts, signal });
-    }
-    return { status: response.status, data: await this.#parse(response, request.schema, operation) };
-  }
-
-  async #parse<S extends z.ZodMiniType>(response: Response, schema: S, operation: string): Promise<z.output<S>> {
-    const text = await response.text();
-    let body: unknown;
-    if (text.trim() === '') {
-      body = undefined; // only schemas that allow "no body" (MessageWire) accept this
-    } else {
-      try {
-        body = JSON.parse(text);
-      } catch {
-        throw new ProviderAPIError(`Hostinger answered ${operation} with malformed JSON (HTTP ${response.status})`, {
-          provider: PROVIDER,
-          status: 502,
-          upstreamStatus: response.status,
-        });
-      }
-    }
-    return parseWire(schema, body, operation, response.status);
-  }
-
-  async #mapFailure(
-    error: unknown,
-    call: { operation: string; idempotent: boolean; attempts: number; signal: AbortSignal | undefined },
-  ): Promise<unknown> {
-    const { operation, idempotent, attempts, signal } = call;
-    if (signal?.aborted) {
-      const reason: unknown = signal.reason;
-      if (reason instanceof Error && reason.name === 'TimeoutError') {
-        const unknown = idempotent ? '' : '; whether the change was applied is unknown';
-        return new TimeoutError(`${operation} did not finish before the caller's deadline${unknown}`, {
-          provider: PROVIDER,
-        });
-      }
-      return reason;
-    }
-    if (isHTTPError(error)) {
-      const bodyText = await error.response.text().catch(() => '');
-      return errorFromResponse({
-        status: error.response.status,
-        retryAfterHeader: error.response.headers.get('retry-after'),
-        bodyText,
-        attempts,
-        maxRetryAfter: this.#maxRetryAfter,
-        operation,
-      });
-    }
-    const unknownOutcome = idempotent ? '' : ' The outcome is unknown: the change may or may not have been applied.';
-    switch (failureKind(error)) {
-      case 'timeout':
-        return new TimeoutError(
-          `${operation} timed out after ${this.#timeout} ms (${attempts} attempt(s)).${unknownOutcome}`,
-          {
-            provider: PROVIDER,
-          },
-        );
-      case 'redirect':
-        return new ProviderAPIError(`Hostinger answered ${operation} with a redirect, which is never followed`, {
-          provider: PROVIDER,
-        });
-      case 'network':
-        return new ProviderAPIError(`Network failure on ${operation} (${attempts} attempt(s)).${unknownOutcome}`, {
-          provider: PROVIDER,
-          cause: error,
-        });
-      default:
-        return isHostingError(error)
-          ? error
-          : new ProviderAPIError(
-              `Request ${operation} failed: ${error instanceof Error ? error.message : String(error)}`,
-              {
-                provider: PROVIDER,
-              },
-            );
-    }
-  }
-
-  /** Never shows the token, whatever the depth. */
-  [Symbol.for('nodejs.util.inspect.custom')](): string {
-    return `HostingerClient { baseUrl: '${this.baseUrl}' }`;
-  }
-
-  toJSON(): Record<string, unknown> {
-    return { baseUrl: this.baseUrl };
-  }
+/** Creates the client of one Hostinger account. */
+export function createHostingerClient(options: ApiClientOptions): HostingerClient {
+  return new ApiClient(HOSTINGER_SPEC, options);
 }

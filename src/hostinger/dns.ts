@@ -32,7 +32,7 @@ import {
 } from '../core/validation/index.js';
 import type { HostingerClient } from './client.js';
 import { domainPath } from './paths.js';
-import { listWire, maybeBoolean, maybeNumber, MessageWire } from './wire.js';
+import { listWire, maybeBoolean, maybeNumber, MessageWire } from '../kit/wire.js';
 
 /** One value of an RRset as Hostinger returns it. */
 export const DnsRecordWire = z.looseObject({ content: z.string(), is_disabled: maybeBoolean });

@@ -14,7 +14,7 @@ import { normalizeDomain, normalizeHostname } from '../core/validation/index.js'
 import { type CatalogItemWire, type CatalogPriceWire, fetchCatalog, fetchSubscriptions } from './billing.js';
 import type { HostingerClient } from './client.js';
 import { apiPath, domainPath } from './paths.js';
-import { listWire, maybeBoolean, maybeNumber, maybeString, MessageWire } from './wire.js';
+import { listWire, maybeBoolean, maybeNumber, maybeString, MessageWire } from '../kit/wire.js';
 
 /** A portfolio entry (`GET /portfolio`). */
 export const PortfolioDomainWire = z.looseObject({

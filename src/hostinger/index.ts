@@ -13,50 +13,25 @@
  *
  * @module
  */
-import type { ProviderConfig } from '../config/config-store.js';
+import type { ProviderConfig } from '../core/provider-config.js';
 import type { CallOptions } from '../core/call-options.js';
 import type { Provider } from '../core/provider.js';
-import type { ProviderDefinition } from '../core/registry.js';
+import type { ProviderCreateOptions, ProviderDefinition } from '../core/registry.js';
 import { ValidationError } from '../core/errors.js';
 import { createBilling } from './billing.js';
-import { HostingerClient } from './client.js';
-import { createDns } from './dns.js';
+import { createHostingerClient } from './client.js';
+import { createDnsWithBatch } from './dns-batch.js';
 import { createDomains } from './domains.js';
 import { apiPath } from './paths.js';
-import type { HostingerRetryOptions } from './retry.js';
+import type { HostingerProviderOptions } from './options.js';
 import { createSshKeys } from './ssh-keys.js';
 import { createVps } from './vps.js';
-import { listWire } from './wire.js';
+import { listWire } from '../kit/wire.js';
 import * as z from 'zod/mini';
 
-export type { HostingerRetryOptions } from './retry.js';
+export type { HostingerProviderOptions, HostingerRetryOptions } from './options.js';
+export type { AdapterOptions, AdapterRetryOptions, SharedCooldownStore } from '../core/adapter-options.js';
 export { buildZoneUrl } from './paths.js';
-
-/** Options of {@link createHostingerProvider}. */
-export interface HostingerProviderOptions {
-  /** The API token from hpanel.hostinger.com/profile/api. Sent only as `Authorization: Bearer`. */
-  apiKey: string;
-  /**
-   * The API origin (tests point it at a simulator). Redirects are never followed.
-   * @default 'https://developers.hostinger.com'
-   */
-  baseUrl?: string;
-  /** A `fetch` implementation. @default globalThis.fetch */
-  fetch?: typeof globalThis.fetch;
-  /**
-   * Milliseconds per attempt. For a deadline over the whole call (retries included), pass
-   * `signal: AbortSignal.timeout(ms)` to the method: it rejects with `TimeoutError`.
-   * @default 30000
-   */
-  timeout?: number;
-  /** Retries: `limit` (default 3) and `maxRetryAfter` seconds (default 60). */
-  retry?: HostingerRetryOptions;
-  /**
-   * Your product's token, sent in front of the SDK's own: `User-Agent: <userAgent> setec-hosting/<version>`.
-   * @default undefined (just `setec-hosting/<version>`)
-   */
-  userAgent?: string;
-}
 
 /** A Hostinger {@link Provider}: every capability group is present. */
 export type HostingerProvider = Provider & Required<Pick<Provider, 'dns' | 'domains' | 'vps' | 'sshKeys' | 'billing'>>;
@@ -82,7 +57,7 @@ export function createHostingerProvider(options: HostingerProviderOptions): Host
       provider: 'hostinger',
     });
   }
-  const client = new HostingerClient({ ...options, apiKey: options.apiKey.trim() });
+  const client = createHostingerClient({ ...options, apiKey: options.apiKey.trim() });
   const provider: HostingerProvider = {
     name: 'hostinger',
     displayName: 'Hostinger',
@@ -95,7 +70,7 @@ export function createHostingerProvider(options: HostingerProviderOptions): Host
         signal: callOptions?.signal,
       });
     },
-    dns: createDns(client),
+    dns: createDnsWithBatch(client),
     domains: createDomains(client),
     vps: createVps(client),
     sshKeys: createSshKeys(client),
@@ -125,11 +100,18 @@ export function createHostingerProvider(options: HostingerProviderOptions): Host
 export const hostinger: ProviderDefinition = {
   name: 'hostinger',
   displayName: 'Hostinger',
-  create(config: ProviderConfig): Provider {
+  extraFields: [
+    { name: 'base_url', label: 'API base URL (optional)', placeholder: 'https://developers.hostinger.com' },
+  ],
+  create(config: ProviderConfig, options?: ProviderCreateOptions): Provider {
     const apiKey = String(config?.api_key ?? '')
       .trim()
       .replace(/^bearer\s+/i, '');
     const baseUrl = config?.extra?.base_url;
-    return createHostingerProvider({ apiKey, ...(baseUrl ? { baseUrl } : {}) });
+    return createHostingerProvider({
+      apiKey,
+      ...(baseUrl ? { baseUrl } : {}),
+      ...(options?.fetch ? { fetch: options.fetch } : {}),
+    });
   },
 };

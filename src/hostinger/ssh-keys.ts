@@ -11,7 +11,7 @@ import { parsePublicKey, sshFingerprint } from '../core/ssh-key.js';
 import type { SshKey, SshKeysCapability } from '../core/ssh-keys.js';
 import type { HostingerClient } from './client.js';
 import { apiPath, idPath } from './paths.js';
-import { listWire, MessageWire } from './wire.js';
+import { listWire, MessageWire } from '../kit/wire.js';
 
 /** A stored public key. */
 export const PublicKeyWire = z.looseObject({

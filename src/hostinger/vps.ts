@@ -15,7 +15,7 @@ import { fetchCatalog } from './billing.js';
 import type { HostingerClient } from './client.js';
 import { apiPath, idPath } from './paths.js';
 import { listPublicKeys } from './ssh-keys.js';
-import { listWire, maybeNumber, maybeString } from './wire.js';
+import { listWire, maybeNumber, maybeString } from '../kit/wire.js';
 
 const IpWire = z.looseObject({ id: maybeNumber, address: z.string(), ptr: maybeString });
 /** A virtual machine as Hostinger returns it (sizes in MB). */
@@ -171,7 +171,22 @@ export function createVps(client: HostingerClient): VpsCapability {
     return found.id;
   };
 
+  // Power actions answer an Action; only its acceptance matters. Not retried on 5xx (non-idempotent calls).
+  const power = (action: 'start' | 'stop' | 'restart') => async (id: string, options?: CallOptions) => {
+    await client.send({
+      method: 'POST',
+      path: idPath(`${VPS}/virtual-machines`, id, 'id', action),
+      schema: z.unknown(),
+      idempotent: false,
+      signal: options?.signal,
+    });
+  };
+
   return {
+    start: power('start'),
+    stop: power('stop'),
+    restart: power('restart'),
+
     async list(options?: CallOptions): Promise<VirtualMachine[]> {
       const [vms, dcs] = await Promise.all([
         client.request({

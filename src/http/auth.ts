@@ -60,6 +60,22 @@ export function assertAuth(auth: unknown): asserts auth is HostingAuth {
   );
 }
 
+let warnedWeakSecret = false;
+
+/**
+ * Warns once per process when a `jwtSecret` is shorter than 32 bytes: HS256 wants a 256-bit key, and a
+ * short secret can be found by trying candidates against any token the attacker holds.
+ */
+export function warnIfWeakSecret(auth: HostingAuth): void {
+  if (!('jwtSecret' in auth) || warnedWeakSecret) return;
+  const bytes = new TextEncoder().encode(auth.jwtSecret).length;
+  if (bytes >= 32) return;
+  warnedWeakSecret = true;
+  console.warn(
+    `setec-hosting/http: jwtSecret is ${bytes} bytes long; use at least 32 random bytes (HS256 wants a 256-bit key)`,
+  );
+}
+
 const unauthorized = (): Response =>
   new Response(JSON.stringify({ error: 'Unauthorized' }), {
     status: 401,

@@ -1,8 +1,48 @@
 import { ValidationError } from '../core/errors.js';
+import { isPublicAddress } from './public-address.js';
 
-// Names that never reach the public internet. A public-looking name that resolves to a private
-// address (DNS rebinding) is not caught here: that needs egress filtering at the network layer.
-const PRIVATE_SUFFIXES = ['localhost', 'local', 'internal', 'localdomain', 'home.arpa', 'lan', 'intranet'];
+// Suffixes that never reach the public internet (reserved, cluster-internal or customary private names).
+const PRIVATE_SUFFIXES = [
+  'localhost',
+  'local',
+  'internal',
+  'localdomain',
+  'home.arpa',
+  'arpa',
+  'lan',
+  'intranet',
+  'svc',
+  'corp',
+  'home',
+  'private',
+  'test',
+  'invalid',
+  'example',
+  'onion',
+];
+// Public names whose every subdomain resolves to loopback, or to the address written in the name.
+const LOOPBACK_NAMES = ['localtest.me', 'lvh.me', 'vcap.me', 'lacolhost.com', 'localhost.direct', 'fuf.me'];
+const ADDRESS_IN_NAME = ['nip.io', 'sslip.io', 'xip.io', 'traefik.me', 'backname.io', 'nip.direct'];
+
+/** An IPv4 address written inside a host name: `127.0.0.1.nip.io`, `10-0-0-1.sslip.io`, `7f000001.nip.io`. */
+function embeddedAddresses(host: string): string[] {
+  const found: string[] = [];
+  for (const match of host.matchAll(/(?:^|[.-])(\d{1,3}[.-]\d{1,3}[.-]\d{1,3}[.-]\d{1,3})(?=$|[.-])/g)) {
+    found.push(match[1]!.replace(/-/g, '.'));
+  }
+  for (const label of host.split('.')) {
+    if (/^[0-9a-f]{8}$/.test(label))
+      found.push(
+        label
+          .match(/../g)!
+          .map((h) => parseInt(h, 16))
+          .join('.'),
+      );
+  }
+  return found;
+}
+
+const under = (host: string, suffix: string) => host === suffix || host.endsWith(`.${suffix}`);
 
 function reject(field: string, problem: string): never {
   throw new ValidationError(`Invalid ${field}: ${problem}`, { fields: { [field]: [problem] } });
@@ -11,10 +51,13 @@ function reject(field: string, problem: string): never {
 /**
  * Checks a base URL that arrives over the REST API or from a stored config's `extra`.
  *
- * With `allowUnsafe` false (the default) it must be `https://` to a public host name: no IP literal
- * in any spelling (`127.0.0.1`, `0x7f.1`, `2130706433`, `[::1]`, `169.254.169.254`), no
- * `localhost`/`.local`/`.internal` or single-label name, no `user:password@`. With `allowUnsafe`
- * (tests, local simulators) any `http(s)://` URL passes.
+ * With `allowUnsafe` false (the default) it must be `https://` on the default port to a public host
+ * name: no IP literal in any spelling (`127.0.0.1`, `0x7f.1`, `2130706433`, `[::1]`, `169.254.169.254`),
+ * no single-label name, no internal suffix (`.svc`, `.corp`, `.internal`, `.local`, `.localhost`...), no
+ * name that resolves to loopback by design (`localtest.me`) or embeds a private address
+ * (`127.0.0.1.nip.io`), no port other than 443, no `user:password@`. Names are only half of it: the REST
+ * API also checks the address a name resolves to when it connects. With `allowUnsafe` (tests, local
+ * simulators) any `http(s)://` URL passes.
  *
  * @throws {ValidationError} naming `field`.
  */
@@ -37,10 +80,16 @@ export function assertSafeBaseUrl(value: string, options: { allowUnsafe?: boolea
   const host = url.hostname.toLowerCase().replace(/\.$/, '');
   if (host.startsWith('[') || /^\d{1,3}(\.\d{1,3}){3}$/.test(host))
     reject(field, 'must be a host name, not an IP address');
+  if (url.port !== '') reject(field, 'must use the default https port (443)');
   if (!host.includes('.')) reject(field, 'must be a public host name');
-  if (PRIVATE_SUFFIXES.some((suffix) => host === suffix || host.endsWith(`.${suffix}`))) {
+  if ([...PRIVATE_SUFFIXES, ...LOOPBACK_NAMES].some((suffix) => under(host, suffix))) {
     reject(field, 'must be a public host name');
   }
+  const embedded = embeddedAddresses(host);
+  if (ADDRESS_IN_NAME.some((suffix) => under(host, suffix)) && embedded.length === 0) {
+    reject(field, 'must be a public host name');
+  }
+  if (embedded.some((address) => !isPublicAddress(address))) reject(field, 'must not name a private address');
 }
 
 /**

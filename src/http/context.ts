@@ -4,6 +4,7 @@ import { ValidationError } from '../core/errors.js';
 import { requireCapability, type CapabilityName, type Provider } from '../core/provider.js';
 import type { ProviderRegistry } from '../core/registry.js';
 import { assertSafeExtra } from './base-url.js';
+import { publicOnlyFetch } from './public-address.js';
 
 /** What every route module needs: where configs live, which providers exist, how strict base URLs are. */
 export interface RouteContext {
@@ -60,7 +61,32 @@ export async function storedConfig(ctx: RouteContext, c: Context): Promise<Provi
 
 /** Builds the path's provider from its stored config, through the registry. */
 export async function configuredProvider(ctx: RouteContext, c: Context): Promise<Provider> {
-  const config = await storedConfig(ctx, c);
+  return buildProvider(ctx, await storedConfig(ctx, c), c);
+}
+
+const refused = new WeakSet<Request>();
+
+/**
+ * The error to answer instead of whatever the provider made of it, when one of the request's
+ * connections was refused because the base URL resolved to a non-public address: a fixed message,
+ * nothing from the network.
+ */
+export function refusedAddressError(request: Request): ValidationError | undefined {
+  if (!refused.has(request)) return undefined;
+  const problem = 'resolves to an address that is not public';
+  return new ValidationError(`Invalid extra.base_url: ${problem}`, { fields: { 'extra.base_url': [problem] } });
+}
+
+/**
+ * Builds a provider from a config whose `extra` has been checked. With a custom `extra.base_url` (and
+ * unsafe base URLs not allowed) the provider gets a `fetch` that refuses, when it connects, any address
+ * that is not public: a name that passed the check cannot be pointed at the inside later (DNS rebinding).
+ */
+export function buildProvider(ctx: RouteContext, config: ProviderConfig, c: Context): Provider {
+  if (config.extra.base_url !== undefined && !ctx.allowUnsafeBaseUrl) {
+    const fetch = publicOnlyFetch(() => refused.add(c.req.raw));
+    return ctx.registry.createProvider(config.provider, config, { fetch });
+  }
   return ctx.registry.createProvider(config.provider, config);
 }
 

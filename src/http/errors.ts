@@ -53,11 +53,18 @@ function hostingErrorResponse(c: Context, error: HostingError): Response {
     return c.json(body, 400);
   }
   if (isRateLimitError(error)) {
-    const seconds =
-      error.retryAfter === undefined ? DEFAULT_RETRY_AFTER_SECONDS : Math.max(0, Math.ceil(error.retryAfter));
-    c.header('Retry-After', String(seconds));
+    c.header('Retry-After', String(retryAfterSeconds(error.retryAfter)));
   }
   return c.json({ error: error.message } satisfies ErrorBody, status);
+}
+
+/** The longest wait a `Retry-After` header asks for: one day. */
+const MAX_RETRY_AFTER_SECONDS = 86_400;
+
+/** A whole number of seconds between 0 and one day, whatever the provider said (`Infinity`, `NaN`, `-1`). */
+function retryAfterSeconds(retryAfter: number | undefined): number {
+  if (retryAfter === undefined || Number.isNaN(retryAfter)) return DEFAULT_RETRY_AFTER_SECONDS;
+  return Math.min(MAX_RETRY_AFTER_SECONDS, Math.max(0, Math.ceil(retryAfter)));
 }
 
 type ErrorStatus = 400 | 401 | 404 | 409 | 413 | 429 | 500 | 501 | 502 | 503 | 504;

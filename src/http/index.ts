@@ -24,13 +24,15 @@ import { bodyLimit } from 'hono/body-limit';
 import type { ConfigStore } from '../config/config-store.js';
 import { assertProviderName } from '../config/config-store.js';
 import { defaultRegistry, type ProviderRegistry } from '../core/registry.js';
-import { assertAuth, authMiddleware, type HostingAuth } from './auth.js';
+import { assertAuth, authMiddleware, warnIfWeakSecret, type HostingAuth } from './auth.js';
 import { registerBillingRoutes } from './billing.js';
-import type { RouteContext } from './context.js';
+import { refusedAddressError, type RouteContext } from './context.js';
 import { crossSiteGuard } from './cross-site.js';
+import { DASHBOARD_PATH, dashboardApp } from './dashboard/index.js';
 import { registerDnsRoutes } from './dns.js';
 import { registerDomainRoutes } from './domains.js';
 import { errorResponse, isExpectedError } from './errors.js';
+import { methodsByPath } from './methods.js';
 import { registerProviderRoutes } from './providers.js';
 import { registerSshKeyRoutes } from './ssh-keys.js';
 import { registerVpsRoutes } from './vps.js';
@@ -69,6 +71,13 @@ export interface HostingHandlerOptions {
    */
   trustedOrigins?: readonly string[];
   /**
+   * Also serve the settings page at `GET /hosting` (same auth; with `jwtSecret`, the `token` cookie
+   * works): providers and their connected state, Test Connection / Save / Remove, and a configured
+   * provider's DNS records. Its `Content-Security-Policy` lets it load nothing from another origin.
+   * @default false
+   */
+  dashboard?: boolean;
+  /**
    * Largest request body accepted; a bigger one is answered 413.
    * @default 1048576 (1 MiB)
    */
@@ -101,6 +110,7 @@ export type HostingHandler = (request: Request) => Promise<Response>;
  */
 export function createHostingHandler(options: HostingHandlerOptions): HostingHandler {
   assertAuth(options?.auth);
+  warnIfWeakSecret(options.auth);
   if (!options.store) throw new TypeError('createHostingHandler: `store` is required');
   const maxBodyBytes = options.maxBodyBytes ?? 1024 * 1024;
   const ctx: RouteContext = {
@@ -134,10 +144,26 @@ export function createHostingHandler(options: HostingHandlerOptions): HostingHan
   registerSshKeyRoutes(app, ctx);
   registerBillingRoutes(app, ctx);
 
-  app.notFound((c) => c.json({ error: 'Not found' }, 404));
+  const allowedMethods = methodsByPath(app);
+  app.notFound((c) => {
+    const allow = allowedMethods(c.req.path);
+    if (allow.length === 0) return c.json({ error: 'Not found' }, 404);
+    c.header('Allow', allow.join(', '));
+    return c.json({ error: `Method ${c.req.method} is not allowed here; use ${allow.join(', ')}` }, 405);
+  });
   app.onError((error, c) => {
+    // The client went away (closed the connection, aborted its fetch): nobody reads this answer, and it is no failure of ours.
+    if (c.req.raw.signal.aborted) return new Response(null, { status: 499 });
+    const refused = refusedAddressError(c.req.raw);
+    if (refused) return errorResponse(c, refused);
     if (!isExpectedError(error)) options.onError?.(error, c.req.raw);
     return errorResponse(c, error);
   });
-  return async (request) => app.fetch(request);
+  if (options.dashboard !== true) return async (request) => app.fetch(request);
+  const page = dashboardApp(ctx, authMiddleware(options.auth), HOSTING_BASE_PATH);
+  return async (request) => {
+    const path = new URL(request.url).pathname;
+    const onPage = path === DASHBOARD_PATH || path.startsWith(`${DASHBOARD_PATH}/`);
+    return onPage ? page.fetch(request) : app.fetch(request);
+  };
 }

@@ -2,8 +2,15 @@ import type { ConfigStore, ProviderConfig } from '../config/config-store.js';
 import { CAPABILITY_NAMES, type CapabilityName } from '../core/provider.js';
 import { NotFoundError } from '../core/errors.js';
 import { assertSafeExtra } from './base-url.js';
-import { callOptions, providerName, storedConfig, type HostingApp, type RouteContext } from './context.js';
-import { configureBody, readJson } from './schemas.js';
+import {
+  buildProvider,
+  callOptions,
+  providerName,
+  storedConfig,
+  type HostingApp,
+  type RouteContext,
+} from './context.js';
+import { configureBody, parseJsonText, readJson, testBody } from './schemas.js';
 
 // `extra` values whose key looks like a credential are shown as this.
 const SECRET_KEY = /key|secret|token|password|auth/i;
@@ -58,14 +65,26 @@ export function registerProviderRoutes(app: HostingApp, ctx: RouteContext): void
     return c.json({ status: 'configured' });
   });
 
+  // With a body `{api_key, api_secret?, extra?}`: tests those credentials and stores nothing.
   app.post('/providers/:provider/test', async (c) => {
+    const text = await c.req.text();
+    if (text.trim() !== '') {
+      const definition = ctx.registry.getProvider(providerName(c));
+      const body = parseJsonText(text, testBody);
+      const extra = body.extra ?? {};
+      assertSafeExtra(extra, ctx.allowUnsafeBaseUrl);
+      const typed = { provider: definition.name, api_key: body.api_key, api_secret: body.api_secret ?? '', extra };
+      await buildProvider(ctx, { ...typed, connected: false }, c).testConnection(callOptions(c));
+      return c.json({ status: 'ok', message: 'Connection successful' });
+    }
     const config = await storedConfig(ctx, c);
-    const provider = ctx.registry.createProvider(config.provider, config);
+    const provider = buildProvider(ctx, config, c);
     const record = (connected: boolean) => recordConnected(ctx.store, config, connected);
     try {
       await provider.testConnection(callOptions(c));
     } catch (error) {
-      await record(false);
+      // A client that went away aborted the test: that says nothing about the credentials.
+      if (!c.req.raw.signal.aborted) await record(false);
       throw error;
     }
     await record(true);
@@ -82,7 +101,7 @@ export function registerProviderRoutes(app: HostingApp, ctx: RouteContext): void
 }
 
 /** The capability groups a configured provider has; `[]` when its config cannot build one. */
-function capabilitiesOf(ctx: RouteContext, config: ProviderConfig): CapabilityName[] {
+export function capabilitiesOf(ctx: RouteContext, config: ProviderConfig): CapabilityName[] {
   try {
     assertSafeExtra(config.extra, ctx.allowUnsafeBaseUrl);
     const provider = ctx.registry.createProvider(config.provider, config);

@@ -38,6 +38,9 @@ export const configureBody = z.strictObject({
   extra: z.optional(z.record(extraKey, z.string().check(z.maxLength(4096)))),
 });
 
+/** `POST /providers/{provider}/test` with a body: credentials to test without storing them. */
+export const testBody = configureBody;
+
 /** `POST /providers/{provider}/dns/{domain}`. */
 export const createRecordBody = dnsRecord;
 
@@ -167,7 +170,14 @@ export function parseWith<T>(schema: z.ZodMiniType<T>, value: unknown, what: str
  * @throws {ValidationError} for a body that is not JSON or does not match the schema.
  */
 export async function readJson<T>(c: Context, schema: z.ZodMiniType<T>): Promise<T> {
-  const text = await c.req.text();
+  return parseJsonText(await c.req.text(), schema);
+}
+
+/**
+ * Parses and validates a JSON body already read as text.
+ * @throws {ValidationError} for text that is not JSON or does not match the schema.
+ */
+export function parseJsonText<T>(text: string, schema: z.ZodMiniType<T>): T {
   let value: unknown;
   try {
     value = JSON.parse(text);

@@ -4,7 +4,7 @@ import { withMaxPrice } from './spending.js';
 
 const PREFIX = '/providers/:provider';
 
-/** VPS: list, details, create, data centers. */
+/** VPS: list, details, create, power actions (start, stop, restart), data centers. */
 export function registerVpsRoutes(app: HostingApp, ctx: RouteContext): void {
   app.get(`${PREFIX}/vms`, async (c) => {
     const vps = await capability(ctx, c, 'vps');
@@ -22,6 +22,15 @@ export function registerVpsRoutes(app: HostingApp, ctx: RouteContext): void {
     const vps = await capability(ctx, c, 'vps');
     return c.json(await vps.get(id, callOptions(c)));
   });
+
+  for (const action of ['start', 'stop', 'restart'] as const) {
+    app.post(`${PREFIX}/vms/:id/${action}`, async (c) => {
+      const id = pathParam(c, 'id', 'id', 128);
+      const vps = await capability(ctx, c, 'vps');
+      await vps[action](id, callOptions(c));
+      return c.json({ status: 'ok' });
+    });
+  }
 
   app.get(`${PREFIX}/datacenters`, async (c) => {
     const vps = await capability(ctx, c, 'vps');

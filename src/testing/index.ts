@@ -4,6 +4,7 @@
  * - {@link createMemoryProvider}: an in-memory provider with every capability and the SDK's DNS semantics.
  * - {@link testProvider} / {@link runConformance}: the conformance kit every provider (ours or a plugin's) runs.
  * - {@link createHostingerSimulator}: a stateful fake of the Hostinger API (fetch handler, msw handlers or a local server).
+ * - {@link createDigitalOceanSimulator}: the same for DigitalOcean's API v2.
  *
  * Importing this entry needs no test runner: `testProvider` looks vitest up only when it is called,
  * so `require('setec-hosting/testing')` works too (vitest itself refuses `require()`).
@@ -48,3 +49,17 @@ export type {
   ConformanceResult,
   ProviderFactory,
 } from './conformance/index.js';
+export { createDigitalOceanSimulator } from './digitalocean-simulator/index.js';
+export type {
+  DigitalOceanSimulator,
+  DigitalOceanSimulatorOptions,
+  DigitalOceanSimulatorState,
+  DoAction,
+  DoDomain,
+  DoDroplet,
+  DoImage,
+  DoRecordWire,
+  DoRegion,
+  DoSize,
+  DoSshKey,
+} from './digitalocean-simulator/index.js';

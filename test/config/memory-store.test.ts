@@ -1,7 +1,9 @@
+import { randomBytes } from 'node:crypto';
 import util from 'node:util';
 import { describe, expect, it } from 'vitest';
 import type { ConfigStore, ProviderConfig } from '../../src/config/config-store.js';
 import { configureFromStore } from '../../src/config/configure.js';
+import { EncryptedConfigStore } from '../../src/config/encrypted-store.js';
 import { FileConfigStore } from '../../src/config/file-store.js';
 import { MemoryConfigStore } from '../../src/config/memory-store.js';
 import { ProviderRegistry } from '../../src/core/registry.js';
@@ -13,6 +15,14 @@ import { CANARY, config, rejectionOf, tempDir } from './helpers.js';
 const stores: [string, () => Promise<ConfigStore>][] = [
   ['MemoryConfigStore', async () => new MemoryConfigStore()],
   ['FileConfigStore', async () => new FileConfigStore(await tempDir())],
+  [
+    'EncryptedConfigStore over FileConfigStore',
+    async () =>
+      new EncryptedConfigStore(new FileConfigStore(await tempDir()), {
+        keys: { k: randomBytes(32) },
+        primaryKeyId: 'k',
+      }),
+  ],
 ];
 
 describe.each(stores)('config: %s through the ConfigStore interface', (_, makeStore) => {

@@ -21,6 +21,17 @@ const UNSAFE = [
   'https://[::ffff:127.0.0.1]',
   'ftp://developers.hostinger.com',
   'not a url',
+  'https://kubernetes.default.svc',
+  'https://x.corp',
+  'https://127.0.0.1.nip.io',
+  'https://app.10-0-0-5.sslip.io',
+  'https://7f000001.nip.io',
+  'https://localtest.me',
+  'https://api.lvh.me',
+  'https://developers.hostinger.com:22',
+  'https://api.example.net:8443/v2/',
+  'https://db.internal',
+  'https://printer.home.arpa',
 ];
 
 describe('http: base_url guard', () => {
@@ -37,7 +48,9 @@ describe('http: base_url guard', () => {
 
   it('accepts https to a public host, with a path', () => {
     expect(() => assertSafeBaseUrl('https://developers.hostinger.com')).not.toThrow();
-    expect(() => assertSafeBaseUrl('https://api.example.net:8443/v2/')).not.toThrow();
+    expect(() => assertSafeBaseUrl('https://api.example.net/v2/')).not.toThrow();
+    expect(() => assertSafeBaseUrl('https://developers.hostinger.com:443')).not.toThrow();
+    expect(() => assertSafeBaseUrl('https://app.93.184.216.34.nip.io')).not.toThrow();
   });
 
   it('POST /configure with an unsafe extra.base_url is a 400 and stores nothing', async () => {

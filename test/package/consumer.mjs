@@ -9,6 +9,10 @@ const entries = [
   'setec-hosting/hostinger/register',
   'setec-hosting/http',
   'setec-hosting/testing',
+  'setec-hosting/zone',
+  'setec-hosting/unstorage',
+  'setec-hosting/digitalocean',
+  'setec-hosting/digitalocean/register',
 ];
 const report = { esm: {}, cjs: {} };
 for (const entry of entries) {

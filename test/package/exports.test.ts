@@ -28,19 +28,26 @@ describe('package: built dist as a consumer sees it', () => {
       })
     : undefined;
 
-  it('the exports map lists exactly the five entries, no wildcards', () => {
+  it('the exports map lists exactly the public entries, no wildcards', () => {
     expect(Object.keys(pkg.exports).filter((k) => k !== './package.json')).toEqual([
       '.',
       './hostinger',
       './hostinger/register',
       './http',
       './testing',
+      './zone',
+      './unstorage',
+      './digitalocean',
+      './digitalocean/register',
     ]);
     expect(JSON.stringify(pkg.exports)).not.toContain('*');
   });
 
-  it('only the register entry is declared to have side effects', () => {
-    expect(pkg.sideEffects.every((file) => file.includes('hostinger/register'))).toBe(true);
+  it('only the register entries are declared to have side effects', () => {
+    expect(pkg.sideEffects.every((file) => /^\.\/dist\/(hostinger|digitalocean)\/register\.c?js$/.test(file))).toBe(
+      true,
+    );
+    expect(pkg.sideEffects).toHaveLength(4);
     for (const file of pkg.sideEffects) expect(existsSync(`${root}/${file}`), file).toBe(true);
   });
 
@@ -65,6 +72,11 @@ describe('package: built dist as a consumer sees it', () => {
     expect(report!.esm['setec-hosting/testing']).toEqual(
       expect.arrayContaining(['createHostingerSimulator', 'createMemoryProvider', 'testProvider']),
     );
+    expect(report!.esm['setec-hosting/unstorage']).toEqual(['UnstorageConfigStore']);
+    expect(report!.esm['setec-hosting/digitalocean']).toEqual(
+      expect.arrayContaining(['createDigitalOceanProvider', 'digitalocean']),
+    );
+    expect(report!.esm['setec-hosting/testing']).toContain('createDigitalOceanSimulator');
   });
 
   it('ESM and CJS copies share one default registry', () => {
@@ -72,8 +84,8 @@ describe('package: built dist as a consumer sees it', () => {
     expect(report!.cjsSeesEsmProvider).toBe(true);
   });
 
-  it('importing the register entry registers hostinger in the shared registry', () => {
-    expect(report!.registeredByImport).toContain('hostinger');
+  it('importing the register entries registers hostinger and digitalocean in the shared registry', () => {
+    expect(report!.registeredByImport).toEqual(expect.arrayContaining(['hostinger', 'digitalocean']));
   });
 
   it('error classes and guards agree across the two copies', () => {

@@ -1,6 +1,6 @@
 /**
- * msw server backed by the Hostinger simulator, with every request and simulator response checked against
- * Hostinger's OpenAPI spec (when `HOSTINGER_OPENAPI` is set).
+ * msw servers backed by the Hostinger or DigitalOcean simulator, with every request and simulator response
+ * checked against the provider's OpenAPI spec (when `HOSTINGER_OPENAPI` / `DIGITALOCEAN_OPENAPI` is set).
  */
 import { type SetupServer, setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, expect } from 'vitest';
@@ -10,14 +10,19 @@ import {
   type HostingerSimulator,
   type HostingerSimulatorOptions,
 } from '../../src/testing/simulator/index.js';
-import { specPath, validateRequest, validateResponse } from './openapi.js';
+import {
+  createDigitalOceanSimulator,
+  type DigitalOceanSimulator,
+  type DigitalOceanSimulatorOptions,
+} from '../../src/testing/digitalocean-simulator/index.js';
+import { digitalOceanSpec, hostingerSpec, type SpecChecker } from './openapi.js';
 
 /** Options of {@link useSimulatorServer}: the simulator's options. */
 export type SimulatorServerOptions = HostingerSimulatorOptions;
 
 /** What {@link useSimulatorServer} gives a test file. */
-export interface SimulatorServer {
-  sim: HostingerSimulator;
+export interface SimulatorServer<S = HostingerSimulator> {
+  sim: S;
   server: SetupServer;
   baseUrl: string;
   /**
@@ -56,7 +61,31 @@ async function readJson(message: Request | Response): Promise<unknown> {
  * it('lists zones', async () => { ... fetch(`${baseUrl}/api/dns/v1/zones/example.com`, ...) ... });
  */
 export function useSimulatorServer(options: SimulatorServerOptions = {}): SimulatorServer {
-  const sim = createHostingerSimulator(options);
+  return useCheckedServer(createHostingerSimulator(options), hostingerSpec, 'Hostinger');
+}
+
+/**
+ * {@link useSimulatorServer} for the DigitalOcean simulator, checked against DigitalOcean's spec.
+ * @example const { sim, baseUrl } = useDigitalOceanServer();
+ */
+export function useDigitalOceanServer(
+  options: DigitalOceanSimulatorOptions = {},
+): SimulatorServer<DigitalOceanSimulator> {
+  return useCheckedServer(createDigitalOceanSimulator(options), digitalOceanSpec, 'DigitalOcean');
+}
+
+interface CheckableSimulator {
+  baseUrl: string;
+  handlers(): ReturnType<HostingerSimulator['handlers']>;
+  reset(): void;
+}
+
+function useCheckedServer<S extends CheckableSimulator>(
+  sim: S,
+  spec: SpecChecker,
+  provider: string,
+): SimulatorServer<S> {
+  const { specPath, validateRequest, validateResponse } = spec;
   const handlers = sim.handlers();
   const server = setupServer(...handlers);
   const exchanges = new Map<string, Exchange>();
@@ -103,7 +132,7 @@ export function useSimulatorServer(options: SimulatorServerOptions = {}): Simula
   afterEach(async () => {
     try {
       if (specPath)
-        expect(await violations(), 'requests and simulator responses match the Hostinger OpenAPI spec').toEqual([]);
+        expect(await violations(), `requests and simulator responses match the ${provider} OpenAPI spec`).toEqual([]);
     } finally {
       exchanges.clear();
       checkRequests = true;

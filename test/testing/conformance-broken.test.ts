@@ -185,7 +185,7 @@ describe('testing: conformance kit catches broken providers', () => {
     ]);
   });
 
-  it('TXT values listed with their wire quotes fail both TXT checks', async () => {
+  it('TXT values listed with their wire quotes fail both TXT checks and the zone round trip', async () => {
     const factory = brokenDns((dns) => ({
       list: async (d, o) =>
         (await dns.list(d, o)).map((r) => (r.type === 'TXT' ? { ...r, content: `"${r.content}"` } : r)),
@@ -193,15 +193,19 @@ describe('testing: conformance kit catches broken providers', () => {
     expect(await failures(factory)).toEqual([
       'dns: TXT content round-trips unquoted',
       'dns: a TXT value over 255 bytes, with quotes and a backslash, round-trips',
+      'zone: plan → apply → restore leaves the zone as it was',
     ]);
   });
 
-  it('MX priority left in content fails the MX check', async () => {
+  it('MX priority left in content fails the MX check and the zone round trip', async () => {
     const factory = brokenDns((dns) => ({
       list: async (d, o) =>
         (await dns.list(d, o)).map((r) => (r.type === 'MX' ? { ...r, content: `${r.priority} ${r.content}` } : r)),
     }));
-    expect(await failures(factory)).toEqual(['dns: MX priority is split out of content']);
+    expect(await failures(factory)).toEqual([
+      'dns: MX priority is split out of content',
+      'zone: plan → apply → restore leaves the zone as it was',
+    ]);
   });
 
   it('a list that ignores an aborted signal fails the abort check', async () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { ErrNotSupported } from '../../src/core/errors.js';
 import { conformanceChecks, createMemoryProvider, runConformance, testProvider } from '../../src/testing/index.js';
 
 // The memory provider is the reference implementation: it runs the whole kit, and a DNS-only
@@ -31,7 +32,9 @@ describe('testing: conformance kit on the memory provider', () => {
         'the provider has no vps group',
       'models: sshKeys.list returns SshKey objects': 'the provider has no sshKeys group',
       'sshKeys: add returns the ssh-keygen fingerprint and delete removes the key': 'the provider has no sshKeys group',
-      'models: billing returns Subscription and CatalogItem objects': 'the provider has no billing group',
+      'models: billing.listSubscriptions returns Subscription objects': 'the provider has no billing group',
+      'models: billing.getCatalog returns CatalogItem objects': 'the provider has no billing group',
+      'vps: start, stop and restart of a VM that does not exist are NotFoundErrors': 'the provider has no vps group',
       'spending: domains.purchase with maxPrice refuses a domain that is not available, naming maxPrice':
         'the provider has no domains group',
       'spending: domains.purchase with maxPrice below the price is refused and buys nothing':
@@ -40,6 +43,31 @@ describe('testing: conformance kit on the memory provider', () => {
         'the provider has no vps group',
     });
     expect(results.every((r) => r.ok)).toBe(true);
+  });
+
+  it('counts a method that throws ErrNotSupported inside a present group as not supported, naming why', async () => {
+    const factory = () => {
+      const provider = createMemoryProvider();
+      const billing = {
+        ...provider.billing!,
+        listSubscriptions: async () => {
+          throw new ErrNotSupported('memory', 'billing.listSubscriptions');
+        },
+      };
+      return { ...provider, billing, testConnection: provider.testConnection.bind(provider) };
+    };
+    const results = await runConformance(factory, { domain: 'example.com' });
+    const byName = new Map(results.map((r) => [r.name, r]));
+    expect(byName.get('models: billing.listSubscriptions returns Subscription objects')).toEqual({
+      name: 'models: billing.listSubscriptions returns Subscription objects',
+      ok: true,
+      skipped: 'not supported: memory does not support billing.listSubscriptions',
+    });
+    expect(byName.get('models: billing.getCatalog returns CatalogItem objects')).toEqual({
+      name: 'models: billing.getCatalog returns CatalogItem objects',
+      ok: true,
+    });
+    expect(results.filter((r) => !r.ok)).toEqual([]);
   });
 
   it('leaves the zone as it found it: every record a check creates is removed', async () => {

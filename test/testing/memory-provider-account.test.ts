@@ -33,6 +33,9 @@ function everyCall(p: Provider, signal: AbortSignal): Promise<unknown>[] {
     vps.list(o),
     vps.get('1', o),
     vps.listDataCenters(o),
+    vps.start('1', o),
+    vps.stop('1', o),
+    vps.restart('1', o),
     vps.create(
       {
         plan: 'memory-vps-kvm-1-usd-1m',
@@ -64,7 +67,7 @@ describe('testing: memory provider account', () => {
     const reason = new Error('user gave up');
     controller.abort(reason);
     const calls = everyCall(p, controller.signal);
-    expect(calls).toHaveLength(24);
+    expect(calls).toHaveLength(27);
     for (const settled of await Promise.allSettled(calls)) expect(settled).toEqual({ status: 'rejected', reason });
     expect(
       JSON.stringify([
@@ -172,6 +175,25 @@ describe('testing: memory provider account', () => {
     expect(await p.billing!.listSubscriptions()).toContainEqual(
       expect.objectContaining({ plan: 'memory-vps-kvm-2-usd-1y', price: 83.88 }),
     );
+  });
+
+  it('stop, start and restart change the VM status at once; an unknown VM is a NotFoundError', async () => {
+    const p = createMemoryProvider();
+    const vm = await p.vps!.create({
+      plan: 'memory-vps-kvm-1-usd-1m',
+      data_center_id: 'us-nyc',
+      template: 'Debian 12',
+      password: 'long-enough',
+      hostname: 'power.example.com',
+    });
+    await p.vps!.stop(vm.id);
+    expect((await p.vps!.get(vm.id)).status).toBe('stopped');
+    await p.vps!.start(vm.id);
+    expect((await p.vps!.get(vm.id)).status).toBe('running');
+    await p.vps!.stop(vm.id);
+    await p.vps!.restart(vm.id);
+    expect((await p.vps!.get(vm.id)).status).toBe('running');
+    await expect(p.vps!.start('no-such-vm')).rejects.toBeInstanceOf(NotFoundError);
   });
 
   it('names every bad field of a VM request at once and creates nothing', async () => {

@@ -193,3 +193,12 @@ export function sameRecord(a: NormalizedDnsRecord, b: NormalizedDnsRecord): bool
     contentKey(a.type, a.content) === contentKey(b.type, b.content)
   );
 }
+
+/**
+ * A string that is equal for two records of one set exactly when {@link sameRecord} holds for them:
+ * the priority and the content compared the way `sameRecord` compares it. Lets callers compare large
+ * record sets with a `Set` instead of pairwise.
+ */
+export function recordIdentity(record: { type: string; priority: number; content: string }): string {
+  return `${record.priority} ${contentKey(record.type, record.content)}`;
+}

@@ -94,11 +94,18 @@ export const modelChecks: ConformanceCheck[] = [
     },
   },
   {
-    name: 'models: billing returns Subscription and CatalogItem objects',
+    name: 'models: billing.listSubscriptions returns Subscription objects',
     requires: 'billing',
     async run(provider) {
       const billing = requireCapability(provider, 'billing');
       ensureShapes(await billing.listSubscriptions(), SHAPES.Subscription, 'billing.listSubscriptions()');
+    },
+  },
+  {
+    name: 'models: billing.getCatalog returns CatalogItem objects',
+    requires: 'billing',
+    async run(provider) {
+      const billing = requireCapability(provider, 'billing');
       ensureShapes(await billing.getCatalog(), SHAPES.CatalogItem, 'billing.getCatalog()');
     },
   },

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { isErrNotSupported } from '../../core/errors.js';
 import type { Provider } from '../../core/provider.js';
 import { dnsReadChecks } from './dns-read-checks.js';
 import { dnsWriteChecks } from './dns-write-checks.js';
@@ -6,6 +7,8 @@ import { modelChecks } from './model-checks.js';
 import { providerChecks } from './provider-checks.js';
 import { spendingChecks } from './spending-checks.js';
 import { txtChecks } from './txt-checks.js';
+import { vpsChecks } from './vps-checks.js';
+import { dnsBatchChecks, zoneChecks } from './zone-checks.js';
 import type { ConformanceCheck, ConformanceContext, ConformanceOptions, ConformanceResult } from './types.js';
 
 /** A function that builds the provider under test; called once per check so checks do not share state. */
@@ -21,6 +24,9 @@ export const conformanceChecks: readonly ConformanceCheck[] = Object.freeze([
   ...dnsWriteChecks,
   ...txtChecks,
   ...modelChecks,
+  ...vpsChecks,
+  ...dnsBatchChecks,
+  ...zoneChecks,
   ...spendingChecks,
 ]);
 
@@ -33,7 +39,20 @@ export function skipReason(
   if (options.skip?.includes(check.name)) return 'listed in options.skip';
   if (check.requires && provider && provider[check.requires] == null)
     return `the provider has no ${check.requires} group`;
+  if (check.requiresMethod && provider) {
+    const [group, method] = check.requiresMethod.split('.') as [keyof Provider, string];
+    const found = (provider[group] as Record<string, unknown> | undefined)?.[method];
+    if (typeof found !== 'function') return `the provider has no ${check.requiresMethod} method (optional)`;
+  }
   return undefined;
+}
+
+/**
+ * Why a check that threw `error` counts as skipped: a method that throws `ErrNotSupported` inside a group
+ * the provider has is "not supported", not a failure. `undefined` for any other error.
+ */
+export function unsupportedReason(error: unknown): string | undefined {
+  return isErrNotSupported(error) ? `not supported: ${error.message}` : undefined;
 }
 
 /**
@@ -94,7 +113,12 @@ export async function runConformance(
       await runCheck(check, provider, options);
       results.push({ name: check.name, ok: true });
     } catch (error) {
-      results.push({ name: check.name, ok: false, error });
+      const unsupported = unsupportedReason(error);
+      results.push(
+        unsupported === undefined
+          ? { name: check.name, ok: false, error }
+          : { name: check.name, ok: true, skipped: unsupported },
+      );
     }
   }
   return results;

@@ -1,4 +1,4 @@
-import { runCheck, conformanceChecks, skipReason } from './run.js';
+import { runCheck, conformanceChecks, skipReason, unsupportedReason } from './run.js';
 import type { ProviderFactory } from './run.js';
 import type { ConformanceOptions } from './types.js';
 import { loadVitest } from './vitest-api.js';
@@ -6,7 +6,8 @@ import { loadVitest } from './vitest-api.js';
 /**
  * Declares the conformance suite as vitest tests: one `describe` per provider, one per group
  * (`provider`, `errors`, `abort`, `dns`, `models`...) and one `it` per check. Call it at the top level
- * of a test file; a check whose capability group the provider lacks is reported as skipped.
+ * of a test file; a check whose capability group the provider lacks, or that calls a method throwing
+ * `ErrNotSupported`, is reported as skipped with the reason.
  * vitest is looked up when this is called (see `loadVitest`), so importing the entry never needs it.
  *
  * @throws {Error} when called outside vitest.
@@ -40,7 +41,13 @@ export function testProvider(factory: ProviderFactory, options: ConformanceOptio
                 const provider = await factory();
                 const reason = skipReason(check, provider, options);
                 if (reason !== undefined) test.skip(reason);
-                await runCheck(check, provider, options);
+                try {
+                  await runCheck(check, provider, options);
+                } catch (error) {
+                  const unsupported = unsupportedReason(error);
+                  if (unsupported === undefined) throw error;
+                  test.skip(unsupported);
+                }
               },
               options.timeout,
             );

@@ -35,6 +35,8 @@ export interface ConformanceCheck {
   readonly name: string;
   /** The capability group the check needs; without it the check is skipped. */
   readonly requires?: CapabilityName;
+  /** An optional method the check needs, e.g. `'dns.writeSets'`; without it the check is skipped. */
+  readonly requiresMethod?: `${CapabilityName}.${string}`;
   readonly run: (provider: Provider, ctx: ConformanceContext) => Promise<void>;
 }
 

@@ -9,6 +9,7 @@ import {
   normalizeRecordName,
   sameRecord,
   validateRecords,
+  validateSetChanges,
 } from '../../core/validation/index.js';
 import type { NormalizedDnsRecord } from '../../core/validation/index.js';
 import { checkSignal, copy } from './state.js';
@@ -108,6 +109,18 @@ export function createMemoryDns(state: MemoryState): DnsCapability {
         name,
         current.filter((r) => !doomed(r)),
       );
+    },
+
+    // All sets are written in one step: the new zone is built, checked, then committed, so a rejected
+    // batch changes nothing.
+    async writeSets(domain, changes, options = {}) {
+      checkSignal(options);
+      const batch = validateSetChanges(changes, normalizeDomain(domain));
+      const [name, current] = zone(domain);
+      const named = new Set([...batch.replace, ...batch.delete].map(setKey));
+      const next = [...current.filter((r) => !named.has(setKey(r))), ...batch.replace.flatMap((set) => set.records)];
+      assertFits(state, name, next);
+      state.zones.set(name, next);
     },
 
     async reset(domain, options) {

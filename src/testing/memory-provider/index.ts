@@ -1,6 +1,7 @@
 import type { DnsRecordInput } from '../../core/dns.js';
 import { ValidationError } from '../../core/errors.js';
 import { CAPABILITY_NAMES } from '../../core/provider.js';
+import { isProviderName, PROVIDER_NAME_RULE } from '../../core/provider-config.js';
 import type { CapabilityName, Provider } from '../../core/provider.js';
 import { normalizeDomain, validateRecords } from '../../core/validation/index.js';
 import { createMemoryBilling } from './billing.js';
@@ -55,9 +56,9 @@ export interface MemoryProviderOptions {
  */
 export function createMemoryProvider(options: MemoryProviderOptions = {}): Provider {
   const name = options.name ?? 'memory';
-  if (!/^[a-z0-9][a-z0-9_-]{0,63}$/.test(name)) {
+  if (!isProviderName(name)) {
     throw new ValidationError(`Invalid provider name "${name}"`, {
-      fields: { name: ['must match ^[a-z0-9][a-z0-9_-]{0,63}$'] },
+      fields: { name: [PROVIDER_NAME_RULE] },
     });
   }
   const capabilities = options.capabilities ?? CAPABILITY_NAMES;

@@ -1,3 +1,4 @@
+import type { CallOptions } from '../../core/call-options.js';
 import { NotFoundError, ValidationError } from '../../core/errors.js';
 import { assertWithinMaxPrice, checkMaxPrice } from '../../core/spending.js';
 import type { CreateVirtualMachineRequest, VirtualMachine, VpsCapability } from '../../core/vps.js';
@@ -47,6 +48,14 @@ function validateCreate(state: MemoryState, request: CreateVirtualMachineRequest
  * and its subscription.
  */
 export function createMemoryVps(state: MemoryState): VpsCapability {
+  // Power actions take effect at once: `running` after start and restart, `stopped` after stop.
+  const power = async (id: string, status: string, options?: CallOptions): Promise<void> => {
+    checkSignal(options);
+    const vm = state.vms.find((v) => v.id === String(id));
+    if (!vm) throw new NotFoundError(`Virtual machine "${id}" does not exist`, { provider: state.provider });
+    vm.status = status;
+  };
+
   return {
     async list(options) {
       checkSignal(options);
@@ -101,5 +110,9 @@ export function createMemoryVps(state: MemoryState): VpsCapability {
       checkSignal(options);
       return copy(state.dataCenters);
     },
+
+    start: (id, options) => power(id, 'running', options),
+    stop: (id, options) => power(id, 'stopped', options),
+    restart: (id, options) => power(id, 'running', options),
   };
 }

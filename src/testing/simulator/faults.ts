@@ -10,7 +10,7 @@ export interface SimulatorFault {
   /** Response headers, e.g. `{ 'Retry-After': '2' }`. */
   headers?: Record<string, string>;
   /**
-   * Response body, sent as given. A fault with a status and no body answers `{message, correlation_id}` JSON.
+   * Response body, sent as given. A fault with a status and no body answers the provider's JSON error shape.
    */
   body?: string;
   /** Only requests with this method match (case-insensitive). */
@@ -45,9 +45,20 @@ const STATUS_TEXT: Record<number, string> = {
   504: 'Gateway Timeout',
 };
 
+/** The JSON error body a fault without `body` answers, e.g. Hostinger's `{message, correlation_id}`. */
+export type FaultErrorBody = (status: number, message: string) => unknown;
+
+const hostingerErrorBody: FaultErrorBody = (_status, message) => ({
+  message,
+  correlation_id: globalThis.crypto.randomUUID(),
+});
+
 /** Queue of injected faults; the first one that matches a request answers it. */
 export class FaultQueue {
   #faults: ActiveFault[] = [];
+
+  /** @param errorBody the provider's error shape for faults that give a status and no body */
+  constructor(private readonly errorBody: FaultErrorBody = hostingerErrorBody) {}
 
   add(fault: SimulatorFault): void {
     const times = fault.times ?? 1;
@@ -74,7 +85,7 @@ export class FaultQueue {
     const delayMs = fault.delayMs ?? 0;
     if (fault.networkError) return { kind: 'network-error', delayMs };
     if (fault.status === undefined) return { kind: 'delay', delayMs };
-    return { kind: 'response', delayMs, response: faultResponse(fault, fault.status) };
+    return { kind: 'response', delayMs, response: faultResponse(fault, fault.status, this.errorBody) };
   }
 }
 
@@ -84,12 +95,12 @@ function matches(fault: SimulatorFault, method: string, path: string): boolean {
   return typeof fault.path === 'string' ? fault.path === path : fault.path.test(path);
 }
 
-function faultResponse(fault: SimulatorFault, status: number): Response {
+function faultResponse(fault: SimulatorFault, status: number, errorBody: FaultErrorBody): Response {
   const headers = new Headers(fault.headers);
   headers.set(FAULT_HEADER, 'true');
   let body: string | null = fault.body ?? null;
   if (body === null && status >= 400) {
-    body = JSON.stringify({ message: STATUS_TEXT[status] ?? 'Error', correlation_id: globalThis.crypto.randomUUID() });
+    body = JSON.stringify(errorBody(status, STATUS_TEXT[status] ?? 'Error'));
     if (!headers.has('content-type')) headers.set('content-type', 'application/json');
   } else if (body !== null && !headers.has('content-type')) {
     headers.set('content-type', 'text/plain; charset=UTF-8');

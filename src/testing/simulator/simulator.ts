@@ -5,7 +5,7 @@ import { FaultQueue, type SimulatorFault, sleep } from './faults.js';
 import { createState } from './seed.js';
 import { type SimAnswer, startServer, stopServer } from './server.js';
 import type { SimRuntime, SimulatorState } from './state.js';
-import { createRequire } from 'node:module';
+import { loadMsw, networkError, readBody } from './transport.js';
 
 /** Options of {@link createHostingerSimulator}. */
 export interface HostingerSimulatorOptions {
@@ -65,37 +65,6 @@ export interface HostingerSimulator {
   reset(): void;
   /** The account, for assertions and set-up (mutable; `state.paymentPending` makes purchases answer 202). */
   readonly state: SimulatorState;
-}
-
-type MswModule = typeof import('msw');
-declare const __filename: string | undefined;
-
-// msw is an optional peer: load it only when handlers() is called, synchronously, in the ESM and CJS builds alike
-// (ESM resolves from import.meta.url; the CJS build has an empty import.meta and a real __filename).
-function loadMsw(): MswModule {
-  const from = (import.meta as { url?: string }).url ?? (typeof __filename === 'string' ? __filename : '');
-  try {
-    return createRequire(from)('msw') as MswModule;
-  } catch (error) {
-    throw new Error('sim.handlers() needs msw (an optional peer dependency): npm install --save-dev msw', {
-      cause: error,
-    });
-  }
-}
-
-async function readBody(request: Request): Promise<unknown> {
-  if (request.body === null) return undefined;
-  const text = await request.clone().text();
-  if (text === '') return undefined;
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return text;
-  }
-}
-
-function networkError(): TypeError {
-  return new TypeError('fetch failed', { cause: Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }) });
 }
 
 /**

@@ -102,6 +102,18 @@ export function vpsRoutes(app: Hono, sim: SimRuntime): void {
     return c.json({ order: placed.order, virtual_machine: vm });
   });
 
+  // Power actions: the machine's state changes at once; the answer is a successful Action.
+  const POWER = { start: 'running', stop: 'stopped', restart: 'running' } as const;
+  for (const [verb, state] of Object.entries(POWER)) {
+    app.post(`/api/vps/v1/virtual-machines/:id/${verb}`, (c) => {
+      const vm = vmOf(c, 'id');
+      if (vm.actions_lock === 'locked')
+        throw fieldError('virtualMachineId', 'The virtual machine is locked by another action.');
+      vm.state = state;
+      return c.json(action(`${verb}_vm`));
+    });
+  }
+
   app.get('/api/vps/v1/data-centers', (c) => c.json(sim.state.dataCenters));
   app.get('/api/vps/v1/templates', (c) => c.json(sim.state.templates));
 

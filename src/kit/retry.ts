@@ -1,26 +1,11 @@
 /**
- * Retry policy of the Hostinger client: which failures are retried and how long to wait.
+ * Retry policy of the adapters: which failures are retried and how long to wait.
  * ky runs the loop (attempt counting, abortable sleep, body replay); this file only decides.
  *
  * @internal
  * @module
  */
 import { isHTTPError, isTimeoutError as isKyTimeoutError } from 'ky';
-
-/** Retry settings of {@link createHostingerProvider}. */
-export interface HostingerRetryOptions {
-  /**
-   * Retries after the first attempt (so at most `limit + 1` requests).
-   * @default 3
-   */
-  limit?: number;
-  /**
-   * The longest `Retry-After` wait, in seconds, the client sleeps through. A longer wait is not
-   * slept: the call rejects at once with a `RateLimitError` carrying `retryAfter`.
-   * @default 60
-   */
-  maxRetryAfter?: number;
-}
 
 /** First back-off cap (ms); it doubles per retry. */
 const BASE_DELAY_MS = 300;
@@ -34,21 +19,6 @@ const MAX_BACKOFF_MS = 10_000;
 export function backoffDelay(retry: number, random: () => number = Math.random): number {
   const cap = Math.min(MAX_BACKOFF_MS, BASE_DELAY_MS * 2 ** Math.max(0, retry - 1));
   return Math.floor(random() * (cap + 1));
-}
-
-/**
- * Reads a `Retry-After` header value as milliseconds: delta seconds (`"2"`, `"0"`) or an HTTP date
- * (a past date gives 0). A negative, non-numeric or empty value is treated as absent (`undefined`).
- */
-export function parseRetryAfter(value: string | null | undefined, now: number = Date.now()): number | undefined {
-  const text = value?.trim() ?? '';
-  if (text === '') return undefined;
-  if (/^\d+(\.\d+)?$/.test(text)) return Math.round(Number(text) * 1000);
-  // An HTTP date always names a weekday or a month; this keeps "-1" or "soon" from parsing as dates.
-  if (!/[a-z]{3}/i.test(text) || !/\d/.test(text)) return undefined;
-  const at = Date.parse(text);
-  if (Number.isNaN(at)) return undefined;
-  return Math.max(0, at - now);
 }
 
 /** A failure as the retry policy sees it. */
@@ -76,21 +46,24 @@ export interface RetryContext {
   idempotent: boolean;
   /** `retry.maxRetryAfter` in ms. */
   maxRetryAfterMs: number;
+  /** The wait (ms) an answer's headers ask for, `undefined` when they name none. */
+  requestedWait: (headers: Headers, now: number) => number | undefined;
   random?: () => number;
   now?: () => number;
 }
 
 /**
  * The wait (ms) before retry number `retry`, or `undefined` when the failure must not be retried.
- * 429 is retried for every method (Hostinger answers it at its edge, nothing was applied);
+ * 429 is retried for every method (the provider refused it at its edge, nothing was applied);
  * 5xx, timeouts and network failures only for idempotent requests.
  */
 export function planRetry(error: unknown, retry: number, context: RetryContext): number | undefined {
   const kind = failureKind(error);
   const random = context.random ?? Math.random;
   if (kind === 'rate-limited' || (kind === 'server' && context.idempotent)) {
-    const header = isHTTPError(error) ? error.response.headers.get('retry-after') : null;
-    const after = parseRetryAfter(header, (context.now ?? Date.now)());
+    const after = isHTTPError(error)
+      ? context.requestedWait(error.response.headers, (context.now ?? Date.now)())
+      : undefined;
     if (after === undefined) return backoffDelay(retry, random);
     return after > context.maxRetryAfterMs ? undefined : after;
   }

@@ -1,7 +1,6 @@
 /**
- * Response parsing shared by every capability: zod/mini schemas for the common shapes, tolerant
- * list decoding (bare array or `{data, meta}`, ENDPOINTS.md gotcha 1), and shape errors that name
- * the field.
+ * Response parsing shared by every adapter: zod/mini schemas for the common shapes, tolerant
+ * list decoding (bare array or `{data, meta}`), and shape errors that name the field.
  *
  * @internal
  * @module
@@ -22,7 +21,7 @@ export const PageMetaWire = z.looseObject({
 export type PageMetaWire = z.infer<typeof PageMetaWire>;
 
 /**
- * A list that Hostinger may send as a bare array or as a page `{data, meta}`; both decode to
+ * A list that a provider may send as a bare array or as a page `{data, meta}`; both decode to
  * `{data, meta?}`. A shape error names the field under `data.` (`data.0.records.0.content`).
  */
 export function listWire<T extends z.ZodMiniType>(item: T) {
@@ -41,7 +40,7 @@ const asPage = (value: unknown): unknown =>
       ? value
       : { data: value };
 
-/** Optional, nullable string as most Hostinger fields are. */
+/** Optional, nullable string, as most fields of provider answers are. */
 export const maybeString = z.optional(z.nullable(z.string()));
 /** Optional, nullable number. */
 export const maybeNumber = z.optional(z.nullable(z.number()));
@@ -52,11 +51,18 @@ function fieldPath(path: readonly PropertyKey[]): string {
   return path.length === 0 ? '(root)' : path.map((p) => String(p)).join('.');
 }
 
+/** Who answered: the `provider` of the error and the name in its message. */
+export interface WireSource {
+  name: string;
+  displayName: string;
+}
+
 /**
  * Parses a decoded JSON body with `schema`.
  * @throws {ProviderAPIError} naming the first field that does not fit (`0.records.0.content`).
  */
 export function parseWire<S extends z.ZodMiniType>(
+  source: WireSource,
   schema: S,
   value: unknown,
   operation: string,
@@ -66,8 +72,8 @@ export function parseWire<S extends z.ZodMiniType>(
   if (result.success) return result.data as z.output<S>;
   const issue = result.error.issues[0];
   const where = issue ? `field "${fieldPath(issue.path)}": ${issue.message}` : 'unexpected shape';
-  throw new ProviderAPIError(`Unexpected response from Hostinger on ${operation}: ${where}`, {
-    provider: 'hostinger',
+  throw new ProviderAPIError(`Unexpected response from ${source.displayName} on ${operation}: ${where}`, {
+    provider: source.name,
     status: 502,
     upstreamStatus: status,
   });

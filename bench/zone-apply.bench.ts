@@ -1,0 +1,147 @@
+/**
+ * `npm run bench:zone` (after `npm run build`): zones as data on a 1,000-record zone.
+ *
+ * 1. `planZone` + `applyPlan` against the Hostinger simulator on 127.0.0.1 (in this process, so its
+ *    handler time is included), for a plan of 100 changed record sets (30 deleted, 40 updated, 30 created):
+ *    the requests each step sends and its wall time, with `dns.writeSets` and with the per-set fallback.
+ * 2. Planning alone: `planZone` over a listing already in memory (validation of the 1,000 desired records,
+ *    grouping into sets, comparison, the diff), and `String(plan)`.
+ *
+ * Numbers only, nothing asserted (timings are never checked in CI). `BENCH_ROUNDS` (default 5) rounds
+ * for table 1, `BENCH_ITERATIONS` (default 200) for table 2; `BENCH_MARKDOWN=1` prints markdown tables.
+ * setec-hosting is the built package (`dist/`, through its exports map), as consumers run it.
+ */
+import { cpus, loadavg } from 'node:os';
+import type { DnsRecord, DnsRecordInput, Provider } from 'setec-hosting';
+import { createHostingerProvider } from 'setec-hosting/hostinger';
+import { createHostingerSimulator } from 'setec-hosting/testing';
+import { applyPlan, planZone } from 'setec-hosting/zone';
+import { printTable, summarize } from './report.js';
+import { benchZone, DOMAIN } from './sim-server.js';
+
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
+const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 200);
+const ms = (x: number) => x.toFixed(2);
+
+/** The listing with 100 sets changed: the first 30 A sets deleted, the next 40 re-addressed, 30 new TXT sets. */
+function desiredFrom(listing: readonly DnsRecord[]): DnsRecordInput[] {
+  const hosts = [...new Set(listing.filter((r) => r.type === 'A' && r.name.startsWith('host')).map((r) => r.name))];
+  const doomed = new Set(hosts.slice(0, 30));
+  const moved = new Set(hosts.slice(30, 70));
+  const desired: DnsRecordInput[] = listing
+    .filter((r) => !(r.type === 'A' && doomed.has(r.name)))
+    .map((r) => (r.type === 'A' && moved.has(r.name) ? { ...r, content: '192.0.2.200' } : r));
+  for (let i = 0; i < 30; i++) desired.push({ type: 'TXT', name: `_new${i}`, content: `token-${i}`, ttl: 300 });
+  return desired;
+}
+
+const sim = createHostingerSimulator();
+const baseUrl = await sim.listen();
+const reseed = async () => {
+  sim.state.zones.set(DOMAIN, []);
+  const put = await fetch(`${baseUrl}/api/dns/v1/zones/${DOMAIN}`, {
+    method: 'PUT',
+    headers: { Authorization: `Bearer ${sim.token}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify({ overwrite: true, zone: benchZone() }),
+  });
+  if (!put.ok) throw new Error(`seeding the zone failed: ${put.status}`);
+};
+
+console.log(
+  `Node ${process.version} on ${cpus()[0]?.model ?? 'unknown CPU'} × ${cpus().length}; load average ${loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ')}; ${new Date().toISOString()}\n`,
+);
+
+const rows: Record<string, unknown>[] = [];
+for (const mode of ['writeSets', 'per set'] as const) {
+  const plans: number[] = [];
+  const applies: number[] = [];
+  let counts = { plan: 0, apply: 0, byMethod: '' };
+  for (let round = 0; round < ROUNDS; round++) {
+    await reseed();
+    const hostinger = createHostingerProvider({ apiKey: sim.token, baseUrl });
+    const { writeSets: _batch, ...perSet } = hostinger.dns;
+    const provider: Provider = mode === 'writeSets' ? hostinger : { ...hostinger, dns: perSet };
+    const desired = desiredFrom(await hostinger.dns.list(DOMAIN));
+    const start = sim.requests.length;
+    let t = performance.now();
+    const plan = await planZone(provider, DOMAIN, desired);
+    plans.push(performance.now() - t);
+    const middle = sim.requests.length;
+    t = performance.now();
+    await applyPlan(provider, plan);
+    applies.push(performance.now() - t);
+    const sent = sim.requests.slice(middle);
+    const byMethod = new Map<string, number>();
+    for (const r of sent) {
+      const key = `${r.method}${r.path.endsWith('/validate') ? ' validate' : ''}`;
+      byMethod.set(key, (byMethod.get(key) ?? 0) + 1);
+    }
+    counts = {
+      plan: middle - start,
+      apply: sent.length,
+      byMethod: [...byMethod].map(([k, n]) => `${n} ${k}`).join(', '),
+    };
+    if (plan.changes.length !== 100) throw new Error(`expected 100 changed sets, got ${plan.changes.length}`);
+  }
+  const p = summarize(plans);
+  const a = summarize(applies);
+  rows.push({
+    'applyPlan writes with': mode,
+    'plan requests': counts.plan,
+    'apply requests': counts.apply,
+    'apply requests by kind': counts.byMethod,
+    'plan ms (mean)': ms(p.mean),
+    'apply ms (mean)': ms(a.mean),
+    'apply ms (min–max)': `${ms(Math.min(...applies))}–${ms(Math.max(...applies))}`,
+  });
+}
+printTable(`1. planZone + applyPlan, 1,000 records, 100 changed sets, simulator on 127.0.0.1 (${ROUNDS} rounds)`, rows);
+
+// 2. Planning alone: the listing is already in memory, so only the SDK's own work is timed.
+await reseed();
+const listing = await createHostingerProvider({ apiKey: sim.token, baseUrl }).dns.list(DOMAIN);
+await sim.close();
+const desired = desiredFrom(listing);
+const inMemory: Provider = {
+  name: 'bench',
+  displayName: 'Bench',
+  testConnection: async () => {},
+  dns: {
+    list: async () => listing,
+    create: async () => {},
+    update: async () => {},
+    delete: async () => {},
+    reset: async () => {},
+  },
+};
+const planning: number[] = [];
+const planningCpu: number[] = [];
+const diffs: number[] = [];
+let lines = 0;
+for (let i = 0; i < ITERATIONS + 20; i++) {
+  const cpu = process.cpuUsage();
+  let t = performance.now();
+  const plan = await planZone(inMemory, DOMAIN, desired);
+  const planned = performance.now() - t;
+  const used = process.cpuUsage(cpu);
+  t = performance.now();
+  lines = String(plan).split('\n').length;
+  const diffed = performance.now() - t;
+  if (i < 20) continue; // warm-up
+  planning.push(planned);
+  planningCpu.push((used.user + used.system) / 1000);
+  diffs.push(diffed);
+}
+const s = summarize(planning);
+const c = summarize(planningCpu);
+const d = summarize(diffs);
+printTable(
+  `2. Planning alone: ${listing.length} listed records, ${desired.length} desired (${ITERATIONS} iterations after 20 warm-up)`,
+  [
+    { step: 'planZone (validate, group, compare)', 'mean ms': ms(s.mean), 'p50 ms': ms(s.p50), 'p99 ms': ms(s.p99) },
+    { step: 'planZone, CPU time of this process', 'mean ms': ms(c.mean), 'p50 ms': ms(c.p50), 'p99 ms': ms(c.p99) },
+    { step: `String(plan) (${lines} lines)`, 'mean ms': ms(d.mean), 'p50 ms': ms(d.p50), 'p99 ms': ms(d.p99) },
+  ],
+);

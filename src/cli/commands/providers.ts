@@ -1,0 +1,174 @@
+/**
+ * `setec-hosting providers ...`: which providers exist, and their stored credentials.
+ * @module
+ */
+import type { ProviderConfig } from '../../config/config-store.js';
+import { UsageError } from '../errors.js';
+import type { CommandContext, GroupSpec } from '../spec.js';
+
+/** One row of `providers list` (never the key). */
+interface ProviderRow {
+  name: string;
+  display_name: string;
+  configured: boolean;
+  connected: boolean;
+  extra: Record<string, string>;
+}
+
+function row(name: string, displayName: string, config: ProviderConfig | undefined): ProviderRow {
+  return {
+    name,
+    display_name: displayName,
+    configured: config !== undefined,
+    connected: config?.connected ?? false,
+    extra: config?.extra ?? {},
+  };
+}
+
+async function sdk() {
+  const [{ loadAdapters }, registry, errors] = await Promise.all([
+    import('../runtime.js'),
+    import('../../core/registry.js'),
+    import('../../core/errors.js'),
+  ]);
+  await loadAdapters();
+  return { ...registry, ...errors };
+}
+
+function parseExtra(values: unknown): Record<string, string> {
+  const extra: Record<string, string> = {};
+  for (const pair of (values as string[] | undefined) ?? []) {
+    const at = pair.indexOf('=');
+    if (at <= 0) throw new UsageError(`--extra takes key=value, not "${pair}"`, 'providers configure');
+    extra[pair.slice(0, at)] = pair.slice(at + 1);
+  }
+  return extra;
+}
+
+async function readKey(ctx: CommandContext): Promise<string | undefined> {
+  if (ctx.flags['api-key-stdin'] === true) return (await ctx.readStdin()).trim() || undefined;
+  return ctx.env.SETEC_HOSTING_API_KEY?.trim() || undefined;
+}
+
+/** `setec-hosting providers`. */
+export const providers: GroupSpec = {
+  name: 'providers',
+  summary: 'Register credentials for a provider, test and remove them',
+  commands: [
+    {
+      name: 'list',
+      summary: 'List the providers this CLI knows and which are configured',
+      args: [],
+      example: 'setec-hosting providers list',
+      async run(ctx) {
+        const { listProviders } = await sdk();
+        const configs = await (await ctx.store()).list();
+        const rows = listProviders().map((d) =>
+          row(
+            d.name,
+            d.displayName,
+            configs.find((c) => c.provider === d.name),
+          ),
+        );
+        ctx.out.list(rows, [
+          { header: 'name', get: (r) => r.name },
+          { header: 'display name', get: (r) => r.display_name },
+          { header: 'configured', get: (r) => (r.configured ? 'yes' : 'no') },
+          { header: 'connected', get: (r) => (r.connected ? 'yes' : 'no') },
+          { header: 'extra', get: (r) => r.extra },
+        ]);
+      },
+    },
+    {
+      name: 'configure',
+      summary: 'Store the API key (from $SETEC_HOSTING_API_KEY or stdin) and settings of a provider',
+      args: [{ name: 'provider', description: 'Provider name, e.g. hostinger' }],
+      flags: {
+        extra: {
+          type: 'string',
+          value: 'key=value',
+          multiple: true,
+          description: 'Provider setting stored as given, e.g. base_url=https://...',
+        },
+        'api-key-stdin': {
+          type: 'boolean',
+          description: 'Read the API key from stdin instead of $SETEC_HOSTING_API_KEY',
+        },
+        test: { type: 'boolean', description: 'Test the connection first; nothing is stored if it fails' },
+      },
+      example: 'SETEC_HOSTING_API_KEY=... setec-hosting providers configure hostinger --test',
+      notes:
+        'The key is never taken from a flag (flags show up in shell history and process lists) and never printed.\n' +
+        '$SETEC_HOSTING_API_SECRET is stored as api_secret when set. Without a new key, the stored one is kept.',
+      async run(ctx) {
+        const name = ctx.args.provider as string;
+        const extra = parseExtra(ctx.flags.extra);
+        const { getProvider, createProvider, ValidationError } = await sdk();
+        const definition = getProvider(name);
+        const store = await ctx.store();
+        const current = await store.get(name);
+        const key = (await readKey(ctx)) ?? current?.api_key;
+        if (!key) {
+          throw new ValidationError('No API key: set $SETEC_HOSTING_API_KEY or pass --api-key-stdin', {
+            fields: { api_key: ['is required'] },
+          });
+        }
+        const config: ProviderConfig = {
+          provider: name,
+          api_key: key,
+          api_secret: ctx.env.SETEC_HOSTING_API_SECRET ?? current?.api_secret ?? '',
+          extra: { ...current?.extra, ...extra },
+          connected: false,
+        };
+        if (ctx.flags.test === true) {
+          await createProvider(name, config).testConnection();
+          config.connected = true;
+          ctx.out.done(`${definition.displayName}: connection works`);
+        }
+        await store.save(config);
+        ctx.out.done(`${definition.displayName} configured`);
+        if (ctx.out.json) ctx.out.data(row(name, definition.displayName, config));
+      },
+    },
+    {
+      name: 'test',
+      summary: 'Make one authenticated call with the stored credentials',
+      args: [{ name: 'provider', description: 'Provider name, e.g. hostinger' }],
+      example: 'setec-hosting providers test hostinger',
+      async run(ctx) {
+        const name = ctx.args.provider as string;
+        const { createProvider, getProvider, NotFoundError, isAuthenticationError } = await sdk();
+        const definition = getProvider(name);
+        const store = await ctx.store();
+        const config = await store.get(name);
+        if (!config) throw new NotFoundError(`${name} is not configured`, { provider: name });
+        const setConnected = (connected: boolean) =>
+          store.update
+            ? store.update(name, (c) => (c ? { ...c, connected } : undefined))
+            : store.save({ ...config, connected });
+        try {
+          await createProvider(name, config).testConnection();
+        } catch (error) {
+          if (isAuthenticationError(error)) await setConnected(false);
+          throw error;
+        }
+        await setConnected(true);
+        ctx.out.done(`${definition.displayName}: connection works`);
+        if (ctx.out.json) ctx.out.data(row(name, definition.displayName, { ...config, connected: true }));
+      },
+    },
+    {
+      name: 'remove',
+      summary: 'Delete the stored credentials of a provider',
+      args: [{ name: 'provider', description: 'Provider name, e.g. hostinger' }],
+      example: 'setec-hosting providers remove hostinger',
+      async run(ctx) {
+        const name = ctx.args.provider as string;
+        const { NotFoundError } = await sdk();
+        if (!(await (await ctx.store()).delete(name)))
+          throw new NotFoundError(`${name} is not configured`, { provider: name });
+        ctx.out.done(`${name} removed`);
+      },
+    },
+  ],
+};

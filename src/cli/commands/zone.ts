@@ -1,0 +1,152 @@
+/**
+ * `setec-hosting dns export|plan|apply`: a zone as an RFC 1035 master file, compared with and applied to
+ * the provider's zone through `setec-hosting/zone`.
+ * @module
+ */
+import type { ZonePlan } from '../../zone/types.js';
+import type { Output } from '../output.js';
+import type { CommandContext, CommandSpec, FlagSpec } from '../spec.js';
+import { capability } from './shared.js';
+
+const DOMAIN = { name: 'domain', description: 'The zone, e.g. example.com' };
+const ZONEFILE = { name: 'zonefile', description: 'A zone file (RFC 1035 master file), or - for stdin' };
+const NO_PURGE: FlagSpec = {
+  type: 'boolean',
+  description: 'Keep record sets the file does not mention (default: delete them)',
+};
+
+/** How many record sets a plan may hold before `dns apply` reports progress. */
+const PROGRESS_FROM = 4;
+
+async function readZone(ctx: CommandContext) {
+  const file = ctx.args.zonefile as string;
+  const text = file === '-' ? await ctx.readStdin() : await (await import('node:fs/promises')).readFile(file, 'utf8');
+  const { parseZoneFile } = await import('../../zone/index.js');
+  return parseZoneFile(text, { origin: ctx.args.domain as string }).records;
+}
+
+async function makePlan(ctx: CommandContext): Promise<ZonePlan> {
+  const records = await readZone(ctx);
+  const provider = await ctx.provider();
+  const { planZone } = await import('../../zone/index.js');
+  return planZone(provider, ctx.args.domain as string, records, { purge: ctx.flags['no-purge'] !== true });
+}
+
+/** The plan's diff, `+` green, `-` red, `~` yellow on a terminal. */
+function paintDiff(out: Output, text: string, stderr: boolean): string {
+  const colors = { '+': 'green', '-': 'red', '~': 'yellow' } as const;
+  return text
+    .split('\n')
+    .map((line) => {
+      const color = colors[line[0] as keyof typeof colors];
+      return color ? out.paint(color, line, stderr) : line;
+    })
+    .join('\n');
+}
+
+/** A plan as plain JSON (its `toString` is a method, not data). */
+function planJson(plan: ZonePlan) {
+  const { provider, domain, changes, unchanged, snapshot } = plan;
+  return { provider, domain, changes, unchanged, snapshot };
+}
+
+/**
+ * After a write failed partway, saves the zone as it was before the plan to a file and says how to put it
+ * back. Refusals that wrote nothing (a stale or unsafe plan, bad input) need no such file.
+ */
+async function keepSnapshot(ctx: CommandContext, plan: ZonePlan, error: unknown): Promise<void> {
+  const name = (error as { name?: string } | null)?.name;
+  if (name === 'ConflictError' || name === 'UnsafePlanError' || name === 'ValidationError') return;
+  try {
+    const [{ formatZoneFile }, { writeFile }, { tmpdir }, { join }] = await Promise.all([
+      import('../../zone/index.js'),
+      import('node:fs/promises'),
+      import('node:os'),
+      import('node:path'),
+    ]);
+    const file = join(tmpdir(), `${plan.domain}-before-${plan.snapshot.taken_at.replace(/[:.]/g, '-')}.zone`);
+    await writeFile(file, formatZoneFile(plan.domain, plan.snapshot.records), { mode: 0o600 });
+    ctx.out.message(`The zone as it was is saved in ${file}; put it back with:`);
+    ctx.out.message(`  setec-hosting dns apply ${plan.domain} ${file} --force`);
+  } catch {
+    // The original error matters more than a failed rescue file.
+  }
+}
+
+/** `dns export`, `dns plan` and `dns apply`. */
+export const zoneCommands: CommandSpec[] = [
+  {
+    name: 'export',
+    summary: 'Print the zone as a zone file (RFC 1035 master file)',
+    args: [DOMAIN],
+    example: 'setec-hosting dns export example.com > example.com.zone',
+    notes: 'With --output json, prints the records as dns list does.',
+    async run(ctx) {
+      const domain = ctx.args.domain as string;
+      const records = await (await capability(ctx, 'dns')).list(domain);
+      if (ctx.out.json) return ctx.out.data(records);
+      const { formatZoneFile } = await import('../../zone/index.js');
+      ctx.out.text(formatZoneFile(domain, records));
+    },
+  },
+  {
+    name: 'plan',
+    summary: 'Show what applying a zone file would change',
+    args: [DOMAIN, ZONEFILE],
+    flags: {
+      'no-purge': NO_PURGE,
+      'detailed-exitcode': {
+        type: 'boolean',
+        description: 'Exit 0 when there are no changes, 2 when changes are pending',
+      },
+    },
+    example: 'setec-hosting dns plan example.com example.com.zone --detailed-exitcode',
+    notes: 'Exit status with --detailed-exitcode: 0 no changes, 2 changes pending, 1 error.',
+    async run(ctx) {
+      const plan = await makePlan(ctx);
+      if (ctx.out.json) ctx.out.data(planJson(plan));
+      else ctx.out.text(paintDiff(ctx.out, plan.toString(), false));
+      return ctx.flags['detailed-exitcode'] === true && plan.changes.length > 0 ? 2 : 0;
+    },
+  },
+  {
+    name: 'apply',
+    summary: 'Make the zone match a zone file (shows the plan and asks first)',
+    args: [DOMAIN, ZONEFILE],
+    flags: {
+      'no-purge': NO_PURGE,
+      force: { type: 'boolean', description: 'Apply even when the plan updates or deletes more than 30% of the zone' },
+      yes: { type: 'boolean', description: 'Do not ask for confirmation (required when not on a terminal)' },
+    },
+    example: 'setec-hosting dns apply example.com example.com.zone --yes',
+    notes:
+      'The zone is read again before writing: if it changed since the plan, nothing is written (ConflictError).\n' +
+      'A plan that updates or deletes more than 30% of a zone of 10 or more record sets is refused without --force.',
+    async run(ctx) {
+      ctx.assertCanConfirm();
+      const plan = await makePlan(ctx);
+      ctx.out.message(paintDiff(ctx.out, plan.toString(), true));
+      if (plan.changes.length === 0) {
+        if (ctx.out.json) ctx.out.data(planJson(plan));
+        return;
+      }
+      const count = plan.changes.length;
+      await ctx.confirm(`Apply ${count} change${count === 1 ? '' : 's'} to ${plan.domain}?`);
+      const provider = await ctx.provider();
+      const { applyPlan } = await import('../../zone/index.js');
+      try {
+        await applyPlan(provider, plan, {
+          force: ctx.flags.force === true,
+          onProgress: (done, total) => {
+            if (total >= PROGRESS_FROM) ctx.out.message(`applied ${done}/${total} record sets`);
+          },
+        });
+      } catch (error) {
+        await keepSnapshot(ctx, plan, error);
+        throw error;
+      }
+      ctx.out.done(`${plan.domain}: ${count} record set${count === 1 ? '' : 's'} changed`);
+      if (ctx.out.json) ctx.out.data(planJson(plan));
+    },
+  },
+];

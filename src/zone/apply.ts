@@ -1,0 +1,166 @@
+import type { CallOptions } from '../core/call-options.js';
+import type { DnsCapability, DnsRecord, DnsRecordSetChanges } from '../core/dns.js';
+import { ConflictError, ValidationError } from '../core/errors.js';
+import { requireCapability, type Provider } from '../core/provider.js';
+import { FieldErrors } from '../core/validation/fail.js';
+import { normalizeDomain, recordIdentity, validateSetChanges } from '../core/validation/index.js';
+import { UnsafePlanError } from './errors.js';
+import { diffZone, makePlan, validateDesired } from './plan.js';
+import { groupSets, setKey } from './sets.js';
+import type { ApplyPlanOptions, ZonePlan, ZoneSnapshot } from './types.js';
+
+const ACTIONS = ['create', 'update', 'delete'];
+
+/** A record as `set key + identity + ttl`: two listings of an unchanged zone give equal sets of these. */
+const fingerprint = (r: DnsRecord) => `${setKey(r.name, r.type)}\u0000${recordIdentity(r)}\u0000${r.ttl}`;
+
+/** The sets (`name TYPE`) whose records differ between the snapshot and a fresh listing. */
+function staleSets(snapshot: readonly DnsRecord[], now: readonly DnsRecord[]): string[] {
+  const before = new Set(snapshot.map(fingerprint));
+  const after = new Set(now.map(fingerprint));
+  const names = new Set<string>();
+  for (const r of snapshot) if (!after.has(fingerprint(r))) names.add(`${r.name} ${r.type}`);
+  for (const r of now) if (!before.has(fingerprint(r))) names.add(`${r.name} ${r.type}`);
+  return [...names];
+}
+
+/** Checks a plan (which may come from a JSON file) and turns its changes into one batch of set writes. */
+function planToBatch(plan: ZonePlan): { zone: string; batch: Required<DnsRecordSetChanges> } {
+  const errors = new FieldErrors();
+  if (typeof plan !== 'object' || plan === null) errors.add('plan', 'must be a plan from planZone');
+  else {
+    if (!Array.isArray(plan.changes)) errors.add('plan.changes', 'must be an array');
+    if (!Array.isArray(plan.snapshot?.records)) errors.add('plan.snapshot.records', 'must be an array');
+  }
+  errors.throwIfAny('Invalid plan');
+  const zone = normalizeDomain(plan.domain, 'plan.domain');
+  const batch: Required<DnsRecordSetChanges> = { replace: [], delete: [] };
+  plan.changes.forEach((change, i) => {
+    if (!ACTIONS.includes(change?.action))
+      errors.add(`plan.changes.${i}.action`, `must be one of ${ACTIONS.join(', ')}`);
+    else if (change.action === 'delete') batch.delete.push({ name: change.name, type: change.type });
+    else if (!Array.isArray(change.after) || change.after.length === 0)
+      errors.add(`plan.changes.${i}.after`, `must hold the set's records (a set that goes away is a delete)`);
+    else batch.replace.push(...change.after.map((r) => ({ ...r, name: change.name, type: change.type })));
+  });
+  errors.throwIfAny('Invalid plan');
+  validateSetChanges(batch, zone);
+  return { zone, batch };
+}
+
+async function writeOneByOne(
+  dns: DnsCapability,
+  zone: string,
+  plan: ZonePlan,
+  options: ApplyPlanOptions,
+): Promise<void> {
+  const total = plan.changes.length;
+  let done = 0;
+  for (const change of plan.changes) {
+    options.signal?.throwIfAborted();
+    if (change.action === 'delete') await dns.delete(zone, change.name, change.type, { signal: options.signal });
+    else await dns.update(zone, change.after, { overwrite: true, signal: options.signal });
+    options.onProgress?.(++done, total);
+  }
+}
+
+/**
+ * Applies a plan from {@link planZone}. It first reads the zone again: when the zone no longer matches the
+ * plan's snapshot, the plan is stale and nothing is written. A plan that updates or deletes more than
+ * `maxChangeRatio` of a zone of at least 10 record sets is refused unless `force`. A plan without changes
+ * sends nothing. Providers that implement `dns.writeSets` get every change in one call (on Hostinger: the
+ * re-read, one validation, one PUT and one DELETE, four requests at most); others get one
+ * `update(..., { overwrite: true })` or `delete` per record set. If a write fails midway the error
+ * propagates and `restoreSnapshot(provider, plan.snapshot)` puts the zone back.
+ *
+ * @throws {ValidationError} for a malformed plan, a plan for another provider, or a bad option (nothing sent).
+ * @throws {UnsafePlanError} when the plan changes too much of the zone (nothing written).
+ * @throws {ConflictError} when the zone changed since the plan was made (nothing written).
+ * @example
+ * ```ts
+ * import { applyPlan, planZone } from 'setec-hosting/zone';
+ *
+ * const plan = await planZone(provider, 'example.com', desired);
+ * console.log(String(plan));
+ * await applyPlan(provider, plan, { onProgress: (done, total) => console.log(`${done}/${total}`) });
+ * ```
+ */
+export async function applyPlan(provider: Provider, plan: ZonePlan, options: ApplyPlanOptions = {}): Promise<void> {
+  const dns = requireCapability(provider, 'dns');
+  const ratio = options.maxChangeRatio ?? 0.3;
+  if (typeof ratio !== 'number' || !Number.isFinite(ratio) || ratio < 0)
+    throw new ValidationError('maxChangeRatio must be a number of 0 or more', {
+      fields: { maxChangeRatio: ['must be a number of 0 or more (0.3 = 30 %)'] },
+    });
+  const { zone, batch } = planToBatch(plan);
+  if (plan.provider !== provider.name)
+    throw new ValidationError(`This plan was made for ${plan.provider}, not ${provider.name}`, {
+      fields: { 'plan.provider': [`must be ${provider.name}`] },
+    });
+  if (plan.changes.length === 0) return;
+  const existing = groupSets(plan.snapshot.records).size;
+  const risky = plan.changes.filter((c) => c.action !== 'create').length;
+  if (!options.force && existing >= 10 && risky > ratio * existing) {
+    throw new UnsafePlanError(
+      `The plan updates or deletes ${risky} of the ${existing} record sets of ${zone} (${Math.round((100 * risky) / existing)} %), more than the limit of ${Math.round(100 * ratio)} %; review it and pass force: true to apply it`,
+      { changes: risky, existing, maxChangeRatio: ratio, provider: provider.name },
+    );
+  }
+  options.signal?.throwIfAborted();
+  const now = await dns.list(zone, { signal: options.signal });
+  const stale = staleSets(plan.snapshot.records, now);
+  if (stale.length > 0) {
+    const shown = stale.slice(0, 5).join(', ') + (stale.length > 5 ? ` and ${stale.length - 5} more` : '');
+    throw new ConflictError(`The zone ${zone} changed since the plan was made (${shown}); make a new plan`, {
+      provider: provider.name,
+    });
+  }
+  options.signal?.throwIfAborted();
+  if (typeof dns.writeSets === 'function') {
+    await dns.writeSets(zone, batch, { signal: options.signal });
+    options.onProgress?.(plan.changes.length, plan.changes.length);
+  } else {
+    await writeOneByOne(dns, zone, plan, options);
+  }
+}
+
+/**
+ * Puts a zone back as a snapshot recorded it (`plan.snapshot`, or one kept in a file): plans from the
+ * zone to the snapshot's records (the apex NS set included when the snapshot has it) and applies that
+ * plan with `force`. Returns the plan it applied.
+ *
+ * @throws {ValidationError} for a malformed snapshot (nothing sent).
+ * @throws {ConflictError} when the zone changes between the plan and its application.
+ * @example
+ * ```ts
+ * import { readFile } from 'node:fs/promises';
+ * import { restoreSnapshot } from 'setec-hosting/zone';
+ *
+ * const snapshot = JSON.parse(await readFile('zone-before.json', 'utf8'));
+ * const undone = await restoreSnapshot(provider, snapshot);
+ * console.log(String(undone));
+ * ```
+ */
+export async function restoreSnapshot(
+  provider: Provider,
+  snapshot: ZoneSnapshot,
+  options: CallOptions = {},
+): Promise<ZonePlan> {
+  if (typeof snapshot !== 'object' || snapshot === null || !Array.isArray(snapshot.records))
+    throw new ValidationError('snapshot must be a zone snapshot', {
+      fields: { 'snapshot.records': ['must be an array'] },
+    });
+  const dns = requireCapability(provider, 'dns');
+  const zone = normalizeDomain(snapshot.domain, 'snapshot.domain');
+  const wanted = validateDesired(snapshot.records, zone);
+  options.signal?.throwIfAborted();
+  const listed = await dns.list(zone, { signal: options.signal });
+  const plan = makePlan({
+    provider: provider.name,
+    domain: zone,
+    ...diffZone(listed, wanted, () => false, true),
+    snapshot: { provider: provider.name, domain: zone, taken_at: new Date().toISOString(), records: listed },
+  });
+  await applyPlan(provider, plan, { force: true, signal: options.signal });
+  return plan;
+}

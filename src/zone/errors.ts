@@ -1,0 +1,51 @@
+import { HostingError, type HostingErrorOptions } from '../core/errors.js';
+
+/** Options of {@link UnsafePlanError}. */
+export interface UnsafePlanErrorOptions extends HostingErrorOptions {
+  /**
+   * Record sets the plan would update or delete.
+   * @default 0
+   */
+  changes?: number;
+  /**
+   * Record sets the zone held when the plan was made.
+   * @default 0
+   */
+  existing?: number;
+  /**
+   * The largest share of `existing` that may be updated or deleted without `force`.
+   * @default 0.3
+   */
+  maxChangeRatio?: number;
+}
+
+/**
+ * `applyPlan` refused a plan that would update or delete too much of a zone (HTTP 409). Nothing was
+ * written. Review the plan, then apply it with `force: true` or a higher `maxChangeRatio`.
+ *
+ * @example
+ * ```ts
+ * try { await applyPlan(provider, plan); }
+ * catch (e) { if (isUnsafePlanError(e)) console.error(`${e.changes} of ${e.existing} record sets would change`); }
+ * ```
+ */
+export class UnsafePlanError extends HostingError {
+  static override readonly code: string = 'unsafe_plan';
+  static override readonly status: number = 409;
+  override readonly name: string = 'UnsafePlanError';
+  /** Record sets the plan would update or delete. */
+  readonly changes: number;
+  /** Record sets the zone held when the plan was made. */
+  readonly existing: number;
+  /** The limit that was exceeded, as a share of `existing` (0.3 = 30 %). */
+  readonly maxChangeRatio: number;
+  constructor(message: string, options: UnsafePlanErrorOptions = {}) {
+    super(message, options);
+    this.changes = options.changes ?? 0;
+    this.existing = options.existing ?? 0;
+    this.maxChangeRatio = options.maxChangeRatio ?? 0.3;
+  }
+}
+
+/** True for an {@link UnsafePlanError} (from any copy of this package). */
+export const isUnsafePlanError = (value: unknown): value is UnsafePlanError => value instanceof UnsafePlanError;

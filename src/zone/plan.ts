@@ -1,0 +1,124 @@
+import type { CallOptions } from '../core/call-options.js';
+import type { DnsRecord, DnsRecordInput } from '../core/dns.js';
+import { ValidationError } from '../core/errors.js';
+import { requireCapability, type Provider } from '../core/provider.js';
+import { FieldErrors } from '../core/validation/fail.js';
+import { normalizeDomain, validateRecords, type NormalizedDnsRecord } from '../core/validation/index.js';
+import { formatPlan } from './diff.js';
+import { compileIgnore } from './glob.js';
+import { groupSets, sameSet, setKey, type RecordSet } from './sets.js';
+import type { ZoneChange, ZonePlan, ZonePlanOptions, ZoneSnapshot } from './types.js';
+
+const ORDER = { delete: 0, update: 1, create: 2 } as const;
+const APEX_NS = setKey('@', 'NS');
+
+/** Validates `desired` as `dns.create` input, plus one TTL per record set (fields `records.<i>.<field>`). */
+export function validateDesired(desired: readonly DnsRecordInput[], zone: string): NormalizedDnsRecord[] {
+  if (!Array.isArray(desired))
+    throw new ValidationError('desired must be an array of records', { fields: { records: ['must be an array'] } });
+  const records = validateRecords(desired as DnsRecordInput[], zone);
+  const errors = new FieldErrors();
+  const ttls = new Map<string, number>();
+  records.forEach((r, i) => {
+    const key = setKey(r.name, r.type);
+    const ttl = ttls.get(key);
+    if (ttl === undefined) ttls.set(key, r.ttl);
+    else if (ttl !== r.ttl)
+      errors.add(`records.${i}.ttl`, `the ${r.type} records of "${r.name}" share one TTL (${ttl})`);
+  });
+  errors.throwIfAny('Invalid DNS records');
+  return records;
+}
+
+const input = (r: NormalizedDnsRecord): DnsRecordInput => ({
+  type: r.type,
+  name: r.name,
+  content: r.content,
+  ttl: r.ttl,
+  priority: r.priority,
+});
+
+/** Builds a plan object whose `toString()` renders the diff (not enumerable, so the plan stays plain JSON). */
+export function makePlan(fields: Omit<ZonePlan, 'toString'>): ZonePlan {
+  const plan = { ...fields } as ZonePlan;
+  Object.defineProperty(plan, 'toString', { value: () => formatPlan(plan), enumerable: false, writable: true });
+  return plan;
+}
+
+/**
+ * Compares the zone with the records it should hold and returns the changes, one per record set, without
+ * writing anything. Record sets (all records of one name + type) are compared as sets: order never
+ * matters, `{content, priority}` pairs and the set's TTL do; names and host names compare
+ * case-insensitively; TXT values compare unquoted. The apex NS set is left alone unless `desired` names it.
+ * Another provider's listing is valid `desired` (ids are ignored): that is how a zone is copied.
+ *
+ * @param desired - Every record the zone should hold (those matched by `ignore` are skipped).
+ * @throws {ValidationError} before anything is read, naming every bad record (`records.<i>.<field>`), a set
+ *   whose records have different TTLs, or a bad `ignore` entry.
+ * @throws {ErrNotSupported} when the provider has no DNS group.
+ * @throws {NotFoundError} when the zone does not exist.
+ * @example
+ * ```ts
+ * import { planZone } from 'setec-hosting/zone';
+ *
+ * const plan = await planZone(provider, 'example.com', [
+ *   { type: 'A', name: '@', content: '192.0.2.1', ttl: 3600 },
+ *   { type: 'MX', name: '@', content: 'mail.example.com', priority: 10 },
+ * ], { ignore: [{ name: '_acme-challenge*' }] });
+ * console.log(String(plan));
+ * ```
+ */
+export async function planZone(
+  provider: Provider,
+  domain: string,
+  desired: DnsRecordInput[],
+  options: ZonePlanOptions & CallOptions = {},
+): Promise<ZonePlan> {
+  const dns = requireCapability(provider, 'dns');
+  const zone = normalizeDomain(domain);
+  const wanted = validateDesired(desired, zone);
+  const ignored = compileIgnore(options.ignore);
+  const purge = options.purge ?? true;
+  options.signal?.throwIfAborted();
+  const listed = await dns.list(zone, { signal: options.signal });
+  const snapshot: ZoneSnapshot = {
+    provider: provider.name,
+    domain: zone,
+    taken_at: new Date().toISOString(),
+    records: listed.map((r) => ({ ...r })),
+  };
+  return makePlan({ provider: provider.name, domain: zone, ...diffZone(listed, wanted, ignored, purge), snapshot });
+}
+
+/** The changes and the unchanged count between a listing and validated desired records. */
+export function diffZone(
+  listed: readonly DnsRecord[],
+  wanted: readonly NormalizedDnsRecord[],
+  ignored: (name: string, type: DnsRecord['type']) => boolean,
+  purge: boolean,
+): { changes: ZoneChange[]; unchanged: number } {
+  const current = groupSets(listed);
+  const target = groupSets(wanted);
+  const changes: ZoneChange[] = [];
+  let unchanged = 0;
+  const keep = (key: string, set: RecordSet<unknown>) =>
+    ignored(set.name, set.type) || (key === APEX_NS && !target.has(APEX_NS));
+  for (const [key, set] of current) {
+    const next = target.get(key);
+    if (keep(key, set) || (next && sameSet(set, next)) || (!next && !purge)) {
+      unchanged++;
+      continue;
+    }
+    const after = next ? next.records.map(input) : [];
+    changes.push({ action: next ? 'update' : 'delete', name: set.name, type: set.type, before: set.records, after });
+  }
+  for (const [key, set] of target) {
+    if (current.has(key) || ignored(set.name, set.type)) continue;
+    changes.push({ action: 'create', name: set.name, type: set.type, before: [], after: set.records.map(input) });
+  }
+  changes.sort(
+    (a, b) =>
+      ORDER[a.action] - ORDER[b.action] || (a.name < b.name ? -1 : a.name > b.name ? 1 : a.type < b.type ? -1 : 1),
+  );
+  return { changes, unchanged };
+}

@@ -1,0 +1,45 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { startFixture, type CliFixture } from './run-cli.js';
+
+// A key that looks like nothing the redaction patterns know, so only the CLI's own care keeps it out.
+const KEY = 'Qx7canary9KeyZ3';
+let fx: CliFixture;
+
+beforeAll(async () => {
+  fx = await startFixture(KEY);
+});
+afterAll(() => fx.close());
+beforeEach(() => fx.sim.reset());
+
+describe('cli: the API key never appears in any output', () => {
+  it.each([
+    ['a listing', ['dns', 'list', 'example.com']],
+    ['JSON output', ['providers', 'list', '--output', 'json']],
+    ['a table of providers', ['providers', 'list']],
+    ['a failure with --debug', ['vms', 'get', '999', '--debug']],
+    ['a connection test', ['providers', 'test', 'hostinger', '--debug']],
+  ])('%s', async (_title, args) => {
+    const result = await fx.run(args as string[]);
+    expect(result.stdout + result.stderr).not.toContain(KEY);
+    expect(result.stdout.length + result.stderr.length).toBeGreaterThan(0);
+  });
+
+  it('a rejected key (401) with --debug names the error, not the key', async () => {
+    fx.sim.inject({
+      status: 401,
+      times: 1,
+      body: JSON.stringify({ message: `Unauthenticated: token ${KEY} rejected` }),
+    });
+    const result = await fx.run(['domains', 'list', '--debug']);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/^AuthenticationError: /);
+    expect(result.stdout + result.stderr).not.toContain(KEY);
+  });
+
+  it('providers test records a working connection', async () => {
+    const result = await fx.run(['providers', 'test', 'hostinger', '--output', 'json']);
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout)).toMatchObject({ name: 'hostinger', connected: true });
+    expect(fx.sim.requests).toHaveLength(1);
+  });
+});
