@@ -20,6 +20,7 @@ export default defineConfig({
   },
   test: {
     include: ['test/**/*.test.ts'],
+    globalSetup: ['test/support/notices.ts'],
     testTimeout: 20_000,
     hookTimeout: 60_000,
   },

@@ -1,5 +1,6 @@
 // Packs the package as npm would publish it and lints the tarball: publint (package.json and files)
 // and @arethetypeswrong/cli (types resolve for node16 ESM/CJS and bundlers). Exits 1 on any problem.
+// It packs the dist/ that `npm test` just built (--ignore-scripts skips a second build on prepack).
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,7 +12,7 @@ const run = (cmd, args) =>
   execFileSync(cmd, args, { cwd: root, stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8' });
 try {
   const [{ filename, size, unpackedSize, entryCount }] = JSON.parse(
-    run('npm', ['pack', '--json', '--pack-destination', out]),
+    run('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', out]),
   );
   const tarball = join(out, filename);
   console.log(`packed ${filename}: ${entryCount} files, ${size} B packed, ${unpackedSize} B unpacked`);

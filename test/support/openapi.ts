@@ -45,7 +45,7 @@ interface Loaded {
 export interface SpecChecker {
   /** Path of the spec, from its environment variable; `undefined` when the checks are skipped. */
   specPath: string | undefined;
-  /** `describe` when the spec is available, otherwise `describe.skip` (after a one-time notice). */
+  /** `describe` when the spec is available, otherwise `describe.skip` (the run prints one notice, see notices.ts). */
   describeWithSpec: typeof describe;
   validateRequest(request: SpecRequest): string[];
   validateResponse(response: SpecResponse): string[];
@@ -58,14 +58,8 @@ export interface SpecChecker {
 export function createSpecChecker(envVar: string, origin: string): SpecChecker {
   const specPath: string | undefined = process.env[envVar] || undefined;
   const SPEC_ID = `${envVar.toLowerCase()}.json`;
-  let noticePrinted = false;
-  const describeWithSpec: typeof describe = specPath
-    ? describe
-    : (() => {
-        if (!noticePrinted) console.warn(`${envVar} is not set: OpenAPI spec checks are skipped.`);
-        noticePrinted = true;
-        return describe.skip as typeof describe;
-      })();
+  // Without the spec the suites skip; test/support/notices.ts says so once per run.
+  const describeWithSpec: typeof describe = specPath ? describe : (describe.skip as typeof describe);
   let loaded: Loaded | undefined;
 
   /**
@@ -278,7 +272,7 @@ export const digitalOceanSpec = createSpecChecker('DIGITALOCEAN_OPENAPI', 'https
 
 /** Path of Hostinger's `openapi.json`, from `HOSTINGER_OPENAPI`; `undefined` when the checks are skipped. */
 export const specPath = hostingerSpec.specPath;
-/** `describe` when Hostinger's spec is available, otherwise `describe.skip` (after a one-time notice). */
+/** `describe` when Hostinger's spec is available, otherwise `describe.skip` (the run prints one notice, see notices.ts). */
 export const describeWithSpec = hostingerSpec.describeWithSpec;
 /**
  * Validates a request against Hostinger's spec: the operation exists, path/query parameters match their

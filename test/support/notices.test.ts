@@ -1,0 +1,24 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { missingInputNotices } from './notices.js';
+import { createSpecChecker } from './openapi.js';
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+describe('test support: notices for missing optional inputs', () => {
+  it('a spec checker without its variable skips silently: the notice is printed once per run, not per file', () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    createSpecChecker('SETEC_TEST_UNSET_OPENAPI', 'https://example.invalid');
+    createSpecChecker('SETEC_TEST_UNSET_OPENAPI', 'https://example.invalid');
+    expect(warn).not.toHaveBeenCalled();
+  });
+
+  it('lists one line per missing variable, and none when both are set', () => {
+    expect(missingInputNotices({})).toEqual([
+      'HOSTINGER_OPENAPI is not set: OpenAPI spec checks are skipped.',
+      'DIGITALOCEAN_OPENAPI is not set: OpenAPI spec checks are skipped.',
+    ]);
+    expect(missingInputNotices({ HOSTINGER_OPENAPI: '/x.json', DIGITALOCEAN_OPENAPI: '/y.json' })).toEqual([]);
+  });
+});
