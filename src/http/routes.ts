@@ -194,27 +194,6 @@ export const ROUTES: readonly RouteDoc[] = [
     answer: a.statusAnswer('ok'),
   })),
   {
-    method: 'post',
-    path: `${P}/vms/{id}/start`,
-    summary: 'Start a virtual machine (resolves once the provider accepted it)',
-    status: 200,
-    answer: a.statusAnswer('ok'),
-  },
-  {
-    method: 'post',
-    path: `${P}/vms/{id}/stop`,
-    summary: 'Stop a virtual machine (resolves once the provider accepted it)',
-    status: 200,
-    answer: a.statusAnswer('ok'),
-  },
-  {
-    method: 'post',
-    path: `${P}/vms/{id}/restart`,
-    summary: 'Restart a virtual machine (resolves once the provider accepted it)',
-    status: 200,
-    answer: a.statusAnswer('ok'),
-  },
-  {
     method: 'get',
     path: `${P}/datacenters`,
     summary: 'Data centers a machine can be created in',
