@@ -31,7 +31,7 @@ const key = { id: '7', name: 'deploy', fingerprint: 'SHA256:abc', public_key: 's
 /** A provider with every capability; each call is recorded and answers a fixed model object. */
 function fullProvider(calls: Call[]): ProviderDefinition {
   // The recorder stands in for every method signature; the assertions check what it was called with.
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+
   const rec =
     (name: string, result?: unknown): any =>
     async (...args: unknown[]) => {
