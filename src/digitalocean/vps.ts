@@ -8,7 +8,8 @@
  */
 import * as z from 'zod/mini';
 import type { CallOptions } from '../core/call-options.js';
-import { ValidationError } from '../core/errors.js';
+import { isValidationError, ValidationError } from '../core/errors.js';
+import { assertWithinMaxPrice, checkMaxPrice, type PurchaseOptions } from '../core/spending.js';
 import type { CreateVirtualMachineRequest, DataCenter, VirtualMachine, VpsCapability } from '../core/vps.js';
 import { numericIdPath } from '../kit/index.js';
 import { type DigitalOceanClient, listAll } from './client.js';
@@ -102,8 +103,9 @@ export function createVps(client: DigitalOceanClient): VpsCapability {
       return virtualMachineFromWire(droplet);
     },
 
-    async create(request: CreateVirtualMachineRequest, options?: CallOptions): Promise<VirtualMachine> {
+    async create(request: CreateVirtualMachineRequest, options?: PurchaseOptions): Promise<VirtualMachine> {
       checkRequest(request);
+      const maxPrice = checkMaxPrice(options, 'digitalocean');
       const signal = options?.signal;
       const [sizes, regionList, images] = await Promise.all([
         listAll(client, 'v2/sizes', 'sizes', SizeWire, { signal }),
@@ -119,6 +121,14 @@ export function createVps(client: DigitalOceanClient): VpsCapability {
         fields.data_center_id = [`size ${size.slug} is not offered in ${region.slug}`];
       const image = findImage(images, request.template);
       if (!image) fields.template = [`"${request.template}" is not a distribution image slug or name`];
+      // The spending guard: a droplet bills by the hour up to its monthly price, the most a first month costs.
+      const monthly = size?.price_monthly != null ? { amount: size.price_monthly, currency: 'USD' } : undefined;
+      try {
+        assertWithinMaxPrice(maxPrice, monthly, `a ${request.plan} droplet`, 'digitalocean');
+      } catch (error) {
+        if (!isValidationError(error) || Object.keys(fields).length === 0) throw error;
+        Object.assign(fields, error.fields);
+      }
       if (Object.keys(fields).length > 0) throw invalid(fields);
       const body = {
         name: request.hostname,
