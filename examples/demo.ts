@@ -5,6 +5,7 @@
  * everything, DNS writes included. With the variable set it talks to the real API and runs only the
  * read-only steps (nothing is created, bought or deleted).
  */
+import { rmSync } from 'node:fs';
 import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -33,6 +34,30 @@ async function run<T>(title: string, fn: () => Promise<T>, summary: (value: T) =
   return value;
 }
 
+// A closed stdout (`npm run demo | head`) ends the demo quietly instead of with an EPIPE stack trace.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    rmSync(dir, { recursive: true, force: true });
+    process.exit(0);
+  });
+}
+
+/** Prints rows as aligned columns, cutting the widest cells (with …) so no line reaches 100 columns. */
+function table(rows: readonly object[]): void {
+  if (rows.length === 0) return void console.log('  (none)');
+  const keys = Object.keys(rows[0]!);
+  const cells = [keys, ...rows.map((row) => keys.map((k) => String((row as Record<string, unknown>)[k] ?? '')))];
+  const widths = keys.map((_, i) => Math.max(...cells.map((row) => row[i]!.length)));
+  while (2 + widths.reduce((a, b) => a + b, 0) + 2 * (keys.length - 1) > 98) {
+    widths[widths.indexOf(Math.max(...widths))]!--;
+  }
+  const fit = (text: string, width: number) => (text.length > width ? `${text.slice(0, width - 1)}…` : text);
+  for (const row of cells)
+    console.log(`  ${row.map((c, i) => fit(c, widths[i]!).padEnd(widths[i]!)).join('  ')}`.trimEnd());
+}
+
+const CATALOG_ROWS = 8;
 const records = (list: DnsRecord[]) =>
   list.map(({ id, type, name, content, ttl, priority }) => ({ id, type, name, content, ttl, priority }));
 
@@ -83,7 +108,7 @@ try {
     () => requireCapability(provider, 'domains').list(),
     (ds) => `${ds.length} domain(s)`,
   );
-  console.table(
+  table(
     domains.map(({ name, status, expires_at, locked, privacy_protection }) => ({
       name,
       status,
@@ -101,7 +126,7 @@ try {
       () => dns.list(domain),
       (rs) => `${rs.length} record(s)`,
     );
-    console.table(records(before));
+    table(records(before));
 
     if (!live) {
       await run(
@@ -132,7 +157,7 @@ try {
         () => dns.list(domain),
         (rs) => `${rs.length} record(s)`,
       );
-      console.table(records(after.filter((r) => r.name === 'demo')));
+      table(records(after.filter((r) => r.name === 'demo')));
     }
   }
 
@@ -142,14 +167,14 @@ try {
     () => requireCapability(provider, 'domains').checkAvailability(names),
     (a) => `${a.filter((x) => x.available).length}/${a.length} available`,
   );
-  console.table(availability);
+  table(availability);
 
   const vms = await run(
     'Listing VMs',
     () => requireCapability(provider, 'vps').list(),
     (v) => `${v.length} VM(s)`,
   );
-  console.table(
+  table(
     vms.map(({ id, name, status, plan, region, ipv4, cpus, memory_mb, disk_gb }) => ({
       id,
       name,
@@ -167,26 +192,35 @@ try {
     () => requireCapability(provider, 'vps').listDataCenters(),
     (d) => `${d.length} data center(s)`,
   );
-  console.table(centers);
+  table(centers);
   const keys = await run(
     'Listing SSH keys',
     () => requireCapability(provider, 'sshKeys').list(),
     (k) => `${k.length} key(s)`,
   );
-  console.table(keys.map(({ id, name, fingerprint }) => ({ id, name, fingerprint })));
+  table(keys.map(({ id, name, fingerprint }) => ({ id, name, fingerprint })));
   const subscriptions = await run(
     'Listing subscriptions',
     () => requireCapability(provider, 'billing').listSubscriptions(),
     (s) => `${s.length} subscription(s)`,
   );
-  console.table(subscriptions);
+  table(
+    subscriptions.map(({ id, name, status, price, currency, renews_at }) => ({
+      id,
+      name,
+      status,
+      price,
+      currency,
+      renews: renews_at.slice(0, 10),
+    })),
+  );
   const catalog = await run(
     'Reading the catalog',
     () => requireCapability(provider, 'billing').getCatalog(),
-    (c) => `${c.length} price(s)`,
+    (c) => `${c.length} price(s), the first ${Math.min(CATALOG_ROWS, c.length)} shown`,
   );
-  console.table(
-    catalog.slice(0, 8).map(({ id, name, category, price_cents, currency, period }) => ({
+  table(
+    catalog.slice(0, CATALOG_ROWS).map(({ id, name, category, price_cents, currency, period }) => ({
       id,
       name,
       category,

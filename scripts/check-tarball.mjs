@@ -26,7 +26,9 @@ function namedFiles(pkg) {
 try {
   execFileSync('sh', ['-c', `git archive --format=tar HEAD | tar -x -C '${work}'`], { cwd: root, stdio: 'inherit' });
   run('npm', ['ci', '--no-audit', '--no-fund', '--prefer-offline']);
-  const [{ filename }] = JSON.parse(run('npm', ['pack', '--json']));
+  // prepack's build log shares stdout with npm's JSON: read the JSON array that ends the output.
+  const packed = run('npm', ['pack', '--json']);
+  const [{ filename }] = JSON.parse(packed.slice(packed.lastIndexOf('[\n')));
   const entries = new Set(
     run('tar', ['-tzf', join(work, filename)])
       .split('\n')
