@@ -26,14 +26,6 @@ describe('testing: conformance kit on the DigitalOcean adapter', () => {
         'models: billing.listSubscriptions returns Subscription objects',
         'not supported: digitalocean does not support billing.listSubscriptions',
       ],
-      [
-        'spending: domains.purchase with maxPrice refuses a domain that is not available, naming maxPrice',
-        'the provider has no domains group',
-      ],
-      [
-        'spending: domains.purchase with maxPrice below the price is refused and buys nothing',
-        'the provider has no domains group',
-      ],
     ]);
     expect(skipped.every(([name]) => !name!.startsWith('dns:') && !name!.startsWith('vps:'))).toBe(true);
     expect(await factory().dns.list('example.com')).toEqual(before);
