@@ -51,7 +51,7 @@ export interface DigitalOceanSimulator {
   latencyMs: number;
   /** Every request received, oldest first. */
   readonly requests: readonly SimulatorRequestLog[];
-  /** State back to the seed; faults, latency and the request log cleared. */
+  /** State back to the ready-made account (or the empty one); faults, latency and the request log cleared. */
   reset(): void;
   /**
    * The account, for assertions and set-up (mutable: e.g. set a droplet's `locked` to see the 422 an action

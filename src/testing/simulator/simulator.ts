@@ -67,7 +67,7 @@ export interface HostingerSimulator {
   latencyMs: number;
   /** Every request received, oldest first. */
   readonly requests: readonly SimulatorRequestLog[];
-  /** State back to the seed; faults, latency and the request log cleared. */
+  /** State back to the ready-made account (or the empty one); faults, latency and the request log cleared. */
   reset(): void;
   /** The account, for assertions and set-up (mutable; `state.paymentPending` makes purchases answer 202). */
   readonly state: SimulatorState;
