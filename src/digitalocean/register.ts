@@ -1,5 +1,6 @@
 /**
- * Registers the DigitalOcean provider in the process-wide registry (importing it is a side effect, like `setec-hosting/hostinger/register`).
+ * Registers the DigitalOcean provider in the process-wide registry. Importing this entry is one of the package's two
+ * side effects (the other is `setec-hosting/hostinger/register`); every other entry has none.
  *
  * @example
  * ```ts

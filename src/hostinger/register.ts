@@ -1,5 +1,6 @@
 /**
- * Registers the Hostinger provider in the process-wide registry (the package's only side effect).
+ * Registers the Hostinger provider in the process-wide registry. Importing this entry is one of the package's two
+ * side effects (the other is `setec-hosting/digitalocean/register`); every other entry has none.
  *
  * @example
  * ```ts

@@ -22,6 +22,7 @@ export { createHostingerSimulator, FAULT_HEADER, DNS_CONFLICT_MESSAGE } from './
 export type {
   HostingerSimulator,
   HostingerSimulatorOptions,
+  MswRequestHandler,
   SimulatorFault,
   SimulatorRequestLog,
   SimulatorState,

@@ -29,14 +29,14 @@ function rowsOf(change: ZoneChange): Row[] {
 }
 
 /**
- * Renders a plan as text: a summary line, then one aligned line per record (`+` created, `-` deleted,
+ * Renders a plan as text: a summary line counting record sets, then one aligned line per record (`+` created, `-` deleted,
  * `~` kept with a new TTL).
  */
 export function formatPlan(plan: Pick<ZonePlan, 'provider' | 'domain' | 'changes' | 'unchanged'>): string {
   const count = (action: ZoneChange['action']) => plan.changes.filter((c) => c.action === action).length;
   const head = `${plan.domain} (${plan.provider}): `;
   if (plan.changes.length === 0) return `${head}no changes, ${plan.unchanged} record sets unchanged`;
-  const summary = `${head}${count('delete')} to delete, ${count('update')} to update, ${count('create')} to create, ${plan.unchanged} unchanged`;
+  const summary = `${head}record sets: ${count('delete')} to delete, ${count('update')} to update, ${count('create')} to create, ${plan.unchanged} unchanged`;
   const rows = plan.changes.flatMap(rowsOf);
   const width = [0, 1, 2].map((col) => Math.max(...rows.map((r) => r[col + 1]?.length ?? 0)));
   const lines = rows.map(([sign, name, type, content, ttl]) =>

@@ -9,7 +9,7 @@
  * import { createHostingerProvider } from 'setec-hosting/hostinger';
  * import { applyPlan, parseZoneFile, planZone } from 'setec-hosting/zone';
  *
- * const provider = createHostingerProvider({ apiKey: process.env.HOSTINGER_API_KEY! });
+ * const provider = createHostingerProvider({ apiKey: process.env.HOSTINGER_API_TOKEN! });
  * const { records } = parseZoneFile(zoneFileText, { origin: 'example.com' });
  * const plan = await planZone(provider, 'example.com', records);
  * console.log(String(plan));

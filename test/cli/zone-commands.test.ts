@@ -51,7 +51,7 @@ describe('cli: dns plan', () => {
     const file = await editedZoneFile();
     const result = await fx.run(['dns', 'plan', 'example.com', file, '--detailed-exitcode']);
     expect(result.code).toBe(2);
-    expect(result.stdout).toMatch(/^example\.com \(hostinger\): 1 to delete, 1 to update, 1 to create/);
+    expect(result.stdout).toMatch(/^example\.com \(hostinger\): record sets: 1 to delete, 1 to update, 1 to create/);
     expect(result.stdout).toMatch(/^- _dmarc +TXT/m);
     expect(result.stdout).toMatch(/^\+ new +A +198\.51\.100\.7/m);
     expect(writes()).toEqual([]);

@@ -3,6 +3,7 @@
  * checked against the provider's OpenAPI spec (when `HOSTINGER_OPENAPI` / `DIGITALOCEAN_OPENAPI` is set).
  */
 import { type SetupServer, setupServer } from 'msw/node';
+import type { RequestHandler } from 'msw';
 import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import {
   createHostingerSimulator,
@@ -76,7 +77,7 @@ export function useDigitalOceanServer(
 
 interface CheckableSimulator {
   baseUrl: string;
-  handlers(): ReturnType<HostingerSimulator['handlers']>;
+  handlers(): RequestHandler[];
   reset(): void;
 }
 

@@ -60,7 +60,7 @@ describe('zone: planZone', () => {
     const plan = await planZone(provider(), 'example.com', desired);
     expect(plan.changes.map((c) => [c.action, c.name, c.type])).toEqual([['update', '@', 'MX']]);
     const lines = String(plan).split('\n');
-    expect(lines[0]).toBe('example.com (memory): 0 to delete, 1 to update, 0 to create, 5 unchanged');
+    expect(lines[0]).toBe('example.com (memory): record sets: 0 to delete, 1 to update, 0 to create, 5 unchanged');
     expect(lines.slice(1).map((l) => l.replace(/ +/g, ' '))).toEqual([
       '~ @ MX 10 mx1.example.com ttl 3600 → 300',
       '~ @ MX 20 mx2.example.com ttl 3600 → 300',

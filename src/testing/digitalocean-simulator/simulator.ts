@@ -1,8 +1,7 @@
 import type { Server } from 'node:http';
-import type { RequestHandler } from 'msw';
 import { FaultQueue, type SimulatorFault, sleep } from '../simulator/faults.js';
 import { type SimAnswer, startServer, stopServer } from '../simulator/server.js';
-import type { SimulatorRequestLog } from '../simulator/simulator.js';
+import type { MswRequestHandler, SimulatorRequestLog } from '../simulator/simulator.js';
 import { loadMsw, networkError, readBody } from '../simulator/transport.js';
 import { createDoApp } from './app.js';
 import { errorBody } from './responses.js';
@@ -40,8 +39,8 @@ export interface DigitalOceanSimulator {
   readonly baseUrl: string;
   /** Web-standard handler: answers like DigitalOcean; usable as a `fetch` replacement. Rejects with a `TypeError` for an injected network error. */
   fetch(input: Request | string | URL, init?: RequestInit): Promise<Response>;
-  /** msw handlers serving `baseUrl` (requires `msw` to be installed). */
-  handlers(baseUrl?: string): RequestHandler[];
+  /** msw handlers serving `baseUrl` (requires `msw` to be installed; see {@link MswRequestHandler}). */
+  handlers<Handler = MswRequestHandler>(baseUrl?: string): Handler[];
   /** Starts a real HTTP server on 127.0.0.1. @returns its origin, `http://127.0.0.1:<port>` */
   listen(port?: number): Promise<string>;
   /** Stops every server started by `listen()`. */
@@ -52,7 +51,7 @@ export interface DigitalOceanSimulator {
   latencyMs: number;
   /** Every request received, oldest first. */
   readonly requests: readonly SimulatorRequestLog[];
-  /** State back to the seed; faults, latency and the request log cleared. */
+  /** State back to the ready-made account (or the empty one); faults, latency and the request log cleared. */
   reset(): void;
   /**
    * The account, for assertions and set-up (mutable: e.g. set a droplet's `locked` to see the 422 an action
@@ -108,14 +107,15 @@ export function createDigitalOceanSimulator(options: DigitalOceanSimulatorOption
       if (result === 'network-error') throw networkError();
       return result;
     },
-    handlers(origin = baseUrl) {
+    handlers<Handler>(origin = baseUrl): Handler[] {
       const { http, HttpResponse } = loadMsw();
-      return [
+      const handlers = [
         http.all(`${origin.replace(/\/+$/, '')}/v2/*`, async ({ request }) => {
           const result = await answer(request);
           return result === 'network-error' ? HttpResponse.error() : result;
         }),
       ];
+      return handlers as Handler[];
     },
     async listen(port) {
       const { server, origin } = await startServer(answer, port);

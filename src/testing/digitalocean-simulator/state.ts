@@ -101,7 +101,7 @@ export interface DoSshKey {
   public_key: string;
 }
 
-/** The whole simulated account. Mutate it freely in tests; `reset()` rebuilds it from the seed. */
+/** The whole simulated account. Mutate it freely in tests; `reset()` rebuilds the ready-made account. */
 export interface DigitalOceanSimulatorState {
   /** Zones by lowercase name. */
   domains: Map<string, DoDomain>;

@@ -6,6 +6,7 @@ export {
   createHostingerSimulator,
   type HostingerSimulator,
   type HostingerSimulatorOptions,
+  type MswRequestHandler,
   type SimulatorRequestLog,
 } from './simulator.js';
 export { FAULT_HEADER, type SimulatorFault } from './faults.js';

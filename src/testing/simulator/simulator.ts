@@ -1,11 +1,17 @@
 import type { Server } from 'node:http';
-import type { RequestHandler } from 'msw';
 import { createSimulatorApp } from './app.js';
 import { FaultQueue, type SimulatorFault, sleep } from './faults.js';
 import { createState } from './seed.js';
 import { type SimAnswer, startServer, stopServer } from './server.js';
 import type { SimRuntime, SimulatorState } from './state.js';
 import { loadMsw, networkError, readBody } from './transport.js';
+
+/**
+ * An msw request handler (msw's `RequestHandler`), as returned by `sim.handlers()`. Declared as `any` so the type
+ * declarations of `setec-hosting/testing` load without msw installed (msw is an optional peer), while
+ * `setupServer(...sim.handlers())` still type-checks; write `sim.handlers<RequestHandler>()` for msw's own type.
+ */
+export type MswRequestHandler = any;
 
 /** Options of {@link createHostingerSimulator}. */
 export interface HostingerSimulatorOptions {
@@ -49,8 +55,8 @@ export interface HostingerSimulator {
   readonly baseUrl: string;
   /** Web-standard handler: answers like Hostinger; usable as a `fetch` replacement. Rejects with a `TypeError` for an injected network error. */
   fetch(input: Request | string | URL, init?: RequestInit): Promise<Response>;
-  /** msw handlers serving `baseUrl` (requires `msw` to be installed). */
-  handlers(baseUrl?: string): RequestHandler[];
+  /** msw handlers serving `baseUrl` (requires `msw` to be installed; see {@link MswRequestHandler}). */
+  handlers<Handler = MswRequestHandler>(baseUrl?: string): Handler[];
   /** Starts a real HTTP server on 127.0.0.1. @returns its origin, `http://127.0.0.1:<port>` */
   listen(port?: number): Promise<string>;
   /** Stops every server started by `listen()`. */
@@ -61,7 +67,7 @@ export interface HostingerSimulator {
   latencyMs: number;
   /** Every request received, oldest first. */
   readonly requests: readonly SimulatorRequestLog[];
-  /** State back to the seed; faults, latency and the request log cleared. */
+  /** State back to the ready-made account (or the empty one); faults, latency and the request log cleared. */
   reset(): void;
   /** The account, for assertions and set-up (mutable; `state.paymentPending` makes purchases answer 202). */
   readonly state: SimulatorState;
@@ -111,14 +117,15 @@ export function createHostingerSimulator(options: HostingerSimulatorOptions = {}
       if (result === 'network-error') throw networkError();
       return result;
     },
-    handlers(origin = baseUrl) {
+    handlers<Handler>(origin = baseUrl): Handler[] {
       const { http, HttpResponse } = loadMsw();
-      return [
+      const handlers = [
         http.all(`${origin.replace(/\/+$/, '')}/api/*`, async ({ request }) => {
           const result = await answer(request);
           return result === 'network-error' ? HttpResponse.error() : result;
         }),
       ];
+      return handlers as Handler[];
     },
     async listen(port) {
       const { server, origin } = await startServer(answer, port);

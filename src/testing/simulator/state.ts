@@ -157,7 +157,7 @@ export interface SimOrder {
   updated_at: string;
 }
 
-/** The whole simulated account. Mutate it freely in tests; `reset()` rebuilds it from the seed. */
+/** The whole simulated account. Mutate it freely in tests; `reset()` rebuilds the ready-made account. */
 export interface SimulatorState {
   /** DNS zones by lowercase domain: the RRsets in Hostinger's wire shape (TXT content quoted). */
   zones: Map<string, SimRRsetWire[]>;
