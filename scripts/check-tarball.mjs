@@ -3,7 +3,7 @@
 // then looks inside the tarball for every file package.json names in `exports`, `main`, `module`,
 // `types` and `bin`. Exits 1 when one is missing.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -26,9 +26,10 @@ function namedFiles(pkg) {
 try {
   execFileSync('sh', ['-c', `git archive --format=tar HEAD | tar -x -C '${work}'`], { cwd: root, stdio: 'inherit' });
   run('npm', ['ci', '--no-audit', '--no-fund', '--prefer-offline']);
-  // prepack's build log shares stdout with npm's JSON: read the JSON array that ends the output.
-  const packed = run('npm', ['pack', '--json']);
-  const [{ filename }] = JSON.parse(packed.slice(packed.lastIndexOf('[\n')));
+  mkdirSync(join(work, '.packed'));
+  // prepack's build log shares stdout with npm's own output, so the tarball is found in the folder instead.
+  run('npm', ['pack', '--pack-destination', join(work, '.packed')]);
+  const filename = join('.packed', readdirSync(join(work, '.packed')).find((f) => f.endsWith('.tgz')));
   const entries = new Set(
     run('tar', ['-tzf', join(work, filename)])
       .split('\n')
