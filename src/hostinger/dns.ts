@@ -32,7 +32,8 @@ import {
 } from '../core/validation/index.js';
 import type { HostingerClient } from './client.js';
 import { domainPath } from './paths.js';
-import { listWire, maybeBoolean, maybeNumber, MessageWire } from '../kit/wire.js';
+import { listWire, maybeBoolean, maybeNumber, MessageWire, withFastCheck } from '../kit/wire.js';
+import { isZonePage } from './zone-check.js';
 
 /** One value of an RRset as Hostinger returns it. */
 export const DnsRecordWire = z.looseObject({ content: z.string(), is_disabled: maybeBoolean });
@@ -44,8 +45,8 @@ export const RRsetWire = z.looseObject({
   records: z.array(DnsRecordWire),
 });
 export type RRsetWire = z.infer<typeof RRsetWire>;
-/** A zone: a bare array of RRsets (tolerantly also `{data}`). */
-export const ZoneWire = listWire(RRsetWire);
+/** A zone: a bare array of RRsets (tolerantly also `{data}`); checked by hand first, as it can be large. */
+export const ZoneWire = withFastCheck(listWire(RRsetWire), isZonePage);
 
 /** The body of PUT/validate: RRsets to write. */
 interface ZoneWriteWire {

@@ -57,6 +57,20 @@ export interface WireSource {
   displayName: string;
 }
 
+// Hand-written shape checks for large answers: when one says a value fits, it is returned as is and the
+// per-field zod walk (and its copies) is skipped. A check may only accept what its schema accepts unchanged;
+// anything it refuses goes through zod, which then names the bad field exactly as before.
+const fastChecks = new WeakMap<object, (value: unknown) => boolean>();
+
+/**
+ * Gives `schema` a fast, allocation-free shape check used by {@link parseWire} before zod. The check must
+ * accept only values the schema accepts and returns unchanged (loose objects, no transforms).
+ */
+export function withFastCheck<S extends z.ZodMiniType>(schema: S, check: (value: unknown) => boolean): S {
+  fastChecks.set(schema, check);
+  return schema;
+}
+
 /**
  * Parses a decoded JSON body with `schema`.
  * @throws {ProviderAPIError} naming the first field that does not fit (`0.records.0.content`).
@@ -68,7 +82,9 @@ export function parseWire<S extends z.ZodMiniType>(
   operation: string,
   status = 200,
 ): z.output<S> {
-  const result = z.safeParse(schema, listSchemas.has(schema) ? asPage(value) : value);
+  const input = listSchemas.has(schema) ? asPage(value) : value;
+  if (fastChecks.get(schema)?.(input) === true) return input as z.output<S>;
+  const result = z.safeParse(schema, input);
   if (result.success) return result.data as z.output<S>;
   const issue = result.error.issues[0];
   const where = issue ? `field "${fieldPath(issue.path)}": ${issue.message}` : 'unexpected shape';
