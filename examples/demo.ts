@@ -139,7 +139,7 @@ try {
         { type: 'TXT' as const, name: 'demo', content: 'v=demo; merged by setec-hosting' },
       ];
       await run(
-        'Merging 2 records, twice (the second call changes nothing)',
+        'Merging 2 records twice (the second call changes nothing)',
         async () => {
           await dns.update(domain, batch);
           await dns.update(domain, batch);
