@@ -11,6 +11,7 @@ import { loadMsw, networkError, readBody } from './transport.js';
  * declarations of `setec-hosting/testing` load without msw installed (msw is an optional peer), while
  * `setupServer(...sim.handlers())` still type-checks; write `sim.handlers<RequestHandler>()` for msw's own type.
  */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- see above: msw is an optional peer
 export type MswRequestHandler = any;
 
 /** Options of {@link createHostingerSimulator}. */
