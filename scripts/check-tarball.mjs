@@ -29,7 +29,10 @@ try {
   mkdirSync(join(work, '.packed'));
   // prepack's build log shares stdout with npm's own output, so the tarball is found in the folder instead.
   run('npm', ['pack', '--pack-destination', join(work, '.packed')]);
-  const filename = join('.packed', readdirSync(join(work, '.packed')).find((f) => f.endsWith('.tgz')));
+  const filename = join(
+    '.packed',
+    readdirSync(join(work, '.packed')).find((f) => f.endsWith('.tgz')),
+  );
   const entries = new Set(
     run('tar', ['-tzf', join(work, filename)])
       .split('\n')
