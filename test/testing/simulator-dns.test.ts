@@ -171,7 +171,7 @@ describe('simulator: dns', () => {
     });
   });
 
-  it('keeps each test isolated: the zone is back to the seed after reset()', () => {
+  it('keeps each test isolated: the zone is back to the seeded account after reset()', () => {
     expect(contents(findSet(sim.state.zones.get('example.com')!, 'app', 'A'))).toEqual([
       '203.0.113.20',
       '203.0.113.21',

@@ -93,7 +93,7 @@ describe('simulator: delays and reset (fetch, fake timers)', () => {
     await expect(sim.fetch(`${sim.baseUrl}${CATALOG}`, { headers })).rejects.toThrow('fetch failed');
   });
 
-  it('reset() restores the seed and clears faults, latency and the log', async () => {
+  it('reset() restores the seeded account and clears faults, latency and the log', async () => {
     const sim = createHostingerSimulator();
     sim.state.domains.clear();
     sim.inject({ status: 500, times: 5 });
