@@ -5,8 +5,8 @@
  * @internal
  * @module
  */
-import { type AdapterSpec, ApiClient, type ApiClientOptions, type ErrorBody, firstLine } from '../kit/index.js';
-import { ValidationError } from '../core/errors.js';
+import { createAdapterClient } from '../kit/adapter.js';
+import { type AdapterSpec, type ApiClient, type ApiClientOptions, type ErrorBody, firstLine } from '../kit/index.js';
 import { DEFAULT_BASE_URL } from './paths.js';
 
 /** The client every Hostinger capability sends its requests through. */
@@ -56,12 +56,5 @@ export const HOSTINGER_SPEC: AdapterSpec = {
  * @throws {ValidationError} when `apiKey` is empty or not visible ASCII.
  */
 export function createHostingerClient(options: ApiClientOptions): HostingerClient {
-  // A token is visible ASCII; anything else would end up echoed in a fetch error about the header.
-  if (typeof options?.apiKey !== 'string' || !/^[\x21-\x7e]+$/.test(options.apiKey.trim())) {
-    throw new ValidationError('A Hostinger API token is required', {
-      fields: { apiKey: ['must be a non-empty string of visible ASCII characters'] },
-      provider: 'hostinger',
-    });
-  }
-  return new ApiClient(HOSTINGER_SPEC, { ...options, apiKey: options.apiKey.trim() });
+  return createAdapterClient(HOSTINGER_SPEC, options);
 }
