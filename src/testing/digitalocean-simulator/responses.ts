@@ -1,6 +1,5 @@
 import type { Context } from 'hono';
-import { SimulatorHttpError } from '../simulator-core/app.js';
-import { readJsonBody } from '../simulator-core/wire.js';
+import { readJsonBody, SimulatorHttpError } from '../simulator-core/app.js';
 
 /** The short error ids DigitalOcean pairs with each status. */
 const ERROR_IDS: Record<number, string> = {

@@ -1,6 +1,7 @@
 /**
  * The hono app around a provider's routes: Bearer auth (hono's `bearerAuth`), the provider's error body for
- * every refusal, its 404 for unknown routes and a 500 for anything the routes throw unexpectedly.
+ * every refusal, its 404 for unknown routes and a 500 for anything the routes throw unexpectedly; and the
+ * small helpers every provider's routes use.
  * @module
  */
 import { type Context, Hono, type MiddlewareHandler } from 'hono';
@@ -69,4 +70,26 @@ export function createProviderApp(setup: ProviderAppSetup): Hono {
     );
   });
   return app;
+}
+
+/**
+ * ISO-8601 without milliseconds, as Hostinger and DigitalOcean print timestamps.
+ * @internal
+ */
+export const isoNow = (now = new Date()): string => now.toISOString().replace(/\.\d{3}Z$/, 'Z');
+
+/**
+ * Reads the request body as JSON; an absent or blank body is `{}`.
+ * @param invalid the provider's error for a body that is not JSON
+ * @throws what `invalid` returns when the body is not JSON
+ * @internal
+ */
+export async function readJsonBody(c: Context, invalid: () => Error): Promise<unknown> {
+  const text = await c.req.text();
+  if (text.trim() === '') return {};
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    throw invalid();
+  }
 }
