@@ -142,6 +142,7 @@ describe.each(cases)('$name simulator: what every simulator does', (c) => {
         error = caught;
       }
       expect(error).toBeInstanceOf(ValidationError);
+      expect((error as ValidationError).fields.token).toHaveLength(1);
       if (token !== '') expect((error as Error).message).not.toContain(token);
     }
   });

@@ -48,6 +48,7 @@ export interface DigitalOceanSimulator extends ProviderSimulator<DigitalOceanSim
  * actions), regions, sizes, images, SSH keys and the account, with Bearer auth, pagination
  * (`per_page` up to 200, `links.pages.next`), rate-limit headers, `{id, message, request_id}` errors and
  * fault injection.
+ * @throws ValidationError when `token` is not a valid Bearer token (empty, spaces, non-ASCII characters)
  * @example
  * const sim = createDigitalOceanSimulator();
  * const server = setupServer(...sim.handlers());

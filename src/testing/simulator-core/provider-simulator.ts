@@ -84,8 +84,10 @@ export function simulatorSettings(
   defaultBaseUrl: string,
 ): SimulatorSettings {
   const token = options.token ?? 'test-token';
-  if (!TOKEN.test(token))
-    throw new ValidationError('simulator token: use letters, digits and -._~+/ (optionally ending in =), not empty');
+  if (!TOKEN.test(token)) {
+    const rule = 'must be letters, digits and -._~+/ (optionally ending in =), not empty';
+    throw new ValidationError(`simulator token ${rule}`, { fields: { token: [rule] } });
+  }
   return { token, seed: options.seed ?? true, baseUrl: (options.baseUrl ?? defaultBaseUrl).replace(/\/+$/, '') };
 }
 

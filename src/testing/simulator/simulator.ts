@@ -42,6 +42,7 @@ export interface HostingerSimulator extends ProviderSimulator<SimulatorState> {
 /**
  * Creates a Hostinger API simulator: DNS zones (record-set semantics, quoted TXT, `[DNS:4008]` conflicts),
  * domains, VPS, SSH keys and billing, with Bearer auth, Hostinger-shaped errors and fault injection.
+ * @throws ValidationError when `token` is not a valid Bearer token (empty, spaces, non-ASCII characters)
  * @example
  * const sim = createHostingerSimulator();
  * const server = setupServer(...sim.handlers());
