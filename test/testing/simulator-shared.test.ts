@@ -85,8 +85,17 @@ describe.each(cases)('$name simulator: what every simulator does', (c) => {
     expect(JSON.stringify(sim.requests)).not.toContain('test-token');
   });
 
-  it('refuses `times` below 1 with a RangeError', () => {
-    expect(() => c.create().inject({ status: 500, times: 0 })).toThrow(RangeError);
+  it('refuses a fault it could not answer with a RangeError, and queues nothing', async () => {
+    const sim = c.create();
+    for (const fault of [
+      { status: 500, times: 0 },
+      { status: 99 },
+      { status: 503.5 },
+      { delayMs: -1 },
+      { delayMs: NaN },
+    ])
+      expect(() => sim.inject(fault), JSON.stringify(fault)).toThrow(RangeError);
+    expect((await get(sim)).status).toBe(200);
   });
 
   it('holds the answer for delayMs plus latencyMs, and stops at once when the signal aborts', async () => {

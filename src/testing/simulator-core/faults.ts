@@ -72,11 +72,17 @@ export class FaultQueue {
 
   /**
    * Queues `fault` behind the ones already queued.
-   * @throws RangeError when `times` is not greater than 0
+   * @throws RangeError when `times` is not greater than 0, `status` is not a whole number from 200 to 599
+   * (what a `Response` can carry), or `delayMs` is negative or not finite; nothing is queued then
    */
   add(fault: SimulatorFault): void {
     const times = fault.times ?? 1;
     if (!(times > 0)) throw new RangeError('inject: times must be greater than 0');
+    const { status, delayMs } = fault;
+    if (status !== undefined && !(Number.isInteger(status) && status >= 200 && status <= 599))
+      throw new RangeError('inject: status must be a whole number from 200 to 599');
+    if (delayMs !== undefined && !(Number.isFinite(delayMs) && delayMs >= 0))
+      throw new RangeError('inject: delayMs must be a finite number of milliseconds, 0 or more');
     this.#faults.push({ fault, remaining: times });
   }
 

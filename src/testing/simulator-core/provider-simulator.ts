@@ -48,7 +48,8 @@ export interface ProviderSimulator<State> {
   close(): Promise<void>;
   /**
    * Answers the next `times` matching requests with a fault (status, network error or delay).
-   * @throws RangeError when `times` is not greater than 0
+   * @throws RangeError when `times` is not greater than 0, `status` is not a whole number from 200 to 599, or
+   * `delayMs` is negative or not finite (nothing is queued then)
    */
   inject(fault: SimulatorFault): void;
   /** Milliseconds added before every response. @default 0 */
