@@ -87,7 +87,7 @@ export function createDigitalOceanProvider(options: DigitalOceanProviderOptions)
  * const provider = createProvider('digitalocean', { provider: 'digitalocean', api_key: token, api_secret: '', extra: {}, connected: false });
  * ```
  */
-export const digitalocean: ProviderDefinition = adapterDefinition(
+export const digitalocean: ProviderDefinition = /* @__PURE__ */ adapterDefinition(
   { name: 'digitalocean', displayName: 'DigitalOcean' },
   createDigitalOceanProvider,
 );

@@ -92,7 +92,7 @@ export function createHostingerProvider(options: HostingerProviderOptions): Host
  * const provider = createProvider('hostinger', { provider: 'hostinger', api_key: token, api_secret: '', extra: {}, connected: false });
  * ```
  */
-export const hostinger: ProviderDefinition = adapterDefinition(
+export const hostinger: ProviderDefinition = /* @__PURE__ */ adapterDefinition(
   {
     name: 'hostinger',
     displayName: 'Hostinger',
