@@ -81,26 +81,16 @@ export function createContext(options: {
     async confirm(question: string): Promise<void> {
       assertCanConfirm();
       if (flags.yes === true) return;
-      const { createInterface } = await import('node:readline/promises');
-      const rl = createInterface({ input: io.stdin, output: io.stderr });
-      const cancelled = Object.assign(new Error('nothing was changed'), { name: 'Cancelled' });
-      const interrupt = new AbortController();
-      rl.once('SIGINT', () => interrupt.abort());
-      let answer: string;
-      try {
-        answer = await rl.question(`${question} [y/N] `, { signal: interrupt.signal });
-      } catch (error) {
-        // The input closed: Ctrl-D (a no, exit 1) or Ctrl-C (130, the shell's 128 + SIGINT).
-        if ((error as Error | null)?.name !== 'AbortError') throw error;
-        io.stderr.write('\n');
-        throw Object.assign(cancelled, { exitCode: interrupt.signal.aborted ? 130 : 1 });
-      } finally {
-        rl.close();
-      }
-      if (!/^y(es)?$/i.test(answer.trim())) throw cancelled;
+      const { confirmAt } = await import('./prompt.js');
+      await confirmAt(io, question);
     },
     hideSecret(value: string): void {
       if (value) secrets.push(value);
+    },
+    async readSecret(prompt: string): Promise<string> {
+      if (!io.stdin.isTTY) return (await this.readStdin()).trim();
+      const { ask } = await import('./prompt.js');
+      return (await ask(io, prompt, true)).trim();
     },
     async readStdin(): Promise<string> {
       const chunks: Buffer[] = [];

@@ -46,6 +46,8 @@ export interface CommandContext {
   env: NodeJS.ProcessEnv;
   /** Reads all of stdin as text. */
   readStdin(): Promise<string>;
+  /** A secret: on a terminal, one line typed after `prompt` without echo; else all of stdin. Trimmed. */
+  readSecret(prompt: string): Promise<string>;
   /** Marks a value (a key, a password) to be replaced by `[REDACTED]` wherever an error message would show it. */
   hideSecret(value: string): void;
 }

@@ -73,3 +73,18 @@ const PROMPT = 'Purchase brand-new-name.com for 1 year at 9.99 USD? [y/N]';
     expect(purchases()).toHaveLength(0);
   });
 });
+
+(hasScript || ci ? describe : describe.skip)('providers configure --api-key-stdin in a real terminal', () => {
+  it('asks for the key without echoing it, and stores what was typed', async () => {
+    const { code, screen } = await atTerminal(
+      ['providers', 'configure', 'hostinger', '--api-key-stdin', '--extra', `base_url=${fx.origin}`, '--test'],
+      'API key (not shown): ',
+      `${fx.sim.token}\r`,
+    );
+    expect(screen).toContain('API key (not shown): ');
+    expect(screen).not.toContain(fx.sim.token);
+    expect(code).toBe(0);
+    const listed = await fx.run(['providers', 'list', '--output', 'json']);
+    expect(JSON.parse(listed.stdout)).toContainEqual(expect.objectContaining({ name: 'hostinger', connected: true }));
+  });
+});

@@ -46,7 +46,7 @@ function parseExtra(values: unknown): Record<string, string> {
 }
 
 async function readKey(ctx: CommandContext): Promise<string | undefined> {
-  if (ctx.flags['api-key-stdin'] === true) return (await ctx.readStdin()).trim() || undefined;
+  if (ctx.flags['api-key-stdin'] === true) return (await ctx.readSecret('API key (not shown): ')) || undefined;
   return ctx.env.SETEC_HOSTING_API_KEY?.trim() || undefined;
 }
 
@@ -92,7 +92,8 @@ export const providers: GroupSpec = {
         },
         'api-key-stdin': {
           type: 'boolean',
-          description: 'Read the API key from stdin instead of $SETEC_HOSTING_API_KEY',
+          description:
+            'Read the API key from stdin instead of $SETEC_HOSTING_API_KEY (on a terminal: a prompt that does not echo)',
         },
         test: { type: 'boolean', description: 'Test the connection first; nothing is stored if it fails' },
       },
@@ -110,7 +111,11 @@ export const providers: GroupSpec = {
         const key = (await readKey(ctx)) ?? current?.api_key;
         if (key) ctx.hideSecret(key);
         if (!key) {
-          throw new ValidationError('No API key: set $SETEC_HOSTING_API_KEY or pass --api-key-stdin', {
+          const why =
+            ctx.flags['api-key-stdin'] === true
+              ? 'No API key: --api-key-stdin read an empty line'
+              : 'No API key: set $SETEC_HOSTING_API_KEY or pass --api-key-stdin';
+          throw new ValidationError(why, {
             fields: { api_key: ['is required'] },
           });
         }
