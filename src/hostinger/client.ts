@@ -5,7 +5,10 @@
  * @internal
  * @module
  */
-import { type AdapterSpec, ApiClient, type ApiClientOptions, type ErrorBody, firstLine } from '../kit/index.js';
+// Straight from the kit's files, not its index: DNS-only bundles must not load the kit's zod helpers.
+import { ApiClient, type ApiClientOptions } from '../kit/client.js';
+import { firstLine } from '../kit/http-errors.js';
+import type { AdapterSpec, ErrorBody } from '../kit/spec.js';
 import { ValidationError } from '../core/errors.js';
 import { DEFAULT_BASE_URL } from './paths.js';
 

@@ -6,7 +6,6 @@
  * @internal
  * @module
  */
-import * as z from 'zod/mini';
 import type { CallOptions } from '../core/call-options.js';
 import {
   DNS_RECORD_TYPES,
@@ -32,21 +31,8 @@ import {
 } from '../core/validation/index.js';
 import type { HostingerClient } from './client.js';
 import { domainPath } from './paths.js';
-import { listWire, maybeBoolean, maybeNumber, MessageWire, withFastCheck } from '../kit/wire.js';
-import { isZonePage } from './zone-check.js';
-
-/** One value of an RRset as Hostinger returns it. */
-export const DnsRecordWire = z.looseObject({ content: z.string(), is_disabled: maybeBoolean });
-/** One RRset: every record of a name + type, sharing one TTL. */
-export const RRsetWire = z.looseObject({
-  name: z.string(),
-  type: z.string(),
-  ttl: maybeNumber,
-  records: z.array(DnsRecordWire),
-});
-export type RRsetWire = z.infer<typeof RRsetWire>;
-/** A zone: a bare array of RRsets (tolerantly also `{data}`); checked by hand first, as it can be large. */
-export const ZoneWire = withFastCheck(listWire(RRsetWire), isZonePage);
+import { MessageWire } from '../kit/parse-wire.js';
+import { type RRsetWire, ZoneWire } from './zone-wire.js';
 
 /** The body of PUT/validate: RRsets to write. */
 interface ZoneWriteWire {
