@@ -44,29 +44,31 @@ const ZONES = 'api/dns/v1/zones';
 const TYPES: readonly string[] = DNS_RECORD_TYPES;
 
 function hostname(value: string): string {
-  return value.toLowerCase().replace(/\.$/, '');
+  const lower = value.toLowerCase();
+  return lower.endsWith('.') ? lower.slice(0, -1) : lower;
 }
 
-/** Splits Hostinger's zone-file content into SDK content + priority. Unparseable content is kept as is. */
-function fromWireContent(type: DnsRecordType, content: string): { content: string; priority: number } {
-  const trimmed = content.trim();
-  if (type === 'MX' || type === 'SRV') {
-    const match = /^(\d{1,5})\s+(\S[\s\S]*)$/.exec(trimmed);
-    if (!match) return { content: trimmed, priority: 0 };
-    const rest = match[2] ?? '';
-    const body =
-      type === 'MX'
-        ? hostname(rest)
-        : rest
-            .split(/\s+/)
-            .map((p, i) => (i === 2 ? hostname(p) : p))
-            .join(' ');
-    return { content: body, priority: Number(match[1]) };
-  }
-  if (type === 'TXT') return { content: parseTxt(trimmed), priority: 0 };
-  if (type === 'CNAME' || type === 'NS') return { content: hostname(trimmed), priority: 0 };
-  if (type === 'AAAA') return { content: trimmed.toLowerCase(), priority: 0 };
-  return { content: trimmed, priority: 0 };
+/** MX/SRV content from Hostinger's zone-file form: the leading priority apart. Unparseable content is kept. */
+function splitPriority(type: 'MX' | 'SRV', content: string): { content: string; priority: number } {
+  const match = /^(\d{1,5})\s+(\S[\s\S]*)$/.exec(content);
+  if (!match) return { content, priority: 0 };
+  const rest = match[2] ?? '';
+  const body =
+    type === 'MX'
+      ? hostname(rest)
+      : rest
+          .split(/\s+/)
+          .map((p, i) => (i === 2 ? hostname(p) : p))
+          .join(' ');
+  return { content: body, priority: Number(match[1]) };
+}
+
+/** Hostinger's zone-file content of the other types → SDK content. */
+function plainContent(type: DnsRecordType, content: string): string {
+  if (type === 'TXT') return parseTxt(content);
+  if (type === 'CNAME' || type === 'NS') return hostname(content);
+  if (type === 'AAAA') return content.toLowerCase();
+  return content;
 }
 
 /** SDK record → Hostinger content: the priority goes back in front for MX/SRV, TXT is quoted. */
@@ -85,10 +87,14 @@ export function recordsFromZone(zone: readonly RRsetWire[]): NormalizedDnsRecord
     if (!TYPES.includes(type)) continue;
     const name = set.name === '' ? '@' : set.name.toLowerCase();
     const ttl = set.ttl ?? DEFAULT_TTL;
+    const withPriority = type === 'MX' || type === 'SRV';
     for (const r of set.records) {
       if (r.is_disabled === true) continue;
-      const { content, priority } = fromWireContent(type, r.content);
-      out.push({ type, name, content, ttl, priority });
+      const raw = r.content.trim();
+      if (withPriority) {
+        const { content, priority } = splitPriority(type, raw);
+        out.push({ type, name, content, ttl, priority });
+      } else out.push({ type, name, content: plainContent(type, raw), ttl, priority: 0 });
     }
   }
   return out;

@@ -11,7 +11,7 @@ import ky, { isHTTPError, type KyInstance } from 'ky';
 import type { AdapterOptions } from '../core/adapter-options.js';
 import { isHostingError, ProviderAPIError, TimeoutError } from '../core/errors.js';
 import { VERSION } from '../version.js';
-import { bufferedFetch } from './buffered-fetch.js';
+import { bodyText, bufferedFetch } from './buffered-fetch.js';
 import { SharedCooldown } from './cooldown.js';
 import { errorFromResponse } from './http-errors.js';
 import { failureKind, planRetry } from './retry.js';
@@ -178,7 +178,7 @@ export class ApiClient {
   }
 
   async #parse<S extends WireSchema>(response: Response, schema: S, operation: string): Promise<WireOutput<S>> {
-    const text = await response.text();
+    const text = await bodyText(response);
     let body: unknown;
     if (text.trim() === '') {
       body = undefined; // only schemas that allow "no body" (MessageWire) accept this
@@ -210,13 +210,13 @@ export class ApiClient {
       return reason;
     }
     if (isHTTPError(error)) {
-      const bodyText = await error.response.text().catch(() => '');
+      const text = await bodyText(error.response).catch(() => '');
       return errorFromResponse(
         this.spec,
         {
           status: error.response.status,
           retryAfterMs: requestedWait(this.spec, error.response.headers),
-          bodyText,
+          bodyText: text,
           attempts,
           maxRetryAfter: this.#maxRetryAfter,
           operation,
