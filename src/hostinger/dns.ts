@@ -83,8 +83,12 @@ export function recordsFromZone(zone: readonly RRsetWire[]): NormalizedDnsRecord
   // Plain loops: this runs once per record of every listing (thousands for a large zone).
   const out: NormalizedDnsRecord[] = [];
   for (const set of zone) {
-    const type = set.type.toUpperCase() as DnsRecordType;
-    if (!TYPES.includes(type)) continue;
+    // Hostinger sends types in upper case: upper-casing (a new string per set) only when it does not.
+    let type = set.type as DnsRecordType;
+    if (!TYPES.includes(type)) {
+      type = type.toUpperCase() as DnsRecordType;
+      if (!TYPES.includes(type)) continue;
+    }
     const name = set.name === '' ? '@' : set.name.toLowerCase();
     const ttl = set.ttl ?? DEFAULT_TTL;
     const withPriority = type === 'MX' || type === 'SRV';
