@@ -91,12 +91,12 @@ export function recordsFromZone(zone: readonly RRsetWire[]): NormalizedDnsRecord
     }
     const name = set.name === '' ? '@' : set.name.toLowerCase();
     const ttl = set.ttl ?? DEFAULT_TTL;
-    const withPriority = type === 'MX' || type === 'SRV';
+    const withPriority = type === 'MX' || type === 'SRV' ? type : undefined;
     for (const r of set.records) {
       if (r.is_disabled === true) continue;
       const raw = r.content.trim();
       if (withPriority) {
-        const { content, priority } = splitPriority(type, raw);
+        const { content, priority } = splitPriority(withPriority, raw);
         out.push({ type, name, content, ttl, priority });
       } else out.push({ type, name, content: plainContent(type, raw), ttl, priority: 0 });
     }

@@ -1,4 +1,4 @@
-import { http, HttpResponse } from 'msw';
+import { http, HttpResponse, type JsonBodyType } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createHostingerDns } from '../../src/hostinger/index.js';
@@ -17,7 +17,7 @@ const set = (name: string, type: string, contents: string[], extra: Record<strin
   records: contents.map((content) => ({ content, is_disabled: false })),
   ...extra,
 });
-const list = async (zone: unknown) => {
+const list = async (zone: JsonBodyType) => {
   server.use(http.get(ZONE, () => HttpResponse.json(zone)));
   return createHostingerDns({ apiKey: CANARY }).list('example.com');
 };
