@@ -39,27 +39,25 @@ const isNumber = (v: unknown) => typeof v === 'number' && Number.isFinite(v);
 const maybeNumber = (v: unknown) => v === undefined || v === null || isNumber(v);
 const maybeBoolean = (v: unknown) => v === undefined || v === null || typeof v === 'boolean';
 
-function rrsetIssue(set: unknown, i: number): Path {
-  if (!isObject(set)) return ['data', i];
-  if (typeof set.name !== 'string') return ['data', i, 'name'];
-  if (typeof set.type !== 'string') return ['data', i, 'type'];
-  if (!maybeNumber(set.ttl)) return ['data', i, 'ttl'];
+/** The path of the first bad field of one RRset, relative to it. */
+function rrsetIssue(set: unknown): Path {
+  if (!isObject(set)) return [];
+  if (typeof set.name !== 'string') return ['name'];
+  if (typeof set.type !== 'string') return ['type'];
+  if (!maybeNumber(set.ttl)) return ['ttl'];
   const records = set.records;
-  if (!Array.isArray(records)) return ['data', i, 'records'];
+  if (!Array.isArray(records)) return ['records'];
   for (let j = 0; j < records.length; j++) {
     const r: unknown = records[j];
-    if (!isObject(r)) return ['data', i, 'records', j];
-    if (typeof r.content !== 'string') return ['data', i, 'records', j, 'content'];
-    if (!maybeBoolean(r.is_disabled)) return ['data', i, 'records', j, 'is_disabled'];
+    const bad = !isObject(r)
+      ? []
+      : typeof r.content !== 'string'
+        ? ['content']
+        : maybeBoolean(r.is_disabled)
+          ? 0
+          : ['is_disabled'];
+    if (bad) return ['records', j, ...bad];
   }
-  return undefined;
-}
-
-function metaIssue(meta: unknown): Path {
-  if (meta === undefined || meta === null) return undefined;
-  if (!isObject(meta)) return ['meta'];
-  for (const key of ['current_page', 'per_page', 'total'])
-    if (meta[key] !== undefined && !isNumber(meta[key])) return ['meta', key];
   return undefined;
 }
 
@@ -69,10 +67,15 @@ export function zoneIssue(value: unknown): Path {
   const data = value.data;
   if (!Array.isArray(data)) return ['data'];
   for (let i = 0; i < data.length; i++) {
-    const issue = rrsetIssue(data[i], i);
-    if (issue) return issue;
+    const issue = rrsetIssue(data[i]);
+    if (issue) return ['data', i, ...issue];
   }
-  return metaIssue(value.meta);
+  const meta = value.meta;
+  if (meta === undefined || meta === null) return undefined;
+  if (!isObject(meta)) return ['meta'];
+  for (const key of ['current_page', 'per_page', 'total'])
+    if (meta[key] !== undefined && !isNumber(meta[key])) return ['meta', key];
+  return undefined;
 }
 
 /** A zone: a bare array of RRsets (tolerantly also `{data, meta}`). */
