@@ -76,6 +76,38 @@ export default tseslint.config(
     },
   },
   {
+    files: ['src/testing/simulator-core/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: outside('simulator', 'digitalocean-simulator'),
+              message: 'The simulator core is shared by every provider simulator: it knows none of them.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/testing/simulator/**/*.ts', 'src/testing/digitalocean-simulator/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: outside('simulator', 'digitalocean-simulator'),
+              message: 'A provider simulator builds on simulator-core/ only, never on another provider simulator.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['test/**/*.ts', 'bench/**/*.ts', 'examples/**/*.ts', 'scripts/**/*.{ts,mjs}', '*.config.*'],
     rules: {
       '@typescript-eslint/no-explicit-any': 'off',

@@ -89,7 +89,7 @@ try {
       const mode = (await stat(join(dir, 'hosting', 'hostinger.json'))).mode & 0o777;
       return mode.toString(8);
     },
-    (mode) => `hostinger.json written with mode 0${mode}`,
+    (mode) => `hostinger.json written, mode 0${mode}`,
   );
 
   const [provider] = (await run(
@@ -139,7 +139,7 @@ try {
         { type: 'TXT' as const, name: 'demo', content: 'v=demo; merged by setec-hosting' },
       ];
       await run(
-        'Merging 2 records twice (the second call changes nothing)',
+        'Merging 2 records twice (no change the 2nd time)',
         async () => {
           await dns.update(domain, batch);
           await dns.update(domain, batch);
@@ -205,12 +205,13 @@ try {
     (s) => `${s.length} subscription(s)`,
   );
   table(
-    subscriptions.map(({ id, name, status, price, currency, renews_at }) => ({
+    subscriptions.map(({ id, name, status, price, currency, period, renews_at }) => ({
       id,
       name,
       status,
       price,
       currency,
+      period: period ?? '',
       renews: renews_at.slice(0, 10),
     })),
   );

@@ -1,5 +1,6 @@
 /**
- * Serves the hosting REST API on http://localhost:9090/api/hosting.
+ * Serves the hosting REST API on http://localhost:9090/api/hosting and its settings page on
+ * http://localhost:9090/hosting (open the one-time login link it prints: it sets the `token` cookie).
  *
  *   npx tsx examples/server.ts               # real Hostinger; configure it with POST .../configure
  *   npx tsx examples/server.ts --simulator   # a local Hostinger simulator, already configured
@@ -9,7 +10,7 @@
  * one is made for this run when unset), HOSTING_DATA_DIR (credentials, default ./data/hosting; a
  * temporary directory with --simulator).
  */
-import { randomBytes } from 'node:crypto';
+import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -51,12 +52,41 @@ const handler = createHostingHandler({
   auth: { jwtSecret },
   // Only the simulator lives on a loopback http:// URL; a real deployment keeps the SSRF guard on.
   allowUnsafeBaseUrl: useSimulator,
+  dashboard: true,
   onError: (error) => console.error('unexpected error', error),
 });
 
-const server = serve({ fetch: handler, port }, (info) => {
-  console.log(`REST API on http://localhost:${info.port}/api/hosting (credentials in ${dataDir})`);
-});
+// A real application sets the cookie from its own login page. This example prints a one-time link instead:
+// opening it sets a `token` cookie (a JWT valid for one hour) and goes to the settings page.
+const loginKey = randomBytes(24).toString('base64url');
+let loginUsed = false;
+async function login(request: Request): Promise<Response> {
+  const key = Buffer.from(new URL(request.url).searchParams.get('key') ?? '');
+  const expected = Buffer.from(loginKey);
+  if (loginUsed || key.length !== expected.length || !timingSafeEqual(key, expected)) {
+    return new Response('This login link is wrong or already used; restart the example for a new one.\n', {
+      status: 403,
+    });
+  }
+  loginUsed = true;
+  const jwt = await sign({ sub: 'browser', exp: Math.floor(Date.now() / 1000) + 3600 }, jwtSecret, 'HS256');
+  // `Secure` is left out only because this example serves plain http on localhost.
+  const cookie = `token=${jwt}; Path=/; Max-Age=3600; SameSite=Strict; HttpOnly`;
+  return new Response(null, { status: 303, headers: { Location: '/hosting', 'Set-Cookie': cookie } });
+}
+
+const hostname = process.env.HOST ?? '127.0.0.1';
+const server = serve(
+  {
+    fetch: (request) => (new URL(request.url).pathname === '/login' ? login(request) : handler(request)),
+    port,
+    hostname,
+  },
+  (info) => {
+    console.log(`REST API on http://localhost:${info.port}/api/hosting (credentials in ${dataDir})`);
+    console.log(`Settings page: open http://localhost:${info.port}/login?key=${loginKey} once (sets the cookie)`);
+  },
+);
 
 if (generatedSecret) {
   const token = await sign({ sub: 'example', exp: Math.floor(Date.now() / 1000) + 3600 }, generatedSecret, 'HS256');
@@ -76,7 +106,14 @@ if (process.argv.includes('--smoke')) {
     headers: { Authorization: `Bearer ${token}` },
   });
   console.log(`smoke: GET /api/hosting/providers → ${response.status} ${await response.text()}`);
-  if (!response.ok) process.exitCode = 1;
+  // The login link sets the cookie once; the settings page then answers with its HTML.
+  const origin = `http://127.0.0.1:${actualPort}`;
+  const loggedIn = await fetch(`${origin}/login?key=${loginKey}`, { redirect: 'manual' });
+  const cookie = (loggedIn.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+  const page = await fetch(`${origin}/hosting`, { headers: { Cookie: cookie } });
+  const again = await fetch(`${origin}/login?key=${loginKey}`, { redirect: 'manual' });
+  console.log(`smoke: login → ${loggedIn.status}, GET /hosting → ${page.status}, login again → ${again.status}`);
+  if (!response.ok || loggedIn.status !== 303 || page.status !== 200 || again.status !== 403) process.exitCode = 1;
   server.close();
   await simulator?.close();
   if (tempDir) await rm(tempDir, { recursive: true, force: true });

@@ -56,6 +56,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   } catch (error) {
     if (error instanceof UsageError) return usageFailure(io, new UsageError(error.message, error.helpFor || helpFor));
     io.stderr.write(formatError(error, flags.debug === true, secrets) + '\n');
-    return 1;
+    const exitCode = (error as { exitCode?: unknown } | null)?.exitCode;
+    return typeof exitCode === 'number' ? exitCode : 1;
   }
 }

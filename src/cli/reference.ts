@@ -33,7 +33,7 @@ export function renderReference(groups: readonly GroupSpec[]): string {
     '',
     '- **Exit status**: 0 success; 1 the operation failed (stderr names the error, e.g. `NotFoundError: ...`);',
     '  2 usage error (unknown command or flag, missing argument). `dns plan --detailed-exitcode`: 0 no changes,',
-    '  2 changes pending, 1 error.',
+    '  2 changes pending, 1 error. Ctrl-C at a confirmation prompt: 130, nothing changed.',
     '- **Credentials** live in `--config-dir`, else `$SETEC_HOSTING_CONFIG_DIR`, else',
     '  `$XDG_CONFIG_HOME/setec-hosting` (`~/.config/setec-hosting`), one `<provider>.json` per provider (0600).',
     '  `providers configure` reads the key from `$SETEC_HOSTING_API_KEY` or stdin (`--api-key-stdin`).',

@@ -83,16 +83,21 @@ export function createContext(options: {
       if (flags.yes === true) return;
       const { createInterface } = await import('node:readline/promises');
       const rl = createInterface({ input: io.stdin, output: io.stderr });
+      const cancelled = Object.assign(new Error('nothing was changed'), { name: 'Cancelled' });
+      const interrupt = new AbortController();
+      rl.once('SIGINT', () => interrupt.abort());
+      let answer: string;
       try {
-        const answer = await rl.question(`${question} [y/N] `);
-        if (!/^y(es)?$/i.test(answer.trim())) {
-          const cancelled = new Error('nothing was changed');
-          cancelled.name = 'Cancelled';
-          throw cancelled;
-        }
+        answer = await rl.question(`${question} [y/N] `, { signal: interrupt.signal });
+      } catch (error) {
+        // The input closed: Ctrl-D (a no, exit 1) or Ctrl-C (130, the shell's 128 + SIGINT).
+        if ((error as Error | null)?.name !== 'AbortError') throw error;
+        io.stderr.write('\n');
+        throw Object.assign(cancelled, { exitCode: interrupt.signal.aborted ? 130 : 1 });
       } finally {
         rl.close();
       }
+      if (!/^y(es)?$/i.test(answer.trim())) throw cancelled;
     },
     hideSecret(value: string): void {
       if (value) secrets.push(value);

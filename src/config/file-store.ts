@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { ConfigStoreError, ValidationError } from '../core/errors.js';
 import { syncDir, writeFileAtomic } from './atomic-write.js';
+import { decodeStoredConfig } from './stored-config.js';
 import {
   assertProviderName,
   checkChangedConfig,
@@ -260,27 +261,7 @@ export class FileConfigStore implements ConfigStore {
   }
 
   #parse(provider: string, file: string, text: string): ProviderConfig {
-    const corrupt = (why: string) =>
-      new ConfigStoreError(`Config file ${file} ${why}; it was left unchanged (fix or delete it)`, {
-        reason: 'corrupt',
-        path: file,
-      });
-    let data: unknown;
-    try {
-      data = JSON.parse(text);
-    } catch {
-      // The parse error quotes the file's text, which may hold the token: keep it out of the error.
-      throw corrupt('is not valid JSON');
-    }
-    let config: ProviderConfig;
-    try {
-      config = normalizeProviderConfig(data);
-    } catch (error) {
-      if (!(error instanceof ValidationError)) throw error;
-      throw corrupt(`is not a valid provider config (bad ${Object.keys(error.fields).join(', ')})`);
-    }
-    if (config.provider !== provider) throw corrupt(`holds the config of provider "${config.provider}"`);
-    return config;
+    return decodeStoredConfig(text, provider, `Config file ${file}`, file);
   }
 
   async #write(config: ProviderConfig): Promise<void> {

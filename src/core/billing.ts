@@ -12,6 +12,11 @@ export interface Subscription {
   /** ISO-8601, `""` when unknown. */
   renews_at: string;
   created_at: string;
+  /**
+   * How often it renews, in the words of {@link CatalogItem.period}: `"monthly"`, `"yearly"`, `"3 months"`...
+   * Absent when the provider does not say.
+   */
+  period?: string;
 }
 
 /** One purchasable price of the catalog. */
@@ -23,7 +28,7 @@ export interface CatalogItem {
   /** Integer cents. */
   price_cents: number;
   currency: string;
-  /** `"monthly"`, `"yearly"`, or `"3 months"`, `"2 years"`... */
+  /** `"monthly"`, `"yearly"`, `"daily"`, `"weekly"`, `"one-time"`, or `"3 months"`, `"2 years"`... */
   period: string;
   description?: string;
 }

@@ -8,6 +8,7 @@
  */
 import * as z from 'zod/mini';
 import { ProviderAPIError } from '../core/errors.js';
+import { createAdapterClient } from '../kit/adapter.js';
 import {
   type AdapterSpec,
   ApiClient,
@@ -63,9 +64,12 @@ export const DIGITALOCEAN_SPEC: AdapterSpec = {
   retryAfterMs: digitalOceanRetryAfterMs,
 };
 
-/** Creates the client of one DigitalOcean account. */
+/**
+ * Creates the client of one DigitalOcean account.
+ * @throws {ValidationError} when `apiKey` is empty or not visible ASCII.
+ */
 export function createDigitalOceanClient(options: ApiClientOptions): DigitalOceanClient {
-  return new ApiClient(DIGITALOCEAN_SPEC, options);
+  return createAdapterClient(DIGITALOCEAN_SPEC, options);
 }
 
 /** The most a listing may ask for (the API's own cap). */

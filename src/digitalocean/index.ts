@@ -17,10 +17,9 @@
  */
 import * as z from 'zod/mini';
 import type { CallOptions } from '../core/call-options.js';
-import { ValidationError } from '../core/errors.js';
 import type { Provider } from '../core/provider.js';
-import type { ProviderConfig } from '../core/provider-config.js';
-import type { ProviderCreateOptions, ProviderDefinition } from '../core/registry.js';
+import type { ProviderDefinition } from '../core/registry.js';
+import { adapterDefinition, withInspectLabel } from '../kit/adapter.js';
 import { createBilling } from './billing.js';
 import { createDigitalOceanClient } from './client.js';
 import { createDns } from './dns.js';
@@ -58,14 +57,7 @@ const AccountProbe = z.looseObject({ account: z.optional(z.unknown()) });
  * ```
  */
 export function createDigitalOceanProvider(options: DigitalOceanProviderOptions): DigitalOceanProvider {
-  // A token is visible ASCII; anything else would end up echoed in a fetch error about the header.
-  if (typeof options?.apiKey !== 'string' || !/^[\x21-\x7e]+$/.test(options.apiKey.trim())) {
-    throw new ValidationError('A DigitalOcean API token is required', {
-      fields: { apiKey: ['must be a non-empty string of visible ASCII characters'] },
-      provider: 'digitalocean',
-    });
-  }
-  const client = createDigitalOceanClient({ ...options, apiKey: options.apiKey.trim() });
+  const client = createDigitalOceanClient(options);
   const provider: DigitalOceanProvider = {
     name: 'digitalocean',
     displayName: 'DigitalOcean',
@@ -78,11 +70,7 @@ export function createDigitalOceanProvider(options: DigitalOceanProviderOptions)
     sshKeys: createSshKeys(client),
     billing: createBilling(client),
   };
-  Object.defineProperty(provider, Symbol.for('nodejs.util.inspect.custom'), {
-    value: () => `DigitalOceanProvider { baseUrl: '${client.baseUrl}' }`,
-    enumerable: false,
-  });
-  return provider;
+  return withInspectLabel(provider, 'DigitalOceanProvider', client);
 }
 
 /**
@@ -99,18 +87,7 @@ export function createDigitalOceanProvider(options: DigitalOceanProviderOptions)
  * const provider = createProvider('digitalocean', { provider: 'digitalocean', api_key: token, api_secret: '', extra: {}, connected: false });
  * ```
  */
-export const digitalocean: ProviderDefinition = {
-  name: 'digitalocean',
-  displayName: 'DigitalOcean',
-  create(config: ProviderConfig, options?: ProviderCreateOptions): Provider {
-    const apiKey = String(config?.api_key ?? '')
-      .trim()
-      .replace(/^bearer\s+/i, '');
-    const baseUrl = config?.extra?.base_url;
-    return createDigitalOceanProvider({
-      apiKey,
-      ...(baseUrl ? { baseUrl } : {}),
-      ...(options?.fetch ? { fetch: options.fetch } : {}),
-    });
-  },
-};
+export const digitalocean: ProviderDefinition = /* @__PURE__ */ adapterDefinition(
+  { name: 'digitalocean', displayName: 'DigitalOcean' },
+  createDigitalOceanProvider,
+);

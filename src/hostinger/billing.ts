@@ -53,13 +53,14 @@ export const SubscriptionWire = z.looseObject({
 export type SubscriptionWire = z.infer<typeof SubscriptionWire>;
 const SubscriptionsWire = listWire(SubscriptionWire);
 
-/** `1 month` → `monthly`, `1 year` → `yearly`, else `"3 months"`, `"2 years"`. */
+const SINGLE: Record<string, string> = { day: 'daily', week: 'weekly', month: 'monthly', year: 'yearly' };
+
+/** `1 month` → `monthly`, `1 year` → `yearly` (also `daily`, `weekly`), else `"3 months"`, `"2 years"`. */
 export function periodLabel(period: number | null | undefined, unit: string | null | undefined): string {
   const n = period ?? 1;
   const u = (unit ?? 'month').toLowerCase();
   if (u === 'none') return 'one-time';
-  if (n === 1 && u === 'month') return 'monthly';
-  if (n === 1 && u === 'year') return 'yearly';
+  if (n === 1 && Object.hasOwn(SINGLE, u)) return SINGLE[u] as string;
   return `${n} ${u}${n === 1 ? '' : 's'}`;
 }
 
@@ -100,7 +101,7 @@ export function catalogItemsFromWire(items: readonly CatalogItemWire[]): Catalog
 export function subscriptionFromWire(s: SubscriptionWire): Subscription {
   // The price the next renewal charges (what `renews_at` is about); the first paid period may have been cheaper.
   const cents = s.renewal_price ?? s.total_price ?? 0;
-  return {
+  const out: Subscription = {
     id: String(s.id),
     name: s.name ?? '',
     status: s.status ?? '',
@@ -110,6 +111,8 @@ export function subscriptionFromWire(s: SubscriptionWire): Subscription {
     renews_at: s.next_billing_at ?? s.expires_at ?? '',
     created_at: s.created_at ?? '',
   };
+  if (s.billing_period_unit) out.period = periodLabel(s.billing_period, s.billing_period_unit);
+  return out;
 }
 
 /** Fetches the account's subscriptions as Hostinger returns them. */

@@ -6,10 +6,10 @@
  * @module
  */
 // Straight from the kit's files, not its index: DNS-only bundles must not load the kit's zod helpers.
-import { ApiClient, type ApiClientOptions } from '../kit/client.js';
+import { createAdapterClient } from '../kit/adapter.js';
+import type { ApiClient, ApiClientOptions } from '../kit/client.js';
 import { firstLine } from '../kit/http-errors.js';
 import type { AdapterSpec, ErrorBody } from '../kit/spec.js';
-import { ValidationError } from '../core/errors.js';
 import { DEFAULT_BASE_URL } from './paths.js';
 
 /** The client every Hostinger capability sends its requests through. */
@@ -59,12 +59,5 @@ export const HOSTINGER_SPEC: AdapterSpec = {
  * @throws {ValidationError} when `apiKey` is empty or not visible ASCII.
  */
 export function createHostingerClient(options: ApiClientOptions): HostingerClient {
-  // A token is visible ASCII; anything else would end up echoed in a fetch error about the header.
-  if (typeof options?.apiKey !== 'string' || !/^[\x21-\x7e]+$/.test(options.apiKey.trim())) {
-    throw new ValidationError('A Hostinger API token is required', {
-      fields: { apiKey: ['must be a non-empty string of visible ASCII characters'] },
-      provider: 'hostinger',
-    });
-  }
-  return new ApiClient(HOSTINGER_SPEC, { ...options, apiKey: options.apiKey.trim() });
+  return createAdapterClient(HOSTINGER_SPEC, options);
 }

@@ -13,10 +13,10 @@
  *
  * @module
  */
-import type { ProviderConfig } from '../core/provider-config.js';
 import type { CallOptions } from '../core/call-options.js';
 import type { Provider } from '../core/provider.js';
-import type { ProviderCreateOptions, ProviderDefinition } from '../core/registry.js';
+import type { ProviderDefinition } from '../core/registry.js';
+import { adapterDefinition, withInspectLabel } from '../kit/adapter.js';
 import { createBilling } from './billing.js';
 import { createHostingerClient } from './client.js';
 import { createDnsWithBatch } from './dns-batch.js';
@@ -74,11 +74,7 @@ export function createHostingerProvider(options: HostingerProviderOptions): Host
     sshKeys: createSshKeys(client),
     billing: createBilling(client),
   };
-  Object.defineProperty(provider, Symbol.for('nodejs.util.inspect.custom'), {
-    value: () => `HostingerProvider { baseUrl: '${client.baseUrl}' }`,
-    enumerable: false,
-  });
-  return provider;
+  return withInspectLabel(provider, 'HostingerProvider', client);
 }
 
 /**
@@ -95,21 +91,13 @@ export function createHostingerProvider(options: HostingerProviderOptions): Host
  * const provider = createProvider('hostinger', { provider: 'hostinger', api_key: token, api_secret: '', extra: {}, connected: false });
  * ```
  */
-export const hostinger: ProviderDefinition = {
-  name: 'hostinger',
-  displayName: 'Hostinger',
-  extraFields: [
-    { name: 'base_url', label: 'API base URL (optional)', placeholder: 'https://developers.hostinger.com' },
-  ],
-  create(config: ProviderConfig, options?: ProviderCreateOptions): Provider {
-    const apiKey = String(config?.api_key ?? '')
-      .trim()
-      .replace(/^bearer\s+/i, '');
-    const baseUrl = config?.extra?.base_url;
-    return createHostingerProvider({
-      apiKey,
-      ...(baseUrl ? { baseUrl } : {}),
-      ...(options?.fetch ? { fetch: options.fetch } : {}),
-    });
+export const hostinger: ProviderDefinition = /* @__PURE__ */ adapterDefinition(
+  {
+    name: 'hostinger',
+    displayName: 'Hostinger',
+    extraFields: [
+      { name: 'base_url', label: 'API base URL (optional)', placeholder: 'https://developers.hostinger.com' },
+    ],
   },
-};
+  createHostingerProvider,
+);

@@ -89,6 +89,7 @@ export const subscription = z.looseObject({
   currency: text,
   renews_at: text,
   created_at: text,
+  period: z.optional(text),
 });
 
 export const catalogItem = z.looseObject({

@@ -64,3 +64,4 @@ export type {
   DoSize,
   DoSshKey,
 } from './digitalocean-simulator/index.js';
+export type { ProviderSimulator } from './simulator-core/provider-simulator.js';

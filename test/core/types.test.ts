@@ -70,7 +70,7 @@ describe('core: public types', () => {
     expectTypeOf<Keys<DataCenter>>().toEqualTypeOf<'id' | 'name' | 'location' | 'country'>();
     expectTypeOf<Keys<SshKey>>().toEqualTypeOf<'id' | 'name' | 'fingerprint' | 'public_key'>();
     expectTypeOf<Keys<Subscription>>().toEqualTypeOf<
-      'id' | 'name' | 'status' | 'plan' | 'price' | 'currency' | 'renews_at' | 'created_at'
+      'id' | 'name' | 'status' | 'plan' | 'price' | 'currency' | 'renews_at' | 'created_at' | 'period'
     >();
     expectTypeOf<Keys<CatalogItem>>().toEqualTypeOf<
       'id' | 'name' | 'category' | 'price_cents' | 'currency' | 'period' | 'description'

@@ -33,4 +33,13 @@ describe('examples: the demo', () => {
     expect(lines.length).toBeGreaterThan(50);
     expect(lines.filter((line) => line.length >= 100)).toEqual([]);
   });
+
+  it("shows each subscription's billing period, so a monthly and a yearly plan look different", async () => {
+    const { code, stdout } = await runDemo(false);
+    expect(code).toBe(0);
+    const table = stdout.slice(stdout.indexOf('Listing subscriptions'), stdout.indexOf('Reading the catalog'));
+    expect(table).toMatch(/^\s+id\s+name\s+status\s+price\s+currency\s+period\s+renews$/m);
+    expect(table).toMatch(/KVM 2 .* monthly /);
+    expect(table).toMatch(/KVM 4 .* yearly /);
+  });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AuthenticationError, ValidationError } from '../../src/core/errors.js';
 import { sshFingerprint } from '../../src/core/ssh-key.js';
+import { periodLabel, subscriptionFromWire } from '../../src/hostinger/billing.js';
 import { createHostingerProvider } from '../../src/hostinger/index.js';
 import { useSimulatorServer } from '../support/msw.js';
 
@@ -40,7 +41,7 @@ describe('hostinger: ssh keys', () => {
 });
 
 describe('hostinger: billing', () => {
-  it('lists subscriptions with prices in currency units and renews_at ("" when unknown)', async () => {
+  it('lists subscriptions with prices in currency units, their billing period and renews_at ("" when unknown)', async () => {
     const subs = await provider().billing.listSubscriptions();
     expect(subs.find((s) => s.id === 'Azz353Uhl1xC54pR0')).toEqual({
       id: 'Azz353Uhl1xC54pR0',
@@ -51,7 +52,9 @@ describe('hostinger: billing', () => {
       currency: 'USD',
       renews_at: '2025-04-14T09:26:53Z',
       created_at: '2024-03-14T09:26:53Z',
+      period: 'monthly',
     });
+    expect(subs.find((s) => s.id === 'AzzH8i9J0k1L2m3N4')?.period).toBe('yearly');
     expect(subs.find((s) => s.id === 'AzzH8i9J0k1L2m3N4')?.renews_at).toBe('2025-11-02T00:00:00Z');
     expect(subs.every((s) => s.renews_at !== 'null')).toBe(true);
   });
@@ -71,6 +74,25 @@ describe('hostinger: billing', () => {
     expect(catalog).toContainEqual(expect.objectContaining({ id: 'hostingercom-vps-kvm2-usd-1y', period: 'yearly' }));
     expect(catalog).toContainEqual(expect.objectContaining({ id: 'hostingercom-vps-kvm2-usd-2y', period: '2 years' }));
     expect(catalog.every((c) => Number.isInteger(c.price_cents))).toBe(true);
+  });
+
+  it('names billing periods the same way for subscriptions and catalog prices', () => {
+    expect(periodLabel(1, 'month')).toBe('monthly');
+    expect(periodLabel(1, 'year')).toBe('yearly');
+    expect(periodLabel(1, 'day')).toBe('daily');
+    expect(periodLabel(1, 'week')).toBe('weekly');
+    expect(periodLabel(3, 'month')).toBe('3 months');
+    expect(periodLabel(2, 'YEAR')).toBe('2 years');
+    expect(periodLabel(1, 'none')).toBe('one-time');
+    expect(periodLabel(1, 'constructor')).toBe('1 constructor');
+  });
+
+  it('leaves the period out of a subscription whose answer has no billing period unit', () => {
+    const sub = subscriptionFromWire({ id: 'Azz1', name: 'KVM 1', billing_period: 1, billing_period_unit: null });
+    expect(sub).not.toHaveProperty('period');
+    expect(subscriptionFromWire({ id: 'Azz2', billing_period: 3, billing_period_unit: 'month' }).period).toBe(
+      '3 months',
+    );
   });
 });
 

@@ -4,6 +4,7 @@
  */
 import { type SetupServer, setupServer } from 'msw/node';
 import type { RequestHandler } from 'msw';
+import type { ProviderSimulator } from '../../src/testing/index.js';
 import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import {
   createHostingerSimulator,
@@ -75,19 +76,13 @@ export function useDigitalOceanServer(
   return useCheckedServer(createDigitalOceanSimulator(options), digitalOceanSpec, 'DigitalOcean');
 }
 
-interface CheckableSimulator {
-  baseUrl: string;
-  handlers(): RequestHandler[];
-  reset(): void;
-}
-
-function useCheckedServer<S extends CheckableSimulator>(
+function useCheckedServer<S extends ProviderSimulator<unknown>>(
   sim: S,
   spec: SpecChecker,
   provider: string,
 ): SimulatorServer<S> {
   const { specPath, validateRequest, validateResponse } = spec;
-  const handlers = sim.handlers();
+  const handlers = sim.handlers<RequestHandler>();
   const server = setupServer(...handlers);
   const exchanges = new Map<string, Exchange>();
   let checkRequests = true;

@@ -117,7 +117,7 @@ describe('testing: memory provider account', () => {
     expect(await p.domains!.get('fresh-name.com')).toEqual(bought);
     expect((await p.dns!.list('fresh-name.com')).map((r) => r.type)).toEqual(['NS', 'NS']);
     expect(await p.billing!.listSubscriptions()).toContainEqual(
-      expect.objectContaining({ name: 'fresh-name.com', plan: 'memory-domain-com-usd-1y' }),
+      expect.objectContaining({ name: 'fresh-name.com', plan: 'memory-domain-com-usd-1y', period: 'yearly' }),
     );
     await expect(
       p.domains!.purchase({ domain: 'fresh-name.com', period: 1, auto_renew: true, privacy_protection: true }),
@@ -173,7 +173,7 @@ describe('testing: memory provider account', () => {
     expect(await p.vps!.get(vm.id)).toEqual(vm);
     expect((await p.vps!.list()).map((v) => v.id)).toContain(vm.id);
     expect(await p.billing!.listSubscriptions()).toContainEqual(
-      expect.objectContaining({ plan: 'memory-vps-kvm-2-usd-1y', price: 83.88 }),
+      expect.objectContaining({ plan: 'memory-vps-kvm-2-usd-1y', price: 83.88, period: 'yearly' }),
     );
   });
 

@@ -77,6 +77,18 @@ describe('zone: parseZoneFile', () => {
     expect(error.message).toContain('line 3 content');
   });
 
+  it('refuses a file for another zone with one error on its $ORIGIN line, not one per record', () => {
+    const text = ['$TTL 300', '$ORIGIN other.com.', '@ A 192.0.2.1', 'www A 192.0.2.2', 'mail MX 10 mx'].join('\n');
+    const error = errorOf(() => parseZoneFile(text, { origin: 'example.com' }));
+    expect(isValidationError(error)).toBe(true);
+    expect(error.fields).toEqual({
+      'line 2': ['$ORIGIN other.com. is outside the zone example.com: is the file for other.com?'],
+    });
+    // A $ORIGIN inside the zone still works.
+    const inside = parseZoneFile('$ORIGIN lab.example.com.\nwww A 192.0.2.3', { origin: 'example.com' });
+    expect(inside.records).toEqual([expect.objectContaining({ name: 'www.lab', content: '192.0.2.3' })]);
+  });
+
   it('names the line of an unterminated string or parenthesis', () => {
     expect(errorOf(() => parseZoneFile('a TXT "open\n', { origin: 'example.com' })).fields).toEqual({
       'line 1': ['a quoted string does not end on its line'],

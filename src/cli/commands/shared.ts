@@ -105,6 +105,7 @@ export const SUBSCRIPTION_COLUMNS: Column<Subscription>[] = [
   { header: 'name', get: (s) => s.name },
   { header: 'status', get: (s) => s.status },
   { header: 'price', get: (s) => money(s.price, s.currency) },
+  { header: 'period', get: (s) => s.period ?? '' },
   { header: 'renews at', get: (s) => s.renews_at },
 ];
 

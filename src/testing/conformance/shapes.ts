@@ -60,7 +60,7 @@ export function ensureShapes(values: unknown, shape: Shape, what: string): void 
   values.forEach((v, i) => ensureShape(v, shape, `${what}[${i}]`));
 }
 
-const PERIOD = /^(monthly|yearly|[1-9]\d* (months|years))$/;
+const PERIOD = /^(one-time|daily|weekly|monthly|yearly|[1-9]\d* (days|weeks|months|years))$/;
 
 /** The SDK's models. */
 export const SHAPES = {
@@ -115,6 +115,7 @@ export const SHAPES = {
     currency: 'string',
     renews_at: 'timestamp?',
     created_at: 'timestamp?',
+    'period?': (v) => typeof v === 'string' && PERIOD.test(v),
   },
   CatalogItem: {
     id: 'string',

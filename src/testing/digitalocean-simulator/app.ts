@@ -1,8 +1,9 @@
-import { Hono } from 'hono';
+import type { Hono, MiddlewareHandler } from 'hono';
+import { createProviderApp, SimulatorHttpError } from '../simulator-core/app.js';
 import { accountRoutes } from './account.js';
 import { dnsRoutes } from './dns.js';
 import { dropletRoutes } from './droplets.js';
-import { DoHttpError, errorResponse } from './responses.js';
+import { errorResponse, notFoundMessage } from './responses.js';
 import { RATE_LIMIT } from './seed.js';
 import type { DoRuntime } from './state.js';
 
@@ -14,32 +15,36 @@ const WINDOW_SECONDS = 3600;
  * `too_many_requests` once the window's requests are spent), the routes, `{id, message, request_id}` errors.
  */
 export function createDoApp(sim: DoRuntime, token: string, now: () => number): Hono {
-  const app = new Hono();
   let windowStart: number | undefined;
-  app.use('*', async (c, next) => {
+  // Requests that came in after the window's requests were spent: answered 429 once authenticated.
+  const spent = new WeakSet<Request>();
+  // Every request counts against the limit, and every answer (401 and 404 included) carries the headers.
+  const rateLimit: MiddlewareHandler = async (c, next) => {
     windowStart ??= now();
-    const spent = sim.state.rateLimitRemaining <= 0;
-    if (!spent) sim.state.rateLimitRemaining -= 1;
+    if (sim.state.rateLimitRemaining <= 0) spent.add(c.req.raw);
+    else sim.state.rateLimitRemaining -= 1;
     const headers = {
       'ratelimit-limit': String(RATE_LIMIT),
       'ratelimit-remaining': String(Math.max(0, sim.state.rateLimitRemaining)),
       'ratelimit-reset': String(Math.floor(windowStart / 1000) + WINDOW_SECONDS),
     };
-    if (c.req.header('authorization') !== `Bearer ${token}`) {
-      c.res = errorResponse(c, new DoHttpError(401, 'Unable to authenticate you'));
-    } else if (spent) {
-      c.res = errorResponse(c, new DoHttpError(429, 'API Rate limit exceeded.'));
-    } else {
-      await next();
-    }
+    await next();
     for (const [name, value] of Object.entries(headers)) c.res.headers.set(name, value);
+  };
+  return createProviderApp({
+    token,
+    errorResponse,
+    unauthorized: 'Unable to authenticate you',
+    notFound: () => notFoundMessage,
+    before: rateLimit,
+    routes(app) {
+      app.use('*', async (c, next) => {
+        if (spent.has(c.req.raw)) throw new SimulatorHttpError(429, 'API Rate limit exceeded.');
+        await next();
+      });
+      dnsRoutes(app, sim);
+      dropletRoutes(app, sim);
+      accountRoutes(app, sim);
+    },
   });
-  dnsRoutes(app, sim);
-  dropletRoutes(app, sim);
-  accountRoutes(app, sim);
-  app.notFound((c) => errorResponse(c, new DoHttpError(404, 'The resource you were accessing could not be found.')));
-  app.onError((error, c) =>
-    errorResponse(c, error instanceof DoHttpError ? error : new DoHttpError(500, 'Server Error')),
-  );
-  return app;
 }

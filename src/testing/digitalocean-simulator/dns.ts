@@ -1,6 +1,7 @@
 import type { Context, Hono } from 'hono';
+import { SimulatorHttpError } from '../simulator-core/app.js';
 import { checkCnameConflict, DO_RECORD_TYPES, recordAsInput, recordFromBody, zoneFile } from './records.js';
-import { DoHttpError, jsonBody, listResponse, notFound, unprocessable } from './responses.js';
+import { jsonBody, listResponse, notFound, unprocessable } from './responses.js';
 import { defaultRecords } from './seed.js';
 import type { DoDomain, DoRecordWire, DoRuntime } from './state.js';
 
@@ -54,7 +55,7 @@ export function dnsRoutes(app: Hono, sim: DoRuntime): void {
     const zone = zoneOf(c);
     const type = c.req.query('type');
     if (type !== undefined && !(DO_RECORD_TYPES as readonly string[]).includes(type))
-      throw new DoHttpError(400, 'type is not a supported record type');
+      throw new SimulatorHttpError(400, 'type is not a supported record type');
     // `?name=` takes the FQDN (`www.example.com`), unlike the relative names the records carry.
     const fqdn = c.req.query('name')?.toLowerCase().replace(/\.$/, '');
     const records = zone.records.filter(

@@ -1,6 +1,7 @@
 import type { Context, Hono } from 'hono';
+import { isoNow, SimulatorHttpError } from '../simulator-core/app.js';
 import { noContent } from './dns.js';
-import { DoHttpError, isoNow, jsonBody, listResponse, notFound, unprocessable } from './responses.js';
+import { jsonBody, listResponse, notFound, unprocessable } from './responses.js';
 import type { DoAction, DoDroplet, DoRuntime } from './state.js';
 
 const NAME = /^[a-zA-Z0-9]?[a-z0-9A-Z.-]*[a-z0-9A-Z]$/;
@@ -154,7 +155,7 @@ export function dropletRoutes(app: Hono, sim: DoRuntime): void {
     if (typeof type !== 'string') throw unprocessable('Type is required');
     if (droplet.locked) throw unprocessable('Droplet is currently locked: another action is in progress');
     const status = POWER[type];
-    if (status === undefined) throw new DoHttpError(422, `The simulator does not model the action ${type}`);
+    if (status === undefined) throw new SimulatorHttpError(422, `The simulator does not model the action ${type}`);
     if (droplet.status === 'new') throw unprocessable('Droplet is still being created');
     droplet.status = status;
     const action = record(droplet, type);

@@ -1,5 +1,5 @@
 import type { Context } from 'hono';
-import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { readJsonBody, SimulatorHttpError } from '../simulator-core/app.js';
 
 /** The short error ids DigitalOcean pairs with each status. */
 const ERROR_IDS: Record<number, string> = {
@@ -16,43 +16,29 @@ const ERROR_IDS: Record<number, string> = {
   504: 'gateway_timeout',
 };
 
-/** Thrown by route code to answer a DigitalOcean error; `app.onError` turns it into the response. */
-export class DoHttpError extends Error {
-  constructor(
-    readonly status: ContentfulStatusCode,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
 /** `{id, message, request_id}`, DigitalOcean's error body. */
 export function errorBody(status: number, message: string): { id: string; message: string; request_id: string } {
   return { id: ERROR_IDS[status] ?? 'error', message, request_id: globalThis.crypto.randomUUID() };
 }
 
 /** Answers `error` as DigitalOcean does. */
-export const errorResponse = (c: Context, error: DoHttpError): Response =>
+export const errorResponse = (c: Context, error: SimulatorHttpError): Response =>
   c.json(errorBody(error.status, error.message), error.status);
 
+/** DigitalOcean's wording of a 404, for a missing resource and an unknown route alike. */
+export const notFoundMessage = 'The resource you were accessing could not be found.';
+
 /** 404 `not_found` with DigitalOcean's wording. */
-export const notFound = (): DoHttpError => new DoHttpError(404, 'The resource you were accessing could not be found.');
+export const notFound = (): SimulatorHttpError => new SimulatorHttpError(404, notFoundMessage);
 
 /** 422 `unprocessable_entity`. */
-export const unprocessable = (message: string): DoHttpError => new DoHttpError(422, message);
+export const unprocessable = (message: string): SimulatorHttpError => new SimulatorHttpError(422, message);
 
 /** Reads the JSON body (an absent body is `{}`); anything but a JSON object is a 400. */
 export async function jsonBody(c: Context): Promise<Record<string, unknown>> {
-  const text = await c.req.text();
-  if (text.trim() === '') return {};
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch {
-    throw new DoHttpError(400, 'unable to parse request body as JSON');
-  }
+  const data = await readJsonBody(c, () => new SimulatorHttpError(400, 'unable to parse request body as JSON'));
   if (data === null || typeof data !== 'object' || Array.isArray(data))
-    throw new DoHttpError(400, 'request body must be a JSON object');
+    throw new SimulatorHttpError(400, 'request body must be a JSON object');
   return data as Record<string, unknown>;
 }
 
@@ -61,7 +47,7 @@ const MAX_PER_PAGE = 200;
 function pageParam(c: Context, name: string, fallback: number): number {
   const raw = c.req.query(name);
   if (raw === undefined) return fallback;
-  if (!/^\d+$/.test(raw) || Number(raw) < 1) throw new DoHttpError(400, `${name} must be a positive integer`);
+  if (!/^\d+$/.test(raw) || Number(raw) < 1) throw new SimulatorHttpError(400, `${name} must be a positive integer`);
   return Number(raw);
 }
 
@@ -73,7 +59,7 @@ function pageParam(c: Context, name: string, fallback: number): number {
 export function listResponse<T>(c: Context, key: string, items: readonly T[]): Response {
   const page = pageParam(c, 'page', 1);
   const perPage = pageParam(c, 'per_page', 20);
-  if (perPage > MAX_PER_PAGE) throw new DoHttpError(400, `per_page must be at most ${MAX_PER_PAGE}`);
+  if (perPage > MAX_PER_PAGE) throw new SimulatorHttpError(400, `per_page must be at most ${MAX_PER_PAGE}`);
   const last = Math.max(1, Math.ceil(items.length / perPage));
   const link = (n: number): string => {
     const url = new URL(c.req.url);
@@ -88,6 +74,3 @@ export function listResponse<T>(c: Context, key: string, items: readonly T[]): R
   const slice = items.slice((page - 1) * perPage, page * perPage);
   return c.json({ [key]: slice, links, meta: { total: items.length } });
 }
-
-/** ISO-8601 without milliseconds, as DigitalOcean prints timestamps. */
-export const isoNow = (now = new Date()): string => now.toISOString().replace(/\.\d{3}Z$/, 'Z');

@@ -1,8 +1,8 @@
-import type { Server } from 'node:http';
-import { FaultQueue, type SimulatorFault, sleep } from '../simulator/faults.js';
-import { type SimAnswer, startServer, stopServer } from '../simulator/server.js';
-import type { MswRequestHandler, SimulatorRequestLog } from '../simulator/simulator.js';
-import { loadMsw, networkError, readBody } from '../simulator/transport.js';
+import {
+  createProviderSimulator,
+  type ProviderSimulator,
+  simulatorSettings,
+} from '../simulator-core/provider-simulator.js';
 import { createDoApp } from './app.js';
 import { errorBody } from './responses.js';
 import { createDoState } from './seed.js';
@@ -34,25 +34,7 @@ export interface DigitalOceanSimulatorOptions {
 }
 
 /** A stateful in-memory fake of the DigitalOcean API v2 subset the SDK uses. */
-export interface DigitalOceanSimulator {
-  readonly token: string;
-  readonly baseUrl: string;
-  /** Web-standard handler: answers like DigitalOcean; usable as a `fetch` replacement. Rejects with a `TypeError` for an injected network error. */
-  fetch(input: Request | string | URL, init?: RequestInit): Promise<Response>;
-  /** msw handlers serving `baseUrl` (requires `msw` to be installed; see {@link MswRequestHandler}). */
-  handlers<Handler = MswRequestHandler>(baseUrl?: string): Handler[];
-  /** Starts a real HTTP server on 127.0.0.1. @returns its origin, `http://127.0.0.1:<port>` */
-  listen(port?: number): Promise<string>;
-  /** Stops every server started by `listen()`. */
-  close(): Promise<void>;
-  /** Answers the next `times` matching requests with a fault (status, network error or delay). */
-  inject(fault: SimulatorFault): void;
-  /** Milliseconds added before every response. @default 0 */
-  latencyMs: number;
-  /** Every request received, oldest first. */
-  readonly requests: readonly SimulatorRequestLog[];
-  /** State back to the ready-made account (or the empty one); faults, latency and the request log cleared. */
-  reset(): void;
+export interface DigitalOceanSimulator extends ProviderSimulator<DigitalOceanSimulatorState> {
   /**
    * The account, for assertions and set-up (mutable: e.g. set a droplet's `locked` to see the 422 an action
    * gets while another runs, or `rateLimitRemaining = 0` to spend the rate limit).
@@ -66,76 +48,21 @@ export interface DigitalOceanSimulator {
  * actions), regions, sizes, images, SSH keys and the account, with Bearer auth, pagination
  * (`per_page` up to 200, `links.pages.next`), rate-limit headers, `{id, message, request_id}` errors and
  * fault injection.
+ * @throws ValidationError when `token` is not a valid Bearer token (empty, spaces, non-ASCII characters)
  * @example
  * const sim = createDigitalOceanSimulator();
  * const server = setupServer(...sim.handlers());
  * sim.inject({ status: 429, headers: { 'retry-after': '2' } });
  */
 export function createDigitalOceanSimulator(options: DigitalOceanSimulatorOptions = {}): DigitalOceanSimulator {
-  const token = options.token ?? 'test-token';
-  const seed = options.seed ?? true;
-  const baseUrl = (options.baseUrl ?? 'https://api.digitalocean.com').replace(/\/+$/, '');
-  const runtime: DoRuntime = { state: createDoState(seed) };
-  const app = createDoApp(runtime, token, options.now ?? Date.now);
-  const faults = new FaultQueue(errorBody);
-  const log: SimulatorRequestLog[] = [];
-  const servers = new Set<Server>();
-
-  const answer = async (request: Request): Promise<SimAnswer> => {
-    const url = new URL(request.url);
-    log.push({ method: request.method, path: url.pathname, search: url.search, body: await readBody(request) });
-    const fault = faults.take(request.method, url.pathname);
-    await sleep((fault?.delayMs ?? 0) + sim.latencyMs, request.signal);
-    if (fault?.kind === 'network-error') return 'network-error';
-    if (fault?.kind === 'response') return fault.response;
-    return app.fetch(request);
-  };
-
-  const sim: DigitalOceanSimulator = {
-    token,
-    baseUrl,
-    latencyMs: 0,
-    get requests() {
-      return log;
-    },
-    get state() {
-      return runtime.state;
-    },
-    async fetch(input, init) {
-      const request = input instanceof Request && init === undefined ? input : new Request(input, init);
-      const result = await answer(request);
-      if (result === 'network-error') throw networkError();
-      return result;
-    },
-    handlers<Handler>(origin = baseUrl): Handler[] {
-      const { http, HttpResponse } = loadMsw();
-      const handlers = [
-        http.all(`${origin.replace(/\/+$/, '')}/v2/*`, async ({ request }) => {
-          const result = await answer(request);
-          return result === 'network-error' ? HttpResponse.error() : result;
-        }),
-      ];
-      return handlers as Handler[];
-    },
-    async listen(port) {
-      const { server, origin } = await startServer(answer, port);
-      servers.add(server);
-      return origin;
-    },
-    async close() {
-      const running = [...servers];
-      servers.clear();
-      await Promise.all(running.map(stopServer));
-    },
-    inject(fault) {
-      faults.add(fault);
-    },
-    reset() {
-      runtime.state = createDoState(seed);
-      faults.clear();
-      log.length = 0;
-      sim.latencyMs = 0;
-    },
-  };
-  return sim;
+  const settings = simulatorSettings(options, 'https://api.digitalocean.com');
+  const runtime: DoRuntime = { state: createDoState(settings.seed) };
+  return createProviderSimulator({
+    settings,
+    apiPrefix: '/v2',
+    runtime,
+    freshState: () => createDoState(settings.seed),
+    app: createDoApp(runtime, settings.token, options.now ?? Date.now),
+    faultErrorBody: errorBody,
+  });
 }

@@ -97,6 +97,7 @@ export function createMemoryDomains(state: MemoryState): DomainsCapability {
         currency: item?.currency ?? 'USD',
         renews_at: bought.expires_at,
         created_at: now.toISOString(),
+        period: item?.period ?? 'yearly',
       });
       return copy(bought);
     },

@@ -116,6 +116,7 @@ export function defaultSeed(domainNames: readonly string[]): MemorySeed {
         currency: 'USD',
         renews_at: '2025-02-15T10:00:00.000Z',
         created_at: CREATED,
+        period: 'monthly',
       },
       ...domainNames.map((name, i) => ({
         id: `sub-${i + 2}`,
@@ -126,6 +127,7 @@ export function defaultSeed(domainNames: readonly string[]): MemorySeed {
         currency: 'USD',
         renews_at: '2030-01-15T10:00:00.000Z',
         created_at: CREATED,
+        period: 'yearly',
       })),
     ],
     catalog: [

@@ -97,6 +97,7 @@ export function createMemoryVps(state: MemoryState): VpsCapability {
         currency: plan.currency,
         renews_at: '',
         created_at: now,
+        period: plan.period,
       });
       return copy(vm);
     },

@@ -1,5 +1,6 @@
 import type { Hono } from 'hono';
-import { fieldError, isoNow, notFound, unprocessable } from './responses.js';
+import { isoNow } from '../simulator-core/app.js';
+import { fieldError, notFound, unprocessable } from './responses.js';
 import type { SimCatalogItem, SimCatalogPrice, SimOrder, SimRuntime, SimSubscription } from './state.js';
 
 const CATEGORIES = ['DOMAIN', 'VPS', 'EMAIL'];

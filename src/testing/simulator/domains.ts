@@ -1,8 +1,9 @@
 import type { Context, Hono } from 'hono';
 import * as z from 'zod/mini';
+import { isoNow } from '../simulator-core/app.js';
 import { nextId, placeOrder } from './billing.js';
 import { defaultZone } from './seed.js';
-import { accepted, type FieldErrors, fieldError, isoNow, notFound, parseBody, unprocessable } from './responses.js';
+import { accepted, type FieldErrors, fieldError, notFound, parseBody, unprocessable } from './responses.js';
 import type { SimDomain, SimRuntime } from './state.js';
 
 const AvailabilityBody = z.object({

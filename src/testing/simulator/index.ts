@@ -2,14 +2,9 @@
  * A stateful in-memory fake of the Hostinger API for tests: `fetch`, msw handlers or a real HTTP server.
  * @module
  */
-export {
-  createHostingerSimulator,
-  type HostingerSimulator,
-  type HostingerSimulatorOptions,
-  type MswRequestHandler,
-  type SimulatorRequestLog,
-} from './simulator.js';
-export { FAULT_HEADER, type SimulatorFault } from './faults.js';
+export { createHostingerSimulator, type HostingerSimulator, type HostingerSimulatorOptions } from './simulator.js';
+export type { MswRequestHandler, SimulatorRequestLog } from '../simulator-core/provider-simulator.js';
+export { FAULT_HEADER, type SimulatorFault } from '../simulator-core/faults.js';
 export { DNS_CONFLICT_MESSAGE } from './dns.js';
 export type {
   SimCatalogItem,

@@ -1,28 +1,36 @@
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { z } from 'zod/mini';
+import { readJsonBody, SimulatorHttpError } from '../simulator-core/app.js';
 
 /** Field errors keyed by Laravel-style dot paths (`zone.0.records.0.content`). */
 export type FieldErrors = Record<string, string[]>;
 
-/** Thrown by route code to answer a Hostinger-shaped error; `app.onError` turns it into the response. */
-export class SimHttpError extends Error {
+/** Thrown by route code to answer a Hostinger-shaped error, with Laravel's field errors for a 422. */
+export class SimHttpError extends SimulatorHttpError {
   constructor(
-    readonly status: ContentfulStatusCode,
+    status: ContentfulStatusCode,
     message: string,
     readonly errors?: FieldErrors,
   ) {
-    super(message);
+    super(status, message);
   }
 }
 
 const correlationId = (): string => globalThis.crypto.randomUUID();
 
+/** `{message, correlation_id}`, Hostinger's error body (also what a fault without a body answers). */
+export const errorBody = (_status: number, message: string): { message: string; correlation_id: string } => ({
+  message,
+  correlation_id: correlationId(),
+});
+
 /** `{message, correlation_id}` (or `{message, errors, correlation_id}` for 422), as Hostinger answers errors. */
-export function errorResponse(c: Context, error: SimHttpError): Response {
-  const body = error.errors
-    ? { message: error.message, errors: error.errors, correlation_id: correlationId() }
-    : { message: error.message, correlation_id: correlationId() };
+export function errorResponse(c: Context, error: SimulatorHttpError): Response {
+  const errors = error instanceof SimHttpError ? error.errors : undefined;
+  const body = errors
+    ? { message: error.message, errors, correlation_id: correlationId() }
+    : errorBody(error.status, error.message);
   return c.json(body, error.status);
 }
 
@@ -86,19 +94,8 @@ export function laravelErrors(issues: readonly z.core.$ZodIssue[], data: unknown
 
 /** Reads the JSON body (an absent body is `{}`) and parses it with `schema`, or throws a Hostinger 422. */
 export async function parseBody<T>(c: Context, schema: z.ZodMiniType<T>): Promise<T> {
-  const text = await c.req.text();
-  let data: unknown = {};
-  if (text.trim() !== '') {
-    try {
-      data = JSON.parse(text);
-    } catch {
-      throw fieldError('body', 'The request body must be valid JSON.');
-    }
-  }
+  const data = await readJsonBody(c, () => fieldError('body', 'The request body must be valid JSON.'));
   const result = schema.safeParse(data);
   if (!result.success) throw unprocessable(laravelErrors(result.error.issues, data));
   return result.data;
 }
-
-/** ISO-8601 without milliseconds, as Hostinger prints timestamps. */
-export const isoNow = (now = new Date()): string => now.toISOString().replace(/\.\d{3}Z$/, 'Z');

@@ -1,7 +1,8 @@
 import type { Context, Hono } from 'hono';
 import * as z from 'zod/mini';
+import { isoNow } from '../simulator-core/app.js';
 import { nextId, placeOrder } from './billing.js';
-import { accepted, type FieldErrors, fieldError, isoNow, notFound, parseBody, unprocessable } from './responses.js';
+import { accepted, type FieldErrors, fieldError, notFound, parseBody, unprocessable } from './responses.js';
 import type { SimPublicKey, SimRuntime, SimVirtualMachine } from './state.js';
 
 const KeyBody = z.object({ name: z.string().check(z.minLength(1)), key: z.string().check(z.minLength(1)) });

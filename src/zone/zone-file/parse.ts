@@ -153,6 +153,14 @@ export function parseZoneFile(text: string, options: ParseZoneFileOptions = {}):
           const named = absolute(plainName(words[1] as Token), origin);
           origin = normalizeDomain(named, 'origin');
           zone ??= origin;
+          if (origin !== zone && !origin.endsWith(`.${zone}`)) {
+            // Every relative name after it would be outside too: one error says it, not one per record.
+            errors.add(
+              `line ${entry.line}`,
+              `$ORIGIN ${origin}. is outside the zone ${zone}: is the file for ${origin}?`,
+            );
+            break;
+          }
         } else if (directive === '$TTL') {
           defaultTtl = words.length === 2 ? parseTtl(words[1]?.text ?? '') : undefined;
           if (defaultTtl === undefined) bad('$TTL takes one TTL such as 3600 or 1h');

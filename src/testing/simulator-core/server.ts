@@ -1,3 +1,8 @@
+/**
+ * The real HTTP server both simulators listen with on 127.0.0.1.
+ * @internal
+ * @module
+ */
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 
 /** What the simulator answers a request with; `'network-error'` drops the connection. */
@@ -35,6 +40,7 @@ async function writeResponse(res: ServerResponse, response: Response): Promise<v
  * Serves `answer` over real HTTP on 127.0.0.1 (node:http, loaded lazily so the simulator also runs where
  * there is no node:http, through `fetch` and msw).
  * @returns the server and its origin (`http://127.0.0.1:<port>`)
+ * @throws the listen error (e.g. `EADDRINUSE`) when the port is taken
  */
 export async function startServer(
   answer: (request: Request) => Promise<SimAnswer>,

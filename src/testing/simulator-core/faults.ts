@@ -1,3 +1,9 @@
+/**
+ * Fault injection both simulators share: which request a fault matches, how many times, and the answer it
+ * gives instead of (or before) the normal response.
+ * @module
+ */
+
 /** A fault the simulator answers instead of (or before) the normal response. */
 export interface SimulatorFault {
   /** Status to answer with. Without `status` and `networkError` the fault only delays the normal response. */
@@ -26,7 +32,10 @@ export interface SimulatorFault {
 /** Marker header on fault responses, so spec checks can tell a deliberate off-spec answer from a simulator bug. */
 export const FAULT_HEADER = 'x-simulator-fault';
 
-/** What the simulator does with a request when a fault matches. */
+/**
+ * What the simulator does with a request when a fault matches.
+ * @internal
+ */
 export type FaultOutcome =
   | { kind: 'delay'; delayMs: number }
   | { kind: 'network-error'; delayMs: number }
@@ -45,33 +54,41 @@ const STATUS_TEXT: Record<number, string> = {
   504: 'Gateway Timeout',
 };
 
-/** The JSON error body a fault without `body` answers, e.g. Hostinger's `{message, correlation_id}`. */
+/**
+ * The JSON error body a fault without `body` answers, e.g. Hostinger's `{message, correlation_id}`.
+ * @internal
+ */
 export type FaultErrorBody = (status: number, message: string) => unknown;
 
-const hostingerErrorBody: FaultErrorBody = (_status, message) => ({
-  message,
-  correlation_id: globalThis.crypto.randomUUID(),
-});
-
-/** Queue of injected faults; the first one that matches a request answers it. */
+/**
+ * Queue of injected faults; the first one that matches a request answers it.
+ * @internal
+ */
 export class FaultQueue {
   #faults: ActiveFault[] = [];
 
   /** @param errorBody the provider's error shape for faults that give a status and no body */
-  constructor(private readonly errorBody: FaultErrorBody = hostingerErrorBody) {}
+  constructor(private readonly errorBody: FaultErrorBody) {}
 
+  /**
+   * Queues `fault` behind the ones already queued.
+   * @throws RangeError when `times` is not greater than 0, `status` is not a whole number from 200 to 599
+   * (what a `Response` can carry), or `delayMs` is negative or not finite; nothing is queued then
+   */
   add(fault: SimulatorFault): void {
     const times = fault.times ?? 1;
     if (!(times > 0)) throw new RangeError('inject: times must be greater than 0');
+    const { status, delayMs } = fault;
+    if (status !== undefined && !(Number.isInteger(status) && status >= 200 && status <= 599))
+      throw new RangeError('inject: status must be a whole number from 200 to 599');
+    if (delayMs !== undefined && !(Number.isFinite(delayMs) && delayMs >= 0))
+      throw new RangeError('inject: delayMs must be a finite number of milliseconds, 0 or more');
     this.#faults.push({ fault, remaining: times });
   }
 
+  /** Drops every queued fault. */
   clear(): void {
     this.#faults = [];
-  }
-
-  get size(): number {
-    return this.#faults.length;
   }
 
   /** Consumes one use of the first matching fault and says what to do, or `undefined` when none matches. */
@@ -110,7 +127,10 @@ function faultResponse(fault: SimulatorFault, status: number, errorBody: FaultEr
   return new Response(body, { status, headers });
 }
 
-/** Sleeps `ms`, rejecting early with the signal's reason when it aborts. */
+/**
+ * Sleeps `ms`, rejecting early with the signal's reason when it aborts.
+ * @internal
+ */
 export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   if (ms <= 0) return Promise.resolve();
   return new Promise((resolve, reject) => {

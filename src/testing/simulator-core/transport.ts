@@ -8,8 +8,11 @@ import { createRequire } from 'node:module';
 type MswModule = typeof import('msw');
 declare const __filename: string | undefined;
 
-// msw is an optional peer: load it only when handlers() is called, synchronously, in the ESM and CJS builds alike
-// (ESM resolves from import.meta.url; the CJS build has an empty import.meta and a real __filename).
+/**
+ * Loads msw, an optional peer, only when `handlers()` is called: synchronously, in the ESM and CJS builds alike
+ * (ESM resolves from import.meta.url; the CJS build has an empty import.meta and a real __filename).
+ * @throws Error saying how to install msw when it is missing
+ */
 export function loadMsw(): MswModule {
   const from = (import.meta as { url?: string }).url ?? (typeof __filename === 'string' ? __filename : '');
   try {
