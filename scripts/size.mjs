@@ -37,8 +37,8 @@ const cases = [
     // record validation, the HTTP client and the errors the rest. VPS, domains and billing code stay out
     // (one internal file per capability); the goal of 15 kB needs a lighter client and validation.
     // 19.9 kB with dns.writeSets, which the DNS-only factory keeps so applyPlan stays at 4 requests.
-    // 15.2 kB once DNS answers are checked by hand-written Standard Schemas: no zod in this bundle (ky is
-    // about 5 kB of it; the DNS group with its local validation, the HTTP client and the errors the rest).
+    // 15.3 kB (15,276 B) once DNS answers are checked by hand-written Standard Schemas: no zod in this bundle.
+    // ky is about 5 kB of it; the DNS group with its local validation, the HTTP client and the errors the rest.
     budget: 15360,
     forbid: ['node_modules/zod/'],
     // API paths of the other groups: none of their code may be bundled.
