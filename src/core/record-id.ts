@@ -25,7 +25,7 @@ interface IdGroup {
  * shares those three, otherwise that plus `#` and a hash of the content (`@/TXT/0#1b2c3d4e`).
  * Ids depend only on the records themselves, so they are stable across listings of an unchanged zone.
  */
-export function assignRecordIds(records: readonly Draft[]): DnsRecord[] {
+export function assignRecordIds(records: readonly Omit<DnsRecord, 'id'>[]): DnsRecord[] {
   // Plain loops, one map lookup per record: a listing of thousands of records is on the hot path of dns.list.
   const n = records.length;
   const groups = new Array<IdGroup>(n);
