@@ -3,9 +3,10 @@
  * internal functions from `src/` (not exported by the package). Also the simulator's own handler time,
  * to put the server's share of an end-to-end call in scale.
  */
-import { recordsFromZone, ZoneWire } from '../src/hostinger/dns.js';
+import { recordsFromZone } from '../src/hostinger/dns.js';
+import { ZoneWire } from '../src/hostinger/zone-wire.js';
 import { HOSTINGER_SPEC } from '../src/hostinger/client.js';
-import { parseWire } from '../src/kit/wire.js';
+import { parseWire } from '../src/kit/parse-wire.js';
 import { assignRecordIds } from '../src/core/record-id.js';
 import { createHostingerSimulator } from '../src/testing/index.js';
 import type { Variant } from './variants.js';
@@ -28,7 +29,7 @@ export function decodeSteps(body: string): Variant[] {
       count: (r) => `${(r as unknown[]).length} RRsets`,
     },
     {
-      name: 'zod/mini parseWire(ZoneWire)',
+      name: 'parseWire(ZoneWire) (one-pass shape check)',
       run: async () => parseWire(HOSTINGER_SPEC, ZoneWire, parsed, 'GET zone'),
       count: sets,
     },

@@ -34,7 +34,7 @@ console.log('\ntop self time');
 for (const [l, t] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 25)) console.log(`  ${pct(t).padStart(6)}  ${l}`);
 console.log('\ninclusive time of steps');
 const wanted =
-  /^(list|getZone|request|send|#parse|parseWire|safeParse|recordsFromZone|fromWireContent|assignRecordIds|fnv1a|parseTxt|hostname|garbage collector|\(garbage collector\)|text|json|fetch|_fetch|ky) /;
+  /^(list|getZone|request|send|#parse|parseWire|zoneIssue|recordsFromZone|splitPriority|plainContent|assignRecordIds|hex|parseTxt|hostname|garbage collector|\(garbage collector\)|text|json|fetch|_fetch|ky) /;
 for (const [l, t] of [...inclusive]
   .filter(([l]) => wanted.test(l) && !l.includes('node:'))
   .sort((a, b) => b[1] - a[1])

@@ -6,7 +6,7 @@
  * |-----------------------------|------------------------------------|---------------------------------------------------|-------------------------------------------------------|
  * | raw fetch + JSON.parse      | global `fetch` (undici)            | undici's global dispatcher keeps sockets alive     | `text()` + `JSON.parse`                               |
  * | raw node:http + JSON.parse  | `http.get`                         | `http.globalAgent`, `keepAlive: true` since Node 19 | `Buffer.concat` + `JSON.parse`                        |
- * | setec-hosting dns.list      | ky → global `fetch` (undici)       | as raw fetch                                      | JSON.parse + zod/mini check + split to records + ids  |
+ * | setec-hosting dns.list      | ky → global `fetch` (undici)       | as raw fetch                                      | JSON.parse + shape check + split to records + ids     |
  * | hostinger-api-sdk (axios)   | axios http adapter → `http.request` | `http.globalAgent` (keep-alive on Node ≥ 19)      | axios `JSON.parse`, no validation, RRsets as sent     |
  * | hostinger-api-sdk fetch     | axios `adapter: 'fetch'` (undici)  | as raw fetch                                      | as above                                              |
  *
@@ -96,6 +96,13 @@ export function offlineVariants(baseUrl: string, token: string, domain: string, 
     }),
   });
   const peer = new DNSZoneApi(new Configuration({ accessToken: token, basePath: baseUrl }), baseUrl, canned);
+  // The peer on the same transport work as ours: axios' fetch adapter reading the same in-memory `Response`
+  // (a `Request` built, the body streamed and decoded), where the canned adapter above hands over a string.
+  const peerFetch = new DNSZoneApi(
+    new Configuration({ accessToken: token, basePath: baseUrl }),
+    baseUrl,
+    axios.create({ adapter: 'fetch', env: { fetch: async () => new Response(body, json) } }),
+  );
   return [
     { name: 'JSON.parse only', run: async () => JSON.parse(body) as unknown, count: length },
     {
@@ -109,5 +116,10 @@ export function offlineVariants(baseUrl: string, token: string, domain: string, 
       count: (r) => `${(r as unknown[]).length} records`,
     },
     { name: 'hostinger-api-sdk (axios)', run: async () => (await peer.getDNSRecordsV1(domain)).data, count: length },
+    {
+      name: 'hostinger-api-sdk (axios fetch adapter)',
+      run: async () => (await peerFetch.getDNSRecordsV1(domain)).data,
+      count: length,
+    },
   ];
 }

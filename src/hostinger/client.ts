@@ -5,8 +5,11 @@
  * @internal
  * @module
  */
+// Straight from the kit's files, not its index: DNS-only bundles must not load the kit's zod helpers.
 import { createAdapterClient } from '../kit/adapter.js';
-import { type AdapterSpec, type ApiClient, type ApiClientOptions, type ErrorBody, firstLine } from '../kit/index.js';
+import type { ApiClient, ApiClientOptions } from '../kit/client.js';
+import { firstLine } from '../kit/http-errors.js';
+import type { AdapterSpec, ErrorBody } from '../kit/spec.js';
 import { DEFAULT_BASE_URL } from './paths.js';
 
 /** The client every Hostinger capability sends its requests through. */

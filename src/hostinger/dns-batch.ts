@@ -12,7 +12,7 @@ import { normalizeDomain, validateSetChanges, type ValidatedSetChanges } from '.
 import type { HostingerClient } from './client.js';
 import { createDns, zoneFromRecords } from './dns.js';
 import { domainPath } from './paths.js';
-import { MessageWire } from '../kit/wire.js';
+import { MessageWire } from '../kit/parse-wire.js';
 
 const ZONES = 'api/dns/v1/zones';
 

@@ -6,7 +6,6 @@
  * @internal
  * @module
  */
-import * as z from 'zod/mini';
 import type { CallOptions } from '../core/call-options.js';
 import {
   DNS_RECORD_TYPES,
@@ -32,21 +31,8 @@ import {
 } from '../core/validation/index.js';
 import type { HostingerClient } from './client.js';
 import { domainPath } from './paths.js';
-import { listWire, maybeBoolean, maybeNumber, MessageWire, withFastCheck } from '../kit/wire.js';
-import { isZonePage } from './zone-check.js';
-
-/** One value of an RRset as Hostinger returns it. */
-export const DnsRecordWire = z.looseObject({ content: z.string(), is_disabled: maybeBoolean });
-/** One RRset: every record of a name + type, sharing one TTL. */
-export const RRsetWire = z.looseObject({
-  name: z.string(),
-  type: z.string(),
-  ttl: maybeNumber,
-  records: z.array(DnsRecordWire),
-});
-export type RRsetWire = z.infer<typeof RRsetWire>;
-/** A zone: a bare array of RRsets (tolerantly also `{data}`); checked by hand first, as it can be large. */
-export const ZoneWire = withFastCheck(listWire(RRsetWire), isZonePage);
+import { MessageWire } from '../kit/parse-wire.js';
+import { type RRsetWire, ZoneWire } from './zone-wire.js';
 
 /** The body of PUT/validate: RRsets to write. */
 interface ZoneWriteWire {
@@ -58,29 +44,31 @@ const ZONES = 'api/dns/v1/zones';
 const TYPES: readonly string[] = DNS_RECORD_TYPES;
 
 function hostname(value: string): string {
-  return value.toLowerCase().replace(/\.$/, '');
+  const lower = value.toLowerCase();
+  return lower.endsWith('.') ? lower.slice(0, -1) : lower;
 }
 
-/** Splits Hostinger's zone-file content into SDK content + priority. Unparseable content is kept as is. */
-function fromWireContent(type: DnsRecordType, content: string): { content: string; priority: number } {
-  const trimmed = content.trim();
-  if (type === 'MX' || type === 'SRV') {
-    const match = /^(\d{1,5})\s+(\S[\s\S]*)$/.exec(trimmed);
-    if (!match) return { content: trimmed, priority: 0 };
-    const rest = match[2] ?? '';
-    const body =
-      type === 'MX'
-        ? hostname(rest)
-        : rest
-            .split(/\s+/)
-            .map((p, i) => (i === 2 ? hostname(p) : p))
-            .join(' ');
-    return { content: body, priority: Number(match[1]) };
-  }
-  if (type === 'TXT') return { content: parseTxt(trimmed), priority: 0 };
-  if (type === 'CNAME' || type === 'NS') return { content: hostname(trimmed), priority: 0 };
-  if (type === 'AAAA') return { content: trimmed.toLowerCase(), priority: 0 };
-  return { content: trimmed, priority: 0 };
+/** MX/SRV content from Hostinger's zone-file form: the leading priority apart. Unparseable content is kept. */
+function splitPriority(type: 'MX' | 'SRV', content: string): { content: string; priority: number } {
+  const match = /^(\d{1,5})\s+(\S[\s\S]*)$/.exec(content);
+  if (!match) return { content, priority: 0 };
+  const rest = match[2] ?? '';
+  const body =
+    type === 'MX'
+      ? hostname(rest)
+      : rest
+          .split(/\s+/)
+          .map((p, i) => (i === 2 ? hostname(p) : p))
+          .join(' ');
+  return { content: body, priority: Number(match[1]) };
+}
+
+/** Hostinger's zone-file content of the other types → SDK content. */
+function plainContent(type: DnsRecordType, content: string): string {
+  if (type === 'TXT') return parseTxt(content);
+  if (type === 'CNAME' || type === 'NS') return hostname(content);
+  if (type === 'AAAA') return content.toLowerCase();
+  return content;
 }
 
 /** SDK record → Hostinger content: the priority goes back in front for MX/SRV, TXT is quoted. */
@@ -95,14 +83,22 @@ export function recordsFromZone(zone: readonly RRsetWire[]): NormalizedDnsRecord
   // Plain loops: this runs once per record of every listing (thousands for a large zone).
   const out: NormalizedDnsRecord[] = [];
   for (const set of zone) {
-    const type = set.type.toUpperCase() as DnsRecordType;
-    if (!TYPES.includes(type)) continue;
+    // Hostinger sends types in upper case: upper-casing (a new string per set) only when it does not.
+    let type = set.type as DnsRecordType;
+    if (!TYPES.includes(type)) {
+      type = type.toUpperCase() as DnsRecordType;
+      if (!TYPES.includes(type)) continue;
+    }
     const name = set.name === '' ? '@' : set.name.toLowerCase();
     const ttl = set.ttl ?? DEFAULT_TTL;
+    const withPriority = type === 'MX' || type === 'SRV' ? type : undefined;
     for (const r of set.records) {
       if (r.is_disabled === true) continue;
-      const { content, priority } = fromWireContent(type, r.content);
-      out.push({ type, name, content, ttl, priority });
+      const raw = r.content.trim();
+      if (withPriority) {
+        const { content, priority } = splitPriority(withPriority, raw);
+        out.push({ type, name, content, ttl, priority });
+      } else out.push({ type, name, content: plainContent(type, raw), ttl, priority: 0 });
     }
   }
   return out;

@@ -42,8 +42,6 @@ export {
 /** A Hostinger {@link Provider}: every capability group is present. */
 export type HostingerProvider = Provider & Required<Pick<Provider, 'dns' | 'domains' | 'vps' | 'sshKeys' | 'billing'>>;
 
-const DataCentersProbe = listWire(z.unknown());
-
 /**
  * Creates a provider for one Hostinger account. Pure: nothing is sent until a method is called.
  *
@@ -65,7 +63,8 @@ export function createHostingerProvider(options: HostingerProviderOptions): Host
       await client.request({
         method: 'GET',
         path: apiPath('api/vps/v1/data-centers'),
-        schema: DataCentersProbe,
+        // Built here, not at module level, so that code importing only a capability factory bundles no zod.
+        schema: listWire(z.unknown()),
         signal: callOptions?.signal,
       });
     },

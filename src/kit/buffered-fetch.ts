@@ -3,6 +3,10 @@
  * the `fetch` call, so reading the body inside it puts the whole attempt under the timeout: an answer
  * that stalls after its headers times out (and is retried like any timeout) instead of hanging.
  *
+ * The body is read once, as text, and kept beside the answer: {@link bodyText} hands it back without a
+ * second copy or decode (a large zone listing is read and decoded exactly once). The answer ky sees
+ * carries status and headers only, so every reader of the body must use {@link bodyText}.
+ *
  * @internal
  * @module
  */
@@ -10,12 +14,28 @@
 /** Statuses whose answer can have no body (the `Response` constructor refuses one). */
 const NULL_BODY_STATUS = new Set([101, 103, 204, 205, 304]);
 
+const texts = new WeakMap<Response, string>();
+
 /** Wraps `fetchImpl` so that its answers come back with their body already read into memory. */
 export function bufferedFetch(fetchImpl: typeof globalThis.fetch): typeof globalThis.fetch {
   return async (input, init) => {
     const response = await fetchImpl(input, init);
     // The body stream follows the request's signal: a timeout or an abort stops this read too.
-    const body = NULL_BODY_STATUS.has(response.status) ? null : await response.arrayBuffer();
-    return new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
+    const text = NULL_BODY_STATUS.has(response.status) ? '' : await response.text();
+    // The answer handed on has no body of its own (encoding the text again would cost as much as reading
+    // it): the client reads it through `bodyText` only.
+    const copy = new Response(null, {
+      status: response.status,
+      statusText: response.statusText,
+      headers: response.headers,
+    });
+    texts.set(copy, text);
+    return copy;
   };
+}
+
+/** The body of an answer: the text {@link bufferedFetch} read, or (for any other answer) read now. */
+export function bodyText(response: Response): Promise<string> {
+  const text = texts.get(response);
+  return text === undefined ? response.text() : Promise.resolve(text);
 }

@@ -1,22 +1,23 @@
 /**
  * The HTTP client every adapter uses: one ky instance with auth, `User-Agent`, per-attempt timeout
  * and the retry policy of `retry.ts`; every answer is mapped to an SDK error in `http-errors.ts` or
- * parsed with a zod/mini schema in `wire.ts`. The provider's specifics come in an {@link AdapterSpec}.
+ * parsed with its Standard Schema (zod/mini or hand-written) in `parse-wire.ts`. The provider's
+ * specifics come in an {@link AdapterSpec}.
  *
  * @internal
  * @module
  */
 import ky, { isHTTPError, type KyInstance } from 'ky';
-import type * as z from 'zod/mini';
 import type { AdapterOptions } from '../core/adapter-options.js';
 import { isHostingError, ProviderAPIError, TimeoutError } from '../core/errors.js';
 import { VERSION } from '../version.js';
-import { bufferedFetch } from './buffered-fetch.js';
+import { bodyText, bufferedFetch } from './buffered-fetch.js';
 import { SharedCooldown } from './cooldown.js';
 import { errorFromResponse } from './http-errors.js';
 import { failureKind, planRetry } from './retry.js';
 import { type AdapterSpec, requestedWait } from './spec.js';
-import { parseWire } from './wire.js';
+import { parseWire } from './parse-wire.js';
+import type { WireOutput, WireSchema } from './wire-schema.js';
 
 /** Settings of the client: the adapter's options, plus a test-only random source. */
 export interface ApiClientOptions extends AdapterOptions {
@@ -27,7 +28,7 @@ export interface ApiClientOptions extends AdapterOptions {
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE' | 'PATCH';
 
 /** One call to the API. */
-export interface ApiRequest<S extends z.ZodMiniType> {
+export interface ApiRequest<S extends WireSchema> {
   method: HttpMethod;
   /** Built with `apiPath`/`domainPath`, no leading slash. */
   path: string;
@@ -90,7 +91,7 @@ export class ApiClient {
   }
 
   /** Sends a request and returns its parsed body. */
-  async request<S extends z.ZodMiniType>(request: ApiRequest<S>): Promise<z.output<S>> {
+  async request<S extends WireSchema>(request: ApiRequest<S>): Promise<WireOutput<S>> {
     return (await this.send(request)).data;
   }
 
@@ -98,7 +99,7 @@ export class ApiClient {
    * Sends a request with the retry policy and parses the answer.
    * @throws {AuthenticationError | NotFoundError | ConflictError | ValidationError | RateLimitError | ProviderAPIError | TimeoutError}
    */
-  async send<S extends z.ZodMiniType>(request: ApiRequest<S>): Promise<ApiResponse<z.output<S>>> {
+  async send<S extends WireSchema>(request: ApiRequest<S>): Promise<ApiResponse<WireOutput<S>>> {
     const { method, path, signal } = request;
     const idempotent = request.idempotent ?? (method === 'GET' || method === 'DELETE');
     const operation = `${method} /${path}`;
@@ -176,8 +177,8 @@ export class ApiClient {
     return error;
   }
 
-  async #parse<S extends z.ZodMiniType>(response: Response, schema: S, operation: string): Promise<z.output<S>> {
-    const text = await response.text();
+  async #parse<S extends WireSchema>(response: Response, schema: S, operation: string): Promise<WireOutput<S>> {
+    const text = await bodyText(response);
     let body: unknown;
     if (text.trim() === '') {
       body = undefined; // only schemas that allow "no body" (MessageWire) accept this
@@ -209,13 +210,13 @@ export class ApiClient {
       return reason;
     }
     if (isHTTPError(error)) {
-      const bodyText = await error.response.text().catch(() => '');
+      const text = await bodyText(error.response).catch(() => '');
       return errorFromResponse(
         this.spec,
         {
           status: error.response.status,
           retryAfterMs: requestedWait(this.spec, error.response.headers),
-          bodyText,
+          bodyText: text,
           attempts,
           maxRetryAfter: this.#maxRetryAfter,
           operation,

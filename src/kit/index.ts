@@ -13,7 +13,9 @@
  *    adds the Bearer token, retries (429 always; 5xx, timeouts and network failures only when the
  *    request is idempotent; `Retry-After` up to `retry.maxRetryAfter`), maps every failure to the SDK's
  *    errors and never lets the token reach an error.
- * 3. In each capability file, declare the answers with zod/mini schemas (`listWire`, `maybeString`...),
+ * 3. In each capability file, declare the answers with zod/mini schemas (`listWire`, `maybeString`...)
+ *    or, for large answers or code that must stay small, a hand-written {@link wireSchema} (any Standard
+ *    Schema works: the client only calls `schema['~standard'].validate`),
  *    build paths with `apiPath`/`domainPath`/`numericIdPath` (every parameter percent-encoded), and call
  *    `client.request({ method, path, json?, searchParams?, schema, idempotent?, signal })`.
  *
@@ -30,5 +32,8 @@ export { apiPath, domainPath, numericIdPath } from './paths.js';
 export { readRetryAfter, readResetEpoch } from './retry-after.js';
 export { backoffDelay, failureKind, planRetry } from './retry.js';
 export type { FailureKind, RetryContext } from './retry.js';
-export { listWire, parseWire, maybeString, maybeNumber, maybeBoolean, MessageWire, PageMetaWire } from './wire.js';
-export type { WireSource } from './wire.js';
+export { listInput, MessageWire, parseWire } from './parse-wire.js';
+export type { WireSource } from './parse-wire.js';
+export { listWire, maybeString, maybeNumber, maybeBoolean, PageMetaWire } from './wire.js';
+export { isObject, wireSchema } from './wire-schema.js';
+export type { WireIssue, WireOutput, WireResult, WireSchema } from './wire-schema.js';

@@ -85,6 +85,9 @@ function unescapeChunk(chunk: string): string {
  * ```
  */
 export function parseTxt(wire: string): string {
+  // The common case, one quoted string without escapes: no regular expression needed.
+  const last = wire.length - 1;
+  if (last > 0 && wire[0] === '"' && wire.indexOf('"', 1) === last && !wire.includes('\\')) return wire.slice(1, last);
   if (!QUOTED.test(wire)) return wire;
   let out = '';
   for (const match of wire.matchAll(CHUNK)) out += unescapeChunk(match[1] ?? '');
