@@ -136,10 +136,12 @@ export function createDns(client: HostingerClient): DnsCapability {
     try {
       return (await client.request({ method: 'GET', path: domainPath(ZONES, domain), schema: ZoneWire, signal })).data;
     } catch (error) {
-      // Hostinger says "Domain name is not valid" for a zone it does not host for this account.
+      // Hostinger's 404 says "Domain name is not valid" for a zone it does not host for this account, which
+      // reads as an input error; its text (and correlation id) stay in `cause`.
       if (error instanceof NotFoundError) {
-        throw new NotFoundError(`No DNS zone ${normalizeDomain(domain)} in this Hostinger account (${error.message})`, {
+        throw new NotFoundError(`No DNS zone ${normalizeDomain(domain)} in this Hostinger account`, {
           provider: 'hostinger',
+          cause: error,
         });
       }
       throw error;

@@ -51,6 +51,16 @@ describe('hostinger: dns', () => {
     await expect(provider().dns.list('not-mine.com')).rejects.toBeInstanceOf(NotFoundError);
   });
 
+  it("says an unknown zone is not in the account, keeping Hostinger's own words in the cause", async () => {
+    const error = await provider()
+      .dns.list('Not-Mine.com')
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(NotFoundError);
+    expect((error as Error).message).toBe('No DNS zone not-mine.com in this Hostinger account');
+    expect((error as Error).cause).toBeInstanceOf(NotFoundError);
+    expect(((error as Error).cause as Error).message).toMatch(/GET \/api\/dns\/v1\/zones\/not-mine\.com/);
+  });
+
   it('creates a record after /validate, without touching the rest of its set', async () => {
     await provider().dns.create('example.com', { type: 'A', name: 'app', content: '203.0.113.22' });
     const paths = writes().map((r) => `${r.method} ${r.path}`);
