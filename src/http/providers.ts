@@ -13,7 +13,7 @@ import {
 import { configureBody, parseJsonText, readJson, testBody } from './schemas.js';
 
 // `extra` values whose key looks like a credential are shown as this.
-const SECRET_KEY = /key|secret|token|password|auth/i;
+export const SECRET_KEY = /key|secret|token|password|auth/i;
 const REDACTED = '[REDACTED]';
 
 /** Provider management: list, metadata, configure, test, delete. */
@@ -53,7 +53,8 @@ export function registerProviderRoutes(app: HostingApp, ctx: RouteContext): void
   app.post('/providers/:provider/configure', async (c) => {
     const definition = ctx.registry.getProvider(providerName(c));
     const body = await readJson(c, configureBody);
-    const extra = body.extra ?? {};
+    // A body without `extra` keeps the stored settings (a new token for the same endpoint); `{}` clears them.
+    const extra = body.extra ?? (await ctx.store.get(definition.name))?.extra ?? {};
     assertSafeExtra(extra, ctx.allowUnsafeBaseUrl);
     await ctx.store.save({
       provider: definition.name,
@@ -71,7 +72,8 @@ export function registerProviderRoutes(app: HostingApp, ctx: RouteContext): void
     if (text.trim() !== '') {
       const definition = ctx.registry.getProvider(providerName(c));
       const body = parseJsonText(text, testBody);
-      const extra = body.extra ?? {};
+      // As in configure: without `extra`, the typed token is tested against the stored settings (e.g. base_url).
+      const extra = body.extra ?? (await ctx.store.get(definition.name))?.extra ?? {};
       assertSafeExtra(extra, ctx.allowUnsafeBaseUrl);
       const typed = { provider: definition.name, api_key: body.api_key, api_secret: body.api_secret ?? '', extra };
       await buildProvider(ctx, { ...typed, connected: false }, c).testConnection(callOptions(c));

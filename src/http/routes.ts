@@ -70,7 +70,7 @@ export const ROUTES: readonly RouteDoc[] = [
   {
     method: 'post',
     path: `${P}/configure`,
-    summary: 'Store credentials (marks the provider not connected until tested)',
+    summary: 'Store credentials (not connected until tested); without extra, the stored extra is kept',
     body: body.configureBody,
     status: 200,
     answer: a.statusAnswer('configured'),
@@ -78,7 +78,7 @@ export const ROUTES: readonly RouteDoc[] = [
   {
     method: 'post',
     path: `${P}/test`,
-    summary: 'Test the stored credentials, or the ones in the body without storing them',
+    summary: "Test the stored credentials, or the body's without storing them (stored extra if it has none)",
     body: body.testBody,
     bodyOptional: true,
     status: 200,

@@ -57,3 +57,36 @@ describe('http: POST /test with credentials in the body tests them without stori
     expect(await h.store.inner.get('tinydns')).toMatchObject({ connected: true });
   });
 });
+
+describe('http: a body without extra keeps the stored settings', () => {
+  // A provider that remembers the settings it was created with.
+  const seen: Record<string, string>[] = [];
+  const recording = () => ({
+    name: 'remember',
+    displayName: 'Remember',
+    create: (config: { extra: Record<string, string> }) => ({
+      name: 'remember',
+      displayName: 'Remember',
+      testConnection: async () => void seen.push(config.extra),
+    }),
+  });
+
+  it('POST /test with only a token tests it against the stored base_url', async () => {
+    const h = await harness({ providers: [recording] });
+    await configure(h, 'remember', { base_url: 'https://api.example.com' }, 'stored-key');
+    seen.length = 0;
+    expect((await h.send('POST', '/providers/remember/test', { api_key: 'typed-key' })).status).toBe(200);
+    expect(seen).toEqual([{ base_url: 'https://api.example.com' }]);
+    expect((await h.send('POST', '/providers/remember/test', { api_key: 'typed-key', extra: {} })).status).toBe(200);
+    expect(seen[1]).toEqual({});
+  });
+
+  it('POST /configure with only a token keeps the stored extra; extra: {} clears it', async () => {
+    const h = await harness();
+    await configure(h, 'tinydns', { region: 'eu' }, 'old-key');
+    expect((await h.send('POST', '/providers/tinydns/configure', { api_key: 'new-key' })).status).toBe(200);
+    expect(await h.store.inner.get('tinydns')).toMatchObject({ api_key: 'new-key', extra: { region: 'eu' } });
+    expect((await h.send('POST', '/providers/tinydns/configure', { api_key: 'new-key', extra: {} })).status).toBe(200);
+    expect(await h.store.inner.get('tinydns')).toMatchObject({ extra: {} });
+  });
+});

@@ -48,6 +48,7 @@ export function dashboardApp(ctx: RouteContext, auth: MiddlewareHandler, apiPath
         configured: config !== undefined,
         connected: config?.connected ?? false,
         capabilities: config ? capabilitiesOf(ctx, config) : [],
+        ...(config ? { extra: config.extra } : {}),
       };
     });
     return c.html(settingsPage(views, { page: DASHBOARD_PATH, api: apiPath }));

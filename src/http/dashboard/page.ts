@@ -1,6 +1,7 @@
 import { html } from 'hono/html';
 import type { HtmlEscapedString } from 'hono/utils/html';
 import type { ProviderDefinition } from '../../core/registry.js';
+import { SECRET_KEY } from '../providers.js';
 
 /** What the page shows of one provider. */
 export interface ProviderView {
@@ -9,6 +10,8 @@ export interface ProviderView {
   connected: boolean;
   /** Capability groups of the configured provider (`dns`, `domains`...). */
   capabilities: readonly string[];
+  /** Stored settings shown in their fields (never one whose name looks like a credential). */
+  extra?: Readonly<Record<string, string>>;
 }
 
 type Html = HtmlEscapedString | Promise<HtmlEscapedString>;
@@ -34,6 +37,7 @@ function credentialsForm(view: ProviderView): Html {
           autocomplete="off"
           spellcheck="false"
           placeholder="${field.placeholder ?? ''}"
+          value="${SECRET_KEY.test(field.name) ? '' : (view.extra?.[field.name] ?? '')}"
         />`,
   );
   return html`<form class="credentials" data-provider="${name}" novalidate>
