@@ -4,7 +4,12 @@
  * @module
  */
 import { Writable } from 'node:stream';
-import type { CliIo } from './runtime.js';
+
+/** The terminal a prompt reads from and writes to. */
+export interface PromptIo {
+  stdin: NodeJS.ReadableStream & { isTTY?: boolean };
+  stderr: NodeJS.WritableStream;
+}
 
 /** Thrown when the person at the terminal cancels; `exitCode` is the CLI's exit status. */
 function cancelled(exitCode: number): Error {
@@ -16,7 +21,7 @@ function cancelled(exitCode: number): Error {
  * (for secrets); the prompt itself still shows.
  * @throws {Error} named `Cancelled` on Ctrl-C (`exitCode` 130) or when the input ends first (`exitCode` 1).
  */
-export async function ask(io: CliIo, question: string, hidden = false): Promise<string> {
+export async function ask(io: PromptIo, question: string, hidden = false): Promise<string> {
   const { createInterface } = await import('node:readline/promises');
   let muted = false;
   const echo = new Writable({
@@ -45,7 +50,7 @@ export async function ask(io: CliIo, question: string, hidden = false): Promise<
 }
 
 /** `ask` for a yes/no question whose default is no. @throws {Error} named `Cancelled` unless the answer is y/yes. */
-export async function confirmAt(io: CliIo, question: string): Promise<void> {
+export async function confirmAt(io: PromptIo, question: string): Promise<void> {
   const answer = await ask(io, `${question} [y/N] `);
   if (!/^y(es)?$/i.test(answer.trim())) throw cancelled(1);
 }

@@ -11,15 +11,17 @@ import type { SshKeysCapability } from '../core/ssh-keys.js';
 import type { VpsCapability } from '../core/vps.js';
 import { createBilling } from './billing.js';
 import { createHostingerClient } from './client.js';
-import { createDnsWithBatch } from './dns-batch.js';
+import { createDns } from './dns.js';
 import { createDomains } from './domains.js';
 import type { HostingerProviderOptions } from './options.js';
 import { createSshKeys } from './ssh-keys.js';
 import { createVps } from './vps.js';
 
 /**
- * The DNS group of one Hostinger account, on its own (same options and behaviour as
- * `createHostingerProvider(options).dns`).
+ * The DNS group of one Hostinger account, on its own, for the smallest bundle: the records API of
+ * `createHostingerProvider(options).dns` (same options and behaviour) without the optional
+ * `writeSets`. `applyPlan` of `setec-hosting/zone` still works with it, one record set at a time; for
+ * plans of many sets, `createHostingerProvider(options).dns` writes any plan in 4 requests.
  *
  * @throws {ValidationError} when `apiKey` is empty.
  * @example
@@ -31,7 +33,7 @@ import { createVps } from './vps.js';
  * ```
  */
 export function createHostingerDns(options: HostingerProviderOptions): DnsCapability {
-  return createDnsWithBatch(createHostingerClient(options));
+  return createDns(createHostingerClient(options));
 }
 
 /**

@@ -17,12 +17,19 @@ import type { AdapterSpec } from './spec.js';
 /**
  * Creates the client of one account after checking the token: visible ASCII only, since anything else
  * would end up echoed in a fetch error about the header.
- * @throws {ValidationError} when `apiKey` is empty or not visible ASCII (field `apiKey`).
+ * @throws {ValidationError} when `apiKey` is empty or not visible ASCII (field `apiKey`), or `baseUrl` is not an
+ *   http(s) URL (field `baseUrl`).
  */
 export function createAdapterClient(spec: AdapterSpec, options: ApiClientOptions): ApiClient {
   if (typeof options?.apiKey !== 'string' || !/^[\x21-\x7e]+$/.test(options.apiKey.trim())) {
     throw new ValidationError(`A ${spec.displayName} API token is required`, {
       fields: { apiKey: ['must be a non-empty string of visible ASCII characters'] },
+      provider: spec.name,
+    });
+  }
+  if (options.baseUrl !== undefined && !/^https?:\/\/[^/\s]/i.test(options.baseUrl)) {
+    throw new ValidationError(`The ${spec.displayName} base URL must be an http(s) URL`, {
+      fields: { baseUrl: ['must start with https:// (or http://) and a host'] },
       provider: spec.name,
     });
   }

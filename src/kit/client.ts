@@ -236,11 +236,18 @@ export class ApiClient {
           `${this.spec.displayName} answered ${operation} with a redirect, which is never followed`,
           { provider },
         );
-      case 'network':
-        return new ProviderAPIError(`Network failure on ${operation} (${attempts} attempt(s)).${unknownOutcome}`, {
-          provider,
-          cause: error,
-        });
+      case 'network': {
+        // undici's `fetch failed` says nothing; its cause says why (refused, unknown host, certificate...).
+        const why = (error as { cause?: unknown }).cause;
+        const detail = why instanceof Error ? `: ${why.message}` : '';
+        return new ProviderAPIError(
+          `Network failure on ${operation} (${attempts} attempt(s))${detail}.${unknownOutcome}`,
+          {
+            provider,
+            cause: error,
+          },
+        );
+      }
       default:
         return isHostingError(error)
           ? error

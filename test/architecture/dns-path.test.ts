@@ -35,8 +35,8 @@ function reach(entries: string[]): { files: string[]; packages: string[] } {
 }
 
 describe('what the DNS-only Hostinger client loads', () => {
-  // createHostingerDns = the DNS group (dns-batch.ts) on the Hostinger client (client.ts).
-  const { files, packages } = reach(['hostinger/dns-batch.ts', 'hostinger/client.ts']);
+  // createHostingerDns = the DNS group (dns.ts) on the Hostinger client (client.ts).
+  const { files, packages } = reach(['hostinger/dns.ts', 'hostinger/client.ts']);
 
   it('follows the imports of the DNS group and its client', () => {
     expect(files).toContain('hostinger/zone-wire.ts');

@@ -49,6 +49,15 @@ describe('cli: the API key never appears in any output', () => {
     expect((await fx.run(['providers', 'test', 'hostinger'])).code).toBe(0);
   });
 
+  it('configure with a base_url that is not a URL is refused before anything is stored', async () => {
+    const result = await fx.run(['providers', 'configure', 'hostinger', '--extra', 'base_url=not-a-url'], {
+      env: { SETEC_HOSTING_API_KEY: 'Zr4newKey8Wq2' },
+    });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/^ValidationError: The Hostinger base URL must be an http\(s\) URL/);
+    expect((await fx.run(['providers', 'test', 'hostinger'])).code).toBe(0);
+  });
+
   it('providers test records a working connection', async () => {
     const result = await fx.run(['providers', 'test', 'hostinger', '--output', 'json']);
     expect(result.code).toBe(0);

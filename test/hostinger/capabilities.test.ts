@@ -24,6 +24,12 @@ describe('hostinger: one factory per capability group', () => {
     expect(await createHostingerBilling(options).getCatalog()).toEqual(await whole.billing.getCatalog());
   });
 
+  it('the DNS-only group leaves the batch writer to the whole provider', () => {
+    const options = { apiKey: sim.token, baseUrl };
+    expect(createHostingerDns(options).writeSets).toBeUndefined();
+    expect(createHostingerProvider(options).dns.writeSets).toBeTypeOf('function');
+  });
+
   const factories = {
     createHostingerDns,
     createHostingerDomains,

@@ -126,8 +126,10 @@ export const providers: GroupSpec = {
           extra: { ...current?.extra, ...extra },
           connected: false,
         };
+        // Creating the provider checks the settings (token, base URL) without sending anything.
+        const provider = createProvider(name, config);
         if (ctx.flags.test === true) {
-          await createProvider(name, config).testConnection();
+          await provider.testConnection();
           config.connected = true;
           ctx.out.done(`${definition.displayName}: connection works`);
         }
