@@ -21,9 +21,11 @@ function describe(error: unknown): string {
   let line = `${error.name}: ${error.message}`;
   const fields = (error as { fields?: unknown }).fields;
   if (error.name === 'ValidationError' && fields && typeof fields === 'object') {
-    const parts = Object.entries(fields as Record<string, unknown>).map(
-      ([field, messages]) => `${field} ${Array.isArray(messages) ? messages.join(', ') : String(messages)}`,
-    );
+    // Fields whose words the message already says are not repeated.
+    const parts = Object.entries(fields as Record<string, unknown>)
+      .map(([field, messages]) => [field, (Array.isArray(messages) ? messages : [messages]).map(String)] as const)
+      .filter(([, messages]) => !messages.every((m) => error.message.includes(m)))
+      .map(([field, messages]) => `${field} ${messages.join(', ')}`);
     if (parts.length > 0 && !parts.every((p) => error.message.includes(p))) line += ` (${parts.join('; ')})`;
   }
   return line.replace(/\s*\n\s*/g, ' ');

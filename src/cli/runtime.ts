@@ -57,7 +57,7 @@ export function createContext(options: {
   const assertCanConfirm = () => {
     if (flags.yes === true || onTerminal()) return;
     throw new ValidationError(
-      `"${helpFor}" asks for confirmation: pass --yes when not on a terminal. Nothing was sent`,
+      `"${helpFor}" asks for confirmation: pass --yes when not on a terminal. Nothing was changed`,
       {
         fields: { yes: ['required without a terminal'] },
       },

@@ -96,13 +96,25 @@ describe('cli: dns plan', () => {
   });
 });
 
+describe('cli: a zone file that cannot be read', () => {
+  it('is a ValidationError naming the file, before any request', async () => {
+    const missing = await fx.run(['dns', 'plan', 'example.com', '/nonexistent/example.com.zone']);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toBe('ValidationError: The zone file /nonexistent/example.com.zone: no such file\n');
+    const directory = await fx.run(['dns', 'plan', 'example.com', tmpdir()]);
+    expect(directory.stderr).toMatch(/^ValidationError: The zone file .*: it is a directory\n$/);
+    expect(fx.sim.requests).toEqual([]);
+  });
+});
+
 describe('cli: dns apply', () => {
-  it('without --yes and no terminal exits 1 and sends no request at all', async () => {
+  it('without --yes and no terminal shows the plan, exits 1 and writes nothing', async () => {
     const file = await editedZoneFile();
     const result = await fx.run(['dns', 'apply', 'example.com', file]);
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/^ValidationError: .*--yes/);
-    expect(fx.sim.requests).toEqual([]);
+    expect(result.stderr).toMatch(/^[+~-] /m);
+    expect(result.stderr).toMatch(/^ValidationError: .*--yes.*Nothing was changed/m);
+    expect(fx.sim.requests.map((r) => r.method)).toEqual(['GET']);
   });
 
   it('--yes makes the zone match the file in five requests (plan read, re-read, validate, delete, put)', async () => {

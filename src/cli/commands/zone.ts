@@ -20,8 +20,18 @@ const PROGRESS_FROM = 4;
 
 async function readZone(ctx: CommandContext) {
   const file = ctx.args.zonefile as string;
-  const text = file === '-' ? await ctx.readStdin() : await (await import('node:fs/promises')).readFile(file, 'utf8');
   const { parseZoneFile } = await import('../../zone/index.js');
+  let text: string;
+  try {
+    text = file === '-' ? await ctx.readStdin() : await (await import('node:fs/promises')).readFile(file, 'utf8');
+  } catch (error) {
+    const code = (error as { code?: unknown } | null)?.code;
+    if (typeof code !== 'string') throw error;
+    const why =
+      code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : `cannot be read (${code})`;
+    const { ValidationError } = await import('../../core/errors.js');
+    throw new ValidationError(`The zone file ${file}: ${why}`, { fields: { zonefile: [why] } });
+  }
   return parseZoneFile(text, { origin: ctx.args.domain as string }).records;
 }
 
@@ -111,7 +121,7 @@ export const zoneCommands: CommandSpec[] = [
   },
   {
     name: 'apply',
-    summary: 'Make the zone match a zone file (shows the plan and asks first)',
+    summary: 'Make the zone match a zone file (shows the plan and asks first; --yes without a terminal)',
     args: [DOMAIN, ZONEFILE],
     flags: {
       'no-purge': NO_PURGE,
@@ -123,13 +133,14 @@ export const zoneCommands: CommandSpec[] = [
       'The zone is read again before writing: if it changed since the plan, nothing is written (ConflictError).\n' +
       'A plan that updates or deletes more than 30% of a zone of 10 or more record sets is refused without --force.',
     async run(ctx) {
-      ctx.assertCanConfirm();
       const plan = await makePlan(ctx);
       ctx.out.message(paintDiff(ctx.out, plan.toString(), true));
       if (plan.changes.length === 0) {
         if (ctx.out.json) ctx.out.data(planJson(plan));
         return;
       }
+      // The plan only read the zone; without a terminal to ask on, --yes is needed before anything is written.
+      ctx.assertCanConfirm();
       const count = plan.changes.length;
       await ctx.confirm(`Apply ${count} change${count === 1 ? '' : 's'} to ${plan.domain}?`);
       const provider = await ctx.provider();
