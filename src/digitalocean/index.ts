@@ -88,6 +88,10 @@ export function createDigitalOceanProvider(options: DigitalOceanProviderOptions)
  * ```
  */
 export const digitalocean: ProviderDefinition = /* @__PURE__ */ adapterDefinition(
-  { name: 'digitalocean', displayName: 'DigitalOcean' },
+  {
+    name: 'digitalocean',
+    displayName: 'DigitalOcean',
+    extraFields: [{ name: 'base_url', label: 'API base URL (optional)', placeholder: 'https://api.digitalocean.com' }],
+  },
   createDigitalOceanProvider,
 );

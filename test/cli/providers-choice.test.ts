@@ -53,4 +53,14 @@ describe('cli: choosing between several providers', () => {
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/^ErrNotSupported: digitalocean does not support domains/);
   });
+
+  it('a setting the provider does not list is stored with a warning naming the ones it knows', async () => {
+    const result = await fx.run(
+      ['providers', 'configure', 'digitalocean', '--extra', 'baseurl=https://typo.example', '--output', 'json'],
+      { env: { SETEC_HOSTING_API_KEY: doSim.token } },
+    );
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain('warning: digitalocean does not list the setting "baseurl" (it knows base_url)');
+    expect(JSON.parse(result.stdout).extra).toEqual({ base_url: doOrigin, baseurl: 'https://typo.example' });
+  });
 });

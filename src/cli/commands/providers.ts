@@ -106,6 +106,12 @@ export const providers: GroupSpec = {
         const extra = parseExtra(ctx.flags.extra);
         const { getProvider, createProvider, ValidationError } = await sdk();
         const definition = getProvider(name);
+        // A setting the provider does not list is stored as given (plugins may read others), with a warning.
+        const known = definition.extraFields?.map((f) => f.name);
+        for (const setting of Object.keys(extra)) {
+          if (known && !known.includes(setting))
+            ctx.out.message(`warning: ${name} does not list the setting "${setting}" (it knows ${known.join(', ')})`);
+        }
         const store = await ctx.store();
         const current = await store.get(name);
         const key = (await readKey(ctx)) ?? current?.api_key;
