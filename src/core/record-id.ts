@@ -5,6 +5,18 @@ let bytes = new Uint8Array(256);
 
 /** FNV-1a (32 bit) of the UTF-8 bytes of `text` as 8 hex digits: a content hash, reusing one byte buffer. */
 function hex(text: string): string {
+  let hash = 0x811c9dc5;
+  // ASCII text is its own UTF-8: hashed from its char codes, without encoding it first.
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c > 0x7f) return hexOfBytes(text);
+    hash = Math.imul(hash ^ c, 0x01000193);
+  }
+  return (hash >>> 0).toString(16).padStart(8, '0');
+}
+
+/** {@link hex} of text beyond ASCII: its UTF-8 bytes encoded into one reused buffer. */
+function hexOfBytes(text: string): string {
   if (bytes.length < text.length * 3) bytes = new Uint8Array(text.length * 3);
   const { written } = encoder.encodeInto(text, bytes);
   let hash = 0x811c9dc5;
