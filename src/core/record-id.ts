@@ -63,9 +63,13 @@ export function setRecordIds(records: DnsRecord[]): DnsRecord[] {
   // A hashed id ends in `#` and hex digits, a plain one in `/` and the priority: the two never collide,
   // so only hashed ids are remembered to tell apart records whose content is the same.
   const used = new Set<string>();
+  // `/TYPE/0`, the end of most plain ids, built once per type: one concatenation per record.
+  const zeroEnd = new Map<string, string>();
   for (let i = 0; i < n; i++) {
     const r = records[i] as DnsRecord;
-    const base = `${r.name}/${r.type}/${r.priority}`;
+    let end = r.priority === 0 ? zeroEnd.get(r.type) : `/${r.type}/${r.priority}`;
+    if (end === undefined) zeroEnd.set(r.type, (end = `/${r.type}/0`));
+    const base = r.name + end;
     let id = base;
     if ((size[group[i] as number] as number) > 1) {
       id = `${base}#${hex(r.content)}`;
