@@ -53,14 +53,11 @@ function splitPriority(type: 'MX' | 'SRV', content: string): { content: string; 
   const match = /^(\d{1,5})\s+(\S[\s\S]*)$/.exec(content);
   if (!match) return { content, priority: 0 };
   const rest = match[2] ?? '';
-  const body =
-    type === 'MX'
-      ? hostname(rest)
-      : rest
-          .split(/\s+/)
-          .map((p, i) => (i === 2 ? hostname(p) : p))
-          .join(' ');
-  return { content: body, priority: Number(match[1]) };
+  if (type === 'MX') return { content: hostname(rest), priority: Number(match[1]) };
+  // SRV: weight, port, target; only the target is a host name.
+  const parts = rest.split(/\s+/);
+  if (parts.length > 2) parts[2] = hostname(parts[2] as string);
+  return { content: parts.join(' '), priority: Number(match[1]) };
 }
 
 /** Hostinger's zone-file content of the other types → SDK content. */
