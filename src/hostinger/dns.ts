@@ -17,7 +17,7 @@ import {
   type DnsUpdateOptions,
 } from '../core/dns.js';
 import { ConflictError, NotFoundError, ValidationError } from '../core/errors.js';
-import { assignRecordIds } from '../core/record-id.js';
+import { setRecordIds } from '../core/record-id.js';
 import {
   DEFAULT_TTL,
   formatTxt,
@@ -53,14 +53,11 @@ function splitPriority(type: 'MX' | 'SRV', content: string): { content: string; 
   const match = /^(\d{1,5})\s+(\S[\s\S]*)$/.exec(content);
   if (!match) return { content, priority: 0 };
   const rest = match[2] ?? '';
-  const body =
-    type === 'MX'
-      ? hostname(rest)
-      : rest
-          .split(/\s+/)
-          .map((p, i) => (i === 2 ? hostname(p) : p))
-          .join(' ');
-  return { content: body, priority: Number(match[1]) };
+  if (type === 'MX') return { content: hostname(rest), priority: Number(match[1]) };
+  // SRV: weight, port, target; only the target is a host name.
+  const parts = rest.split(/\s+/);
+  if (parts.length > 2) parts[2] = hostname(parts[2] as string);
+  return { content: parts.join(' '), priority: Number(match[1]) };
 }
 
 /** Hostinger's zone-file content of the other types → SDK content. */
@@ -79,9 +76,12 @@ function toWireContent(record: NormalizedDnsRecord): string {
 }
 
 /** Flattens RRsets into records; types the SDK does not model (SOA, ALIAS) are left out. */
-export function recordsFromZone(zone: readonly RRsetWire[]): NormalizedDnsRecord[] {
+function flatten<R>(
+  zone: readonly RRsetWire[],
+  make: (type: DnsRecordType, name: string, content: string, ttl: number, priority: number) => R,
+): R[] {
   // Plain loops: this runs once per record of every listing (thousands for a large zone).
-  const out: NormalizedDnsRecord[] = [];
+  const out: R[] = [];
   for (const set of zone) {
     // Hostinger sends types in upper case: upper-casing (a new string per set) only when it does not.
     let type = set.type as DnsRecordType;
@@ -97,11 +97,23 @@ export function recordsFromZone(zone: readonly RRsetWire[]): NormalizedDnsRecord
       const raw = r.content.trim();
       if (withPriority) {
         const { content, priority } = splitPriority(withPriority, raw);
-        out.push({ type, name, content, ttl, priority });
-      } else out.push({ type, name, content: plainContent(type, raw), ttl, priority: 0 });
+        out.push(make(type, name, content, ttl, priority));
+      } else out.push(make(type, name, plainContent(type, raw), ttl, 0));
     }
   }
   return out;
+}
+
+/** The records of a zone, without ids. */
+export function recordsFromZone(zone: readonly RRsetWire[]): NormalizedDnsRecord[] {
+  return flatten(zone, (type, name, content, ttl, priority) => ({ type, name, content, ttl, priority }));
+}
+
+/** The records of a zone with their ids, each record allocated once. */
+export function listFromZone(zone: readonly RRsetWire[]): DnsRecord[] {
+  return setRecordIds(
+    flatten(zone, (type, name, content, ttl, priority) => ({ id: '', type, name, content, ttl, priority })),
+  );
 }
 
 /** Groups records into RRsets; a set takes the TTL of its first record. */
@@ -201,7 +213,7 @@ export function createDns(client: HostingerClient): DnsCapability {
 
   return {
     async list(domain: string, options?: CallOptions): Promise<DnsRecord[]> {
-      return assignRecordIds(recordsFromZone(await getZone(domain, options?.signal)));
+      return listFromZone(await getZone(domain, options?.signal));
     },
 
     async create(domain: string, record: DnsRecordInput, options?: CallOptions): Promise<void> {

@@ -103,7 +103,9 @@ export class ApiClient {
     const { method, path, signal } = request;
     const idempotent = request.idempotent ?? (method === 'GET' || method === 'DELETE');
     const operation = `${method} /${path}`;
-    let attempts = 0;
+    const cooldown = this.#cooldown;
+    // Counted where ky asks whether to retry: `retryCount` is then the number of the attempt that failed.
+    let attempts = 1;
     let wait = 0;
     let response: Response;
     try {
@@ -121,6 +123,7 @@ export class ApiClient {
           // `shouldRetry` decides and computes the wait; `delay` hands it to ky's abortable sleep.
           delay: () => wait,
           shouldRetry: ({ error, retryCount }) => {
+            attempts = retryCount;
             if (signal?.aborted) return false;
             const planned = planRetry(error, retryCount, {
               idempotent,
@@ -130,19 +133,17 @@ export class ApiClient {
             });
             if (planned === undefined) return false;
             wait = planned;
+            attempts = retryCount + 1;
             return true;
           },
         },
-        hooks: {
-          beforeRequest: [
-            async (_request, _options, state) => {
-              // A pause another instance was asked for holds every request, retries included.
-              await this.#cooldown?.wait(operation, signal);
-              attempts = state.retryCount + 1;
-            },
-          ],
-          afterResponse: this.#cooldown ? [(_r, _o, answer) => this.#recordCooldown(answer)] : [],
-        },
+        ...(cooldown && {
+          hooks: {
+            // A pause another instance was asked for holds every request, retries included.
+            beforeRequest: [() => cooldown.wait(operation, signal)],
+            afterResponse: [(_r, _o, answer) => this.#recordCooldown(answer)],
+          },
+        }),
       });
     } catch (error) {
       throw this.#scrubError(await this.#mapFailure(error, { operation, idempotent, attempts, signal }));
@@ -180,7 +181,9 @@ export class ApiClient {
   async #parse<S extends WireSchema>(response: Response, schema: S, operation: string): Promise<WireOutput<S>> {
     const text = await bodyText(response);
     let body: unknown;
-    if (text.trim() === '') {
+    // A body starting with a visible ASCII character is not blank: a large body is not scanned to tell.
+    const first = text.charCodeAt(0);
+    if (text === '' || ((first <= 32 || first >= 127) && text.trim() === '')) {
       body = undefined; // only schemas that allow "no body" (MessageWire) accept this
     } else {
       try {
