@@ -45,7 +45,8 @@ const AccountProbe = z.looseObject({ account: z.optional(z.unknown()) });
  * which DigitalOcean lists as a record, is left out. A VM's `id` is the droplet id, `plan` its size slug,
  * `region` its region slug and `status` one of `creating`, `running`, `stopped`, `archived`. `vps.create`
  * resolves with the droplet as DigitalOcean accepted it: `status: 'creating'` and no `ipv4`/`ipv6` yet
- * (call `vps.get(id)` later for the addresses); the root password is set through cloud-init `user_data`.
+ * (call `vps.get(id)` later for the addresses); the root password is set through cloud-init `user_data`,
+ * which carries only its SHA-512 crypt hash (`$6$...`), never the password itself.
  * `vps.stop` asks for a graceful `shutdown`, `vps.restart` for a `reboot`.
  *
  * @throws {ValidationError} when `apiKey` is empty.

@@ -12,6 +12,7 @@ import { ValidationError } from '../core/errors.js';
 import { assertWithinMaxPrice, checkMaxPrice, type PurchaseOptions } from '../core/spending.js';
 import type { CreateVirtualMachineRequest, DataCenter, VirtualMachine, VpsCapability } from '../core/vps.js';
 import { numericIdPath } from '../kit/index.js';
+import { sha512Crypt } from '../kit/sha512-crypt.js';
 import { type DigitalOceanClient, listAll } from './client.js';
 import {
   DropletWire,
@@ -59,9 +60,12 @@ function checkRequest(r: CreateVirtualMachineRequest): void {
   if (Object.keys(fields).length > 0) throw invalid(fields);
 }
 
-/** cloud-config that sets the root password: DigitalOcean's create takes none of its own. */
+/**
+ * cloud-config that sets the root password: DigitalOcean's create takes none of its own. Only the password's
+ * SHA-512 crypt hash is sent: user data is stored by the provider and readable from the metadata service.
+ */
 function passwordUserData(password: string): string {
-  return `#cloud-config\nssh_pwauth: true\nchpasswd:\n  expire: false\n  list: |\n    root:${password}\n`;
+  return `#cloud-config\nssh_pwauth: true\nchpasswd:\n  expire: false\n  list: |\n    root:${sha512Crypt(password)}\n`;
 }
 
 /** An image by id, slug, or distribution name and version (`Ubuntu 22.04`), case-insensitively. */

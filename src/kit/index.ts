@@ -37,3 +37,5 @@ export type { WireSource } from './parse-wire.js';
 export { listWire, maybeString, maybeNumber, maybeBoolean, PageMetaWire } from './wire.js';
 export { isObject, wireSchema } from './wire-schema.js';
 export type { WireIssue, WireOutput, WireResult, WireSchema } from './wire-schema.js';
+export { sha512Crypt } from './sha512-crypt.js';
+export type { Sha512CryptOptions } from './sha512-crypt.js';
