@@ -55,9 +55,11 @@ function splitPriority(type: 'MX' | 'SRV', content: string): { content: string; 
   if (!match) return { content, priority: 0 };
   const rest = match[2] ?? '';
   if (type === 'MX') return { content: hostname(rest), priority: Number(match[1]) };
-  // SRV: weight, port, target; only the target is a host name.
+  // SRV: weight, port, target; only the target is a host name. A target of "." (RFC 2782: no service
+  // here) stays "."; should the dot be dropped by the server, an SRV left with no target is that one.
   const parts = rest.split(/\s+/);
-  if (parts.length > 2) parts[2] = hostname(parts[2] as string);
+  if (parts.length === 2) parts.push('.');
+  else if (parts.length > 2 && parts[2] !== '.') parts[2] = hostname(parts[2] as string);
   return { content: parts.join(' '), priority: Number(match[1]) };
 }
 
