@@ -8,7 +8,7 @@ import {
   type ConfigStore,
   type ProviderConfig,
 } from './config-store.js';
-import { decryptValue, encryptValue, keyIdOf, parseKeys } from './encryption.js';
+import { decryptValue, encryptValue, isCurrentFormat, keyIdOf, parseKeys, type LegacyReading } from './encryption.js';
 
 /** Options of {@link EncryptedConfigStore}. */
 export interface EncryptedConfigStoreOptions {
@@ -20,20 +20,36 @@ export interface EncryptedConfigStoreOptions {
   keys: Record<string, string | Uint8Array>;
   /** The id of the key new values are encrypted with; must be one of `keys`. */
   primaryKeyId: string;
+  /**
+   * Migration from plain text: read an `api_key` or `api_secret` that is not encrypted as it is (it is
+   * encrypted on the next save, or by {@link EncryptedConfigStore.reencryptAll}). Without it a plain value
+   * is a `ConfigStoreError`: whoever can write the store could otherwise put in a token of their own.
+   * @default false
+   */
+  allowPlaintext?: boolean;
+  /**
+   * Migration from 0.2: read `enc:v1:` values, which are bound to the provider only, not to their field
+   * or to `extra`. Turn it on for one `reencryptAll()` (which rewrites them as `enc:v2:`), then off again:
+   * while it is on, whoever can write the store can point a v1 token at another `extra.base_url`.
+   * @default false
+   */
+  allowV1?: boolean;
 }
 
 const SECRET_FIELDS = ['api_key', 'api_secret'] as const;
 
 /**
  * Wraps any {@link ConfigStore} so that `api_key` and `api_secret` are stored encrypted:
- * `enc:v1:<keyId>:<base64url>`, AES-256-GCM with a fresh IV per value and the provider name as associated data
- * (a value copied to another provider's config does not decrypt). `extra`, `provider` and `connected` stay plain,
- * and an empty string stays empty. Only `node:crypto` is used.
+ * `enc:v2:<keyId>:<base64url>`, AES-256-GCM with a fresh IV per value. The provider, the field name and the
+ * config's `extra` are authenticated with each value, so a value moved to another provider or field, or an
+ * `extra` (such as `base_url`) changed by someone without the key, does not decrypt: reading that config is
+ * a `ConfigStoreError` (`reason: 'decrypt'`) and no provider is ever built with the token. `extra`,
+ * `provider` and `connected` stay readable, and an empty string stays empty. Only `node:crypto` is used.
  *
- * Reading decrypts with the key the value names, so old keys keep working after `primaryKeyId` changes; a
- * plain (not yet encrypted) value is read as it is and encrypted on the next save, or by
- * {@link EncryptedConfigStore.reencryptAll}. Errors, `JSON.stringify(store)` and `util.inspect(store)` never show
- * key material.
+ * Reading decrypts with the key the value names, so old keys keep working after `primaryKeyId` changes. Plain
+ * values and 0.2's `enc:v1:` values are read only with the migration options `allowPlaintext` and `allowV1`,
+ * and are rewritten as `enc:v2:` on the next save or by {@link EncryptedConfigStore.reencryptAll}. Errors,
+ * `JSON.stringify(store)` and `util.inspect(store)` never show key material.
  *
  * @example
  * ```ts
@@ -49,6 +65,7 @@ export class EncryptedConfigStore implements ConfigStore {
   readonly primaryKeyId: string;
   readonly #inner: ConfigStore;
   readonly #keys: Map<string, KeyObject>;
+  readonly #legacy: LegacyReading;
 
   /**
    * Atomic read-modify-write through the wrapped store's own `update()`: `change` sees the decrypted config,
@@ -70,6 +87,7 @@ export class EncryptedConfigStore implements ConfigStore {
       });
     }
     this.primaryKeyId = options.primaryKeyId;
+    this.#legacy = { allowPlaintext: options.allowPlaintext === true, allowV1: options.allowV1 === true };
     this.#inner = inner;
     if (typeof inner.update === 'function') {
       const innerUpdate = inner.update.bind(inner);
@@ -98,7 +116,8 @@ export class EncryptedConfigStore implements ConfigStore {
    * Reads and decrypts one provider's config.
    * @throws {ValidationError} for a malformed provider name.
    * @throws {ConfigStoreError} (`reason: 'decrypt'`) naming the provider and key id, when the value's key is not
-   * configured or the value fails authentication; or any error of the wrapped store.
+   * configured, the value fails authentication (changed, moved, or its `extra` changed), or it is a plain or
+   * `enc:v1:` value the migration options do not allow; or any error of the wrapped store.
    */
   async get(provider: string): Promise<ProviderConfig | undefined> {
     const stored = await this.#inner.get(provider);
@@ -128,8 +147,8 @@ export class EncryptedConfigStore implements ConfigStore {
   }
 
   /**
-   * Rewrites every config that holds a plain value or a value under another key than `primaryKeyId`, so
-   * that old keys can then be removed. Uses the wrapped store's `update()` when it has one, so a concurrent
+   * Rewrites every config that holds a plain value, an `enc:v1:` value or a value under another key than
+   * `primaryKeyId`, so that old keys and the migration options can then be removed. Uses the wrapped store's `update()` when it has one, so a concurrent
    * save is never undone. Resolves to the providers rewritten.
    * @throws {ConfigStoreError} (`reason: 'decrypt'`) when a value cannot be decrypted with the configured keys;
    * configs rewritten before it stay rewritten.
@@ -156,21 +175,30 @@ export class EncryptedConfigStore implements ConfigStore {
   }
 
   #needsRewrite(config: ProviderConfig): boolean {
-    return SECRET_FIELDS.some((f) => config[f] !== '' && keyIdOf(config[f]) !== this.primaryKeyId);
+    return SECRET_FIELDS.some(
+      (f) => config[f] !== '' && (!isCurrentFormat(config[f]) || keyIdOf(config[f]) !== this.primaryKeyId),
+    );
   }
 
   #encrypt(config: ProviderConfig): ProviderConfig {
     const key = this.#keys.get(this.primaryKeyId)!;
     const out = { ...config };
     for (const field of SECRET_FIELDS) {
-      if (out[field] !== '') out[field] = encryptValue(out[field], this.primaryKeyId, key, config.provider);
+      if (out[field] !== '') {
+        const context = { provider: config.provider, field, extra: config.extra ?? {} };
+        out[field] = encryptValue(out[field], this.primaryKeyId, key, context);
+      }
     }
     return out;
   }
 
   #decrypt(config: ProviderConfig): ProviderConfig {
     const out = { ...config };
-    for (const field of SECRET_FIELDS) out[field] = decryptValue(out[field], this.#keys, config.provider, field);
+    for (const field of SECRET_FIELDS) {
+      if (out[field] === '') continue;
+      const context = { provider: config.provider, field, extra: config.extra ?? {} };
+      out[field] = decryptValue(out[field], this.#keys, context, this.#legacy);
+    }
     return out;
   }
 

@@ -59,7 +59,10 @@ export function recordFromWire(wire: RecordWire, zone: string): StoredRecord | u
   const data = wire.data ?? '';
   let content = data;
   if (HOST_TYPES.has(type)) content = hostFromData(data, zone);
-  if (type === 'SRV') content = `${wire.weight ?? 0} ${wire.port ?? 0} ${hostFromData(data, zone)}`;
+  // An SRV target of "." (RFC 2782: no service here) is the root, not the apex (`@`): it stays "."
+  // (and an empty target, the root with its one dot stripped, is read as it).
+  if (type === 'SRV')
+    content = `${wire.weight ?? 0} ${wire.port ?? 0} ${data === '.' || data === '' ? '.' : hostFromData(data, zone)}`;
   if (type === 'CAA') {
     const value = wire.tag !== 'iodef' && CAA_DOMAIN.test(data.replace(/\.$/, '')) ? data.replace(/\.$/, '') : data;
     content = `${wire.flags ?? 0} ${(wire.tag ?? '').toLowerCase()} ${value}`;

@@ -13,6 +13,7 @@ import type { HostingerClient } from './client.js';
 import { createDns, zoneFromRecords } from './dns.js';
 import { domainPath } from './paths.js';
 import { MessageWire } from '../kit/parse-wire.js';
+import { DisabledRecordsMemo, refuseDisabled } from './disabled-records.js';
 
 const ZONES = 'api/dns/v1/zones';
 
@@ -26,12 +27,25 @@ function deleteFirst(batch: ValidatedSetChanges): boolean {
   );
 }
 
-/** The Hostinger `writeSets`: validate, then DELETE the doomed sets, then PUT the replaced ones. */
-export function createWriteSets(client: HostingerClient): NonNullable<DnsCapability['writeSets']> {
+/**
+ * The Hostinger `writeSets`: validate, then DELETE the doomed sets, then PUT the replaced ones. A set
+ * holding a disabled record is refused before anything is sent (`dns` reads the zone when `memo` has no
+ * recent listing of it; after `applyPlan`'s re-read it has one).
+ */
+export function createWriteSets(
+  client: HostingerClient,
+  memo = new DisabledRecordsMemo(),
+  dns: DnsCapability = createDns(client, memo),
+): NonNullable<DnsCapability['writeSets']> {
   return async (domain: string, changes: DnsRecordSetChanges, options?: CallOptions) => {
     const zone = normalizeDomain(domain);
     const batch = validateSetChanges(changes, zone);
     const signal = options?.signal;
+    if (batch.replace.length + batch.delete.length === 0) return;
+    if (!memo.recent(zone)) await dns.list(zone, { signal });
+    const disabled = memo.recent(zone) ?? new Map<string, string[]>();
+    refuseDisabled(zone, disabled, batch.replace, 'replace');
+    refuseDisabled(zone, disabled, batch.delete, 'delete');
     const body = zoneFromRecords(
       batch.replace.flatMap((set) => set.records),
       true,
@@ -56,6 +70,7 @@ export function createWriteSets(client: HostingerClient): NonNullable<DnsCapabil
         signal,
       });
     }
+    memo.written(zone, batch.delete);
     if (batch.replace.length === 0) return;
     if (early) await validate();
     // overwrite:true replaces the named sets: repeating it gives the same zone, so it may be retried.
@@ -67,10 +82,13 @@ export function createWriteSets(client: HostingerClient): NonNullable<DnsCapabil
       idempotent: true,
       signal,
     });
+    memo.written(zone, batch.replace);
   };
 }
 
 /** The Hostinger DNS group with {@link DnsCapability.writeSets}. */
 export function createDnsWithBatch(client: HostingerClient): DnsCapability {
-  return { ...createDns(client), writeSets: createWriteSets(client) };
+  const memo = new DisabledRecordsMemo();
+  const dns = createDns(client, memo);
+  return { ...dns, writeSets: createWriteSets(client, memo, dns) };
 }

@@ -33,6 +33,7 @@ import type { HostingerClient } from './client.js';
 import { domainPath } from './paths.js';
 import { MessageWire } from '../kit/parse-wire.js';
 import { type RRsetWire, ZoneWire } from './zone-wire.js';
+import { DisabledRecordsMemo, disabledSets, refuseDisabled } from './disabled-records.js';
 
 /** The body of PUT/validate: RRsets to write. */
 interface ZoneWriteWire {
@@ -54,9 +55,11 @@ function splitPriority(type: 'MX' | 'SRV', content: string): { content: string; 
   if (!match) return { content, priority: 0 };
   const rest = match[2] ?? '';
   if (type === 'MX') return { content: hostname(rest), priority: Number(match[1]) };
-  // SRV: weight, port, target; only the target is a host name.
+  // SRV: weight, port, target; only the target is a host name. A target of "." (RFC 2782: no service
+  // here) stays "."; should the dot be dropped by the server, an SRV left with no target is that one.
   const parts = rest.split(/\s+/);
-  if (parts.length > 2) parts[2] = hostname(parts[2] as string);
+  if (parts.length === 2) parts.push('.');
+  else if (parts.length > 2 && parts[2] !== '.') parts[2] = hostname(parts[2] as string);
   return { content: parts.join(' '), priority: Number(match[1]) };
 }
 
@@ -142,11 +145,17 @@ function cnameConflict(
   return undefined;
 }
 
-/** The Hostinger implementation of {@link DnsCapability}. */
-export function createDns(client: HostingerClient): DnsCapability {
+/**
+ * The Hostinger implementation of {@link DnsCapability}. `memo` (shared with `writeSets`) keeps what the
+ * last listing showed of disabled records, which no write may lose.
+ */
+export function createDns(client: HostingerClient, memo = new DisabledRecordsMemo()): DnsCapability {
   const getZone = async (domain: string, signal: AbortSignal | undefined) => {
     try {
-      return (await client.request({ method: 'GET', path: domainPath(ZONES, domain), schema: ZoneWire, signal })).data;
+      const zone = (await client.request({ method: 'GET', path: domainPath(ZONES, domain), schema: ZoneWire, signal }))
+        .data;
+      memo.note(domain, zone);
+      return zone;
     } catch (error) {
       // Hostinger's 404 says "Domain name is not valid" for a zone it does not host for this account, which
       // reads as an input error; its text (and correlation id) stay in `cause`.
@@ -233,7 +242,10 @@ export function createDns(client: HostingerClient): DnsCapability {
       const wanted = validateRecords(records, normalizeDomain(domain));
       if (wanted.length === 0) return;
       if (options?.overwrite) {
+        const disabled = memo.recent(domain) ?? disabledSets(await getZone(domain, options.signal));
+        refuseDisabled(domain, disabled, wanted, 'replace');
         await write(domain, zoneFromRecords(wanted, true), options.signal);
+        memo.written(domain, wanted);
         return;
       }
       const existing = recordsFromZone(await getZone(domain, options?.signal));
@@ -270,17 +282,7 @@ export function createDns(client: HostingerClient): DnsCapability {
       }
       const target = normalizeRecord({ type: setType, name: setName, content: options.content });
       const zone = await getZone(domain, signal);
-      const wireSet = zone.find(
-        (s) => (s.name === '' ? '@' : s.name.toLowerCase()) === setName && s.type.toUpperCase() === setType,
-      );
-      if (wireSet?.records.some((r) => r.is_disabled === true)) {
-        // Rewriting the set is the only way to drop one value, and the API cannot write a disabled record:
-        // it would come back enabled, or be lost. Refuse instead of doing either.
-        throw new ConflictError(
-          `The ${setType} records of "${setName}" in ${domain} include a disabled record, which Hostinger's API cannot keep while removing one value; delete the whole set or edit it in hPanel`,
-          { provider: 'hostinger' },
-        );
-      }
+      refuseDisabled(domain, disabledSets(zone), [{ name: setName, type: setType }], 'remove one value of');
       const set = recordsFromZone(zone).filter((r) => r.name === setName && r.type === setType);
       const remaining = set.filter((r) => !sameRecord({ ...r, priority: 0 }, { ...target, priority: 0 }));
       // Nothing matched: the record is already gone, as the caller wants (deletes stay idempotent).

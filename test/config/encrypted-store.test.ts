@@ -38,7 +38,7 @@ const stored = async (dir: string, provider = 'hostinger') =>
   JSON.parse(await readFile(dir, provider)) as ProviderConfig;
 
 describe('config: EncryptedConfigStore', () => {
-  it('stores api_key and api_secret as enc:v1:<keyId>:<data>, never the plaintext, and reads them back', async () => {
+  it('stores api_key and api_secret as enc:v2:<keyId>:<data>, never the plaintext, and reads them back', async () => {
     const { dir, inner } = await fileStore();
     const store = new EncryptedConfigStore(inner, { keys: { k1: K1 }, primaryKeyId: 'k1' });
     const saved = config({ api_secret: `${CANARY}-secret`, extra: { base_url: 'https://api.example.test' } });
@@ -46,8 +46,8 @@ describe('config: EncryptedConfigStore', () => {
     const text = await readFile(dir);
     expect(text).not.toContain(CANARY);
     const onDisk = JSON.parse(text) as ProviderConfig;
-    expect(onDisk.api_key).toMatch(/^enc:v1:k1:[A-Za-z0-9_-]+$/);
-    expect(onDisk.api_secret).toMatch(/^enc:v1:k1:[A-Za-z0-9_-]+$/);
+    expect(onDisk.api_key).toMatch(/^enc:v2:k1:[A-Za-z0-9_-]+$/);
+    expect(onDisk.api_secret).toMatch(/^enc:v2:k1:[A-Za-z0-9_-]+$/);
     expect(onDisk).toMatchObject({ provider: 'hostinger', extra: saved.extra, connected: true });
     expect(await store.get('hostinger')).toEqual(saved);
     expect(await store.list()).toEqual([saved]);
@@ -119,27 +119,31 @@ describe('config: EncryptedConfigStore', () => {
     const { dir, inner } = await fileStore();
     await new EncryptedConfigStore(inner, { keys: { k1: K1 }, primaryKeyId: 'k1' }).save(config());
     await inner.save(config({ provider: 'plain', api_key: `${CANARY}-plain` }));
-    const rotated = new EncryptedConfigStore(inner, { keys: { k1: K1, k2: K2 }, primaryKeyId: 'k2' });
+    const rotated = new EncryptedConfigStore(inner, {
+      keys: { k1: K1, k2: K2 },
+      primaryKeyId: 'k2',
+      allowPlaintext: true,
+    });
     expect((await rotated.get('hostinger'))?.api_key).toBe(CANARY);
     await rotated.save(config({ provider: 'fresh' }));
-    expect((await stored(dir, 'fresh')).api_key).toMatch(/^enc:v1:k2:/);
-    expect((await stored(dir, 'hostinger')).api_key).toMatch(/^enc:v1:k1:/);
+    expect((await stored(dir, 'fresh')).api_key).toMatch(/^enc:v2:k2:/);
+    expect((await stored(dir, 'hostinger')).api_key).toMatch(/^enc:v2:k1:/);
 
     expect((await rotated.reencryptAll()).sort()).toEqual(['hostinger', 'plain']);
     for (const provider of ['fresh', 'hostinger', 'plain']) {
       const text = await readFile(dir, provider);
       expect(text).not.toContain(CANARY);
-      expect(JSON.parse(text).api_key).toMatch(/^enc:v1:k2:/);
+      expect(JSON.parse(text).api_key).toMatch(/^enc:v2:k2:/);
     }
     expect(await rotated.reencryptAll()).toEqual([]);
     const onlyNew = new EncryptedConfigStore(inner, { keys: { k2: K2 }, primaryKeyId: 'k2' });
     expect((await onlyNew.list()).map((c) => c.api_key)).toEqual([CANARY, CANARY, `${CANARY}-plain`]);
   });
 
-  it('reads a plain value as it is and encrypts it on the next save', async () => {
+  it('with allowPlaintext, reads a plain value as it is and encrypts it on the next save', async () => {
     const { dir, inner } = await fileStore();
     await inner.save(config());
-    const store = new EncryptedConfigStore(inner, { keys: { k1: K1 }, primaryKeyId: 'k1' });
+    const store = new EncryptedConfigStore(inner, { keys: { k1: K1 }, primaryKeyId: 'k1', allowPlaintext: true });
     const current = await store.get('hostinger');
     expect(current?.api_key).toBe(CANARY);
     await store.save({ ...current!, connected: false });
@@ -165,16 +169,16 @@ describe('config: EncryptedConfigStore', () => {
     const store = new EncryptedConfigStore(inner, { keys: { k1: K1 }, primaryKeyId: 'k1' });
     await store.save(config());
     const value = (await inner.get('hostinger'))!.api_key;
-    const data = Buffer.from(value.slice('enc:v1:k1:'.length), 'base64url');
+    const data = Buffer.from(value.slice('enc:v2:k1:'.length), 'base64url');
     for (const index of [0, 12, data.length - 17, data.length - 1]) {
       const tampered = Buffer.from(data);
       tampered[index]! ^= 0x01;
-      await inner.save(config({ api_key: `enc:v1:k1:${tampered.toString('base64url')}` }));
+      await inner.save(config({ api_key: `enc:v2:k1:${tampered.toString('base64url')}` }));
       const error = await rejectionOf(store.get('hostinger'));
       expect(error).toMatchObject({ name: 'ConfigStoreError', reason: 'decrypt', provider: 'hostinger', keyId: 'k1' });
       expectNoSecrets(error);
     }
-    await inner.save(config({ api_key: 'enc:v1:k1:AAAA' }));
+    await inner.save(config({ api_key: 'enc:v2:k1:AAAA' }));
     await expect(store.get('hostinger')).rejects.toMatchObject({ reason: 'decrypt' });
     await inner.save(config({ api_key: 'enc:v2:whatever' }));
     await expect(store.get('hostinger')).rejects.toMatchObject({ reason: 'decrypt', provider: 'hostinger' });
@@ -218,12 +222,12 @@ describe('config: EncryptedConfigStore', () => {
       delete: (p) => memory.delete(p),
       list: () => memory.list(),
     };
-    const store = new EncryptedConfigStore(bare, { keys: { k1: K1 }, primaryKeyId: 'k1' });
+    const store = new EncryptedConfigStore(bare, { keys: { k1: K1 }, primaryKeyId: 'k1', allowPlaintext: true });
     expect(store.update).toBeUndefined();
     expect('update' in store).toBe(false);
     await memory.save(config());
     expect(await store.reencryptAll()).toEqual(['hostinger']);
-    expect((await memory.get('hostinger'))?.api_key).toMatch(/^enc:v1:k1:/);
+    expect((await memory.get('hostinger'))?.api_key).toMatch(/^enc:v2:k1:/);
     expect((await store.get('hostinger'))?.api_key).toBe(CANARY);
   });
 });

@@ -70,7 +70,10 @@ describe('hostinger: HTTP behaviour', () => {
   });
 
   it('a 422 exposes the correlation id and every field error', async () => {
-    server.use(http.post(`${ZONE}/validate`, () => HttpResponse.json(body422, { status: 422 })));
+    server.use(
+      http.get(ZONE, () => HttpResponse.json(zone)),
+      http.post(`${ZONE}/validate`, () => HttpResponse.json(body422, { status: 422 })),
+    );
     const error = (await makeProvider()
       .dns.update('example.com', [{ type: 'A', name: 'www', content: '192.0.2.9' }], { overwrite: true })
       .catch((e: unknown) => e)) as ValidationError & { correlationId?: string };
@@ -83,6 +86,7 @@ describe('hostinger: HTTP behaviour', () => {
 
   it('maps a 422 [DNS:4008] answer to ConflictError', async () => {
     server.use(
+      http.get(ZONE, () => HttpResponse.json(zone)),
       http.post(`${ZONE}/validate`, () =>
         HttpResponse.json(
           {

@@ -221,7 +221,11 @@ describe('hostinger: retries', () => {
   it('the body is byte-identical on every attempt of a retried PUT and POST', async () => {
     const put = sequence([status(503), status(429), accepted]);
     const validate = sequence([status(429), accepted]);
-    server.use(http.post(`${ZONE}/validate`, validate.resolver), http.put(ZONE, put.resolver));
+    server.use(
+      http.get(ZONE, () => HttpResponse.json(zone)),
+      http.post(`${ZONE}/validate`, validate.resolver),
+      http.put(ZONE, put.resolver),
+    );
     const records = [{ type: 'TXT' as const, name: '@', content: 'v=spf1 include:_spf.example.com ~all — ünïcode' }];
     const { error } = await settle(makeProvider().dns.update('example.com', records, { overwrite: true }));
     expect(error).toBeUndefined();

@@ -50,7 +50,7 @@ describeWithRedis('unstorage: EncryptedConfigStore over UnstorageConfigStore on 
     const dump = await everything();
     expect(dump).toContain(`${base}:setec-hosting:hostinger=`);
     expect(dump).not.toContain(CANARY);
-    expect(JSON.parse((await client.get(`${base}:setec-hosting:hostinger`))!).api_key).toMatch(/^enc:v1:k1:/);
+    expect(JSON.parse((await client.get(`${base}:setec-hosting:hostinger`))!).api_key).toMatch(/^enc:v2:k1:/);
     expect(await store.get('hostinger')).toEqual(config({ api_secret: `${CANARY}-secret`, extra: { n: '5' } }));
   });
 

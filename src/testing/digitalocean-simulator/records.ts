@@ -32,7 +32,8 @@ function checkName(name: string): void {
 
 /** A host in `data`: `@`, or absolute with its trailing dot, which DigitalOcean strips when it stores it. */
 function hostData(data: string): string {
-  if (data === '@') return data;
+  // "@" is the apex; "." is the root (an SRV target meaning "no service here"), kept as it is.
+  if (data === '@' || data === '.') return data;
   if (!data.endsWith('.')) throw unprocessable('Data needs to end with a dot (.)');
   return data.slice(0, -1).toLowerCase();
 }
@@ -100,7 +101,7 @@ export function checkCnameConflict(zone: DoDomain, candidate: DoRecordWire): voi
 }
 
 const absolute = (name: string, zone: string): string => (name === '@' ? `${zone}.` : `${name}.${zone}.`);
-const hostOut = (data: string, zone: string): string => (data === '@' ? `${zone}.` : `${data}.`);
+const hostOut = (data: string, zone: string): string => (data === '@' ? `${zone}.` : data === '.' ? '.' : `${data}.`);
 
 /** The zone as a master file, the form `Domain.zone_file` carries (with the SOA that is not a record resource). */
 export function zoneFile(zone: DoDomain): string {
