@@ -13,6 +13,7 @@ const entries = [
   'setec-hosting/unstorage',
   'setec-hosting/digitalocean',
   'setec-hosting/digitalocean/register',
+  'setec-hosting/provider-kit',
 ];
 const report = { esm: {}, cjs: {} };
 for (const entry of entries) {

@@ -39,6 +39,7 @@ describe('package: built dist as a consumer sees it', () => {
       './unstorage',
       './digitalocean',
       './digitalocean/register',
+      './provider-kit',
     ]);
     expect(JSON.stringify(pkg.exports)).not.toContain('*');
   });
@@ -77,6 +78,9 @@ describe('package: built dist as a consumer sees it', () => {
       expect.arrayContaining(['createDigitalOceanProvider', 'digitalocean']),
     );
     expect(report!.esm['setec-hosting/testing']).toContain('createDigitalOceanSimulator');
+    expect(report!.esm['setec-hosting/provider-kit']).toEqual(
+      expect.arrayContaining(['createDnsCapability', 'assignRecordIds']),
+    );
   });
 
   it('ESM and CJS copies share one default registry', () => {

@@ -1,0 +1,222 @@
+/**
+ * {@link createDnsCapability}: the SDK's DNS rules written once, on top of a provider's `read` and `write`.
+ *
+ * @module
+ */
+import type { CallOptions } from '../core/call-options.js';
+import {
+  DNS_RECORD_TYPES,
+  type DnsCapability,
+  type DnsDeleteOptions,
+  type DnsRecord,
+  type DnsRecordInput,
+  type DnsRecordSetChanges,
+  type DnsRecordType,
+  type DnsUpdateOptions,
+} from '../core/dns.js';
+import { ConflictError } from '../core/errors.js';
+import { assignRecordIds } from '../core/record-id.js';
+import { FieldErrors } from '../core/validation/fail.js';
+import {
+  normalizeDomain,
+  normalizeRecord,
+  normalizeRecordName,
+  recordIdentity,
+  validateRecords,
+  validateSetChanges,
+  type NormalizedDnsRecord,
+} from '../core/validation/index.js';
+import { assertFits, changesBetween, filled, groupSets, holds, isEmpty, setKey, type RecordSet } from './dns-sets.js';
+import type { DnsSetChanges, DnsSource } from './dns-source.js';
+import { explicitTtls, relativeName, setTtl } from './dns-input.js';
+
+/** A `DnsCapability` whose `writeSets` is always there. */
+export type KitDnsCapability = DnsCapability & { writeSets: NonNullable<DnsCapability['writeSets']> };
+
+/**
+ * Builds a provider's whole `DnsCapability` from how it reads its zone and writes record sets, with the
+ * SDK's DNS rules: input validated (record types case-insensitive) before anything is read; ids from
+ * `assignRecordIds`; `create` never overwrites (an exact duplicate is a `ConflictError`); `update` merges
+ * (idempotent) or, with `overwrite`, replaces only the named sets; `delete` removes a set or one value;
+ * a CNAME beside other records is a `ConflictError`. Each method reads the zone once, computes the sets
+ * that change and calls `write` once with all of them, or not at all when nothing changes. A record added
+ * to an existing set without a `ttl` takes the set's TTL; another explicit TTL there is a `ValidationError`
+ * (the records of one set share one TTL).
+ *
+ * @throws {ValidationError} from every method for bad input, before `read` is called.
+ * @throws {ConflictError} from `create` for a record already there, and for a CNAME beside other records.
+ * @example
+ * ```ts
+ * import { createDnsCapability } from 'setec-hosting/provider-kit';
+ *
+ * const dns = createDnsCapability({
+ *   provider: 'example',
+ *   read: async (domain, o) => (await client.request({ method: 'GET', path: `zones/${domain}`, signal: o?.signal })).records,
+ *   write: async (domain, changes, o) => {
+ *     await client.request({ method: 'PATCH', path: `zones/${domain}`, json: changes, signal: o?.signal });
+ *   },
+ * });
+ * await dns.create('example.com', { type: 'A', name: 'www', content: '192.0.2.1' });
+ * ```
+ */
+export function createDnsCapability(source: DnsSource): KitDnsCapability {
+  const { provider } = source;
+  const types: readonly string[] = source.recordTypes ?? DNS_RECORD_TYPES;
+
+  /** Refuses types the provider does not store, naming `field`. */
+  const checkTypes = (records: readonly { type: string }[], field: (i: number) => string) => {
+    if (types === DNS_RECORD_TYPES) return;
+    const errors = new FieldErrors();
+    records.forEach((r, i) => {
+      if (!types.includes(r.type)) errors.add(field(i), `${provider} stores only ${types.join(', ')} records`);
+    });
+    errors.throwIfAny('Unsupported DNS record type');
+  };
+
+  const read = async (zone: string, options: CallOptions | undefined) => {
+    const raw = await source.read(zone, callOptions(options));
+    return { raw, sets: groupSets(raw.map(filled)) };
+  };
+
+  /** Writes `next` over `current` when it changes anything, after the zone rules hold. */
+  const commit = async (
+    zone: string,
+    current: { raw: DnsRecordInput[]; sets: Map<string, RecordSet> },
+    next: Map<string, RecordSet | undefined>,
+    options: CallOptions | undefined,
+  ) => {
+    const changes = changesBetween(current.sets, next);
+    if (isEmpty(changes)) return;
+    assertFits(provider, zone, current.sets, next);
+    await source.write(zone, changes, { ...callOptions(options), current: current.raw });
+  };
+
+  return {
+    async list(domain: string, options?: CallOptions): Promise<DnsRecord[]> {
+      const zone = normalizeDomain(domain);
+      return assignRecordIds((await source.read(zone, callOptions(options))).map(filled));
+    },
+
+    async create(domain: string, record: DnsRecordInput, options?: CallOptions): Promise<void> {
+      const zone = normalizeDomain(domain);
+      const wanted = normalizeRecord(record, '', zone);
+      checkTypes([wanted], () => 'type');
+      const current = await read(zone, options);
+      const set = current.sets.get(setKey(wanted.name, wanted.type));
+      if (holds(set, wanted)) {
+        throw new ConflictError(
+          `The record ${wanted.name} ${wanted.type} "${wanted.content}" already exists in ${zone}`,
+          { provider },
+        );
+      }
+      const ttl = setTtl(set?.ttl, undefined, [{ record: wanted, given: record.ttl, field: 'ttl' }], provider);
+      const records = [...(set?.records ?? []), wanted];
+      const next = new Map([[setKey(wanted.name, wanted.type), { ...wanted, ttl, records: ttled(records, ttl) }]]);
+      await commit(zone, current, next, options);
+    },
+
+    async update(domain: string, records: DnsRecordInput[], options: DnsUpdateOptions = {}): Promise<void> {
+      const zone = normalizeDomain(domain);
+      const wanted = validateRecords(records, zone);
+      checkTypes(wanted, (i) => `records.${i}.type`);
+      if (wanted.length === 0) return;
+      const given = explicitTtls(wanted, records);
+      const current = await read(zone, options);
+      const next = new Map<string, RecordSet>();
+      const byKey = new Map<string, typeof given>();
+      for (const g of given) {
+        const k = setKey(g.record.name, g.record.type);
+        byKey.set(k, [...(byKey.get(k) ?? []), g]);
+      }
+      const errors = new FieldErrors();
+      for (const [k, inputs] of byKey) {
+        const before = current.sets.get(k);
+        const first = inputs[0]!.record;
+        // Overwrite: the set is only these records; merge: the records already there stay as they are, and
+        // only the added ones must fit the set's TTL.
+        const keep = options.overwrite ? undefined : before;
+        const adding = keep ? inputs.filter((i) => !holds(keep, i.record)) : inputs;
+        if (adding.length === 0) continue;
+        const ttl = errors.catch(() =>
+          keep ? setTtl(keep.ttl, undefined, adding, provider) : setTtl(undefined, before?.ttl, adding, provider),
+        );
+        if (ttl === undefined) continue;
+        const set: RecordSet = { name: first.name, type: first.type, ttl, records: [...(keep?.records ?? [])] };
+        for (const { record } of adding) if (!holds(set, record)) set.records.push(record);
+        set.records = ttled(set.records, ttl);
+        next.set(k, set);
+      }
+      errors.throwIfAny('Invalid DNS records');
+      await commit(zone, current, next, options);
+    },
+
+    async delete(domain: string, name: string, type: DnsRecordType, options: DnsDeleteOptions = {}): Promise<void> {
+      const zone = normalizeDomain(domain);
+      const n = relativeName(normalizeRecordName(name), zone);
+      const t = recordType(type, types);
+      const target =
+        options.content === undefined ? undefined : normalizeRecord({ type: t, name: n, content: options.content });
+      const current = await read(zone, options);
+      const k = setKey(n, t);
+      const set = current.sets.get(k);
+      if (!set) return;
+      // Without content the whole set goes; with it, every record of that value (at any priority).
+      const id = target && recordIdentity({ ...target, priority: 0 });
+      const records = id ? set.records.filter((r) => recordIdentity({ ...r, priority: 0 }) !== id) : [];
+      await commit(zone, current, new Map([[k, { ...set, records }]]), options);
+    },
+
+    async writeSets(domain: string, input: DnsRecordSetChanges, options?: CallOptions): Promise<void> {
+      const zone = normalizeDomain(domain);
+      const batch = validateSetChanges(input, zone);
+      checkTypes(
+        batch.replace.map((s) => s.records[0]!),
+        (i) => `replace.${i}.type`,
+      );
+      checkTypes(batch.delete, (i) => `delete.${i}.type`);
+      if (batch.replace.length === 0 && batch.delete.length === 0) return;
+      if (source.blindSetWrites) {
+        const changes: DnsSetChanges = {
+          replace: batch.replace.map((s) => ({ ...s, records: s.records.map(toWritten) })),
+          delete: batch.delete,
+        };
+        await source.write(zone, changes, callOptions(options));
+        return;
+      }
+      const current = await read(zone, options);
+      const next = new Map<string, RecordSet | undefined>();
+      for (const set of batch.delete) next.set(setKey(set.name, set.type), undefined);
+      for (const set of batch.replace) next.set(setKey(set.name, set.type), set);
+      await commit(zone, current, next, options);
+    },
+
+    async reset(domain: string, options?: CallOptions): Promise<void> {
+      const zone = normalizeDomain(domain);
+      if (source.reset) return source.reset(zone, callOptions(options));
+      const current = await read(zone, options);
+      const next = new Map<string, RecordSet | undefined>();
+      for (const [k, set] of current.sets) if (!(set.name === '@' && set.type === 'NS')) next.set(k, undefined);
+      await commit(zone, current, next, options);
+    },
+  };
+}
+
+/** Only the signal goes on to the source: other options are the kit's. */
+const callOptions = (options: CallOptions | undefined): CallOptions | undefined =>
+  options?.signal ? { signal: options.signal } : undefined;
+
+const toWritten = (r: NormalizedDnsRecord) => ({ content: r.content, priority: r.priority });
+
+/** The records with the set's TTL. */
+const ttled = (records: NormalizedDnsRecord[], ttl: number) => records.map((r) => (r.ttl === ttl ? r : { ...r, ttl }));
+
+/** A record type given to `delete`: case-insensitive, one of `types`. */
+function recordType(type: unknown, types: readonly string[]): DnsRecordType {
+  const upper = typeof type === 'string' ? type.toUpperCase() : '';
+  if (!types.includes(upper)) {
+    const errors = new FieldErrors();
+    errors.add('type', `must be one of ${types.join(', ')}`);
+    errors.throwIfAny(`Unknown DNS record type ${JSON.stringify(String(type))}`);
+  }
+  return upper as DnsRecordType;
+}

@@ -1,0 +1,85 @@
+/**
+ * What a provider supplies to {@link createDnsCapability}: how its zone is read and how record sets are
+ * written, nothing more.
+ *
+ * @module
+ */
+import type { CallOptions } from '../core/call-options.js';
+import type { DnsRecordInput, DnsRecordType } from '../core/dns.js';
+
+/** One record set as {@link DnsSource.write} receives it: every record of one `name` + `type`, one TTL. */
+export interface DnsSetReplacement {
+  /** Relative to the zone, lower case; `@` is the apex. */
+  name: string;
+  /** Upper case. */
+  type: DnsRecordType;
+  /** Seconds; the TTL of every record of the set. */
+  ttl: number;
+  /** The set's records after the write, at least one; `content` is normalized, without the priority. */
+  records: Array<{ content: string; priority?: number }>;
+}
+
+/** The record sets one change writes: sets replaced (or created) whole, and sets removed. */
+export interface DnsSetChanges {
+  /** Sets that hold exactly these records after the write (created when absent). */
+  replace: DnsSetReplacement[];
+  /** Sets removed entirely. Never a set that is also in `replace`. */
+  delete: Array<{ name: string; type: DnsRecordType }>;
+}
+
+/** Options {@link DnsSource.write} receives. */
+export interface DnsWriteOptions extends CallOptions {
+  /**
+   * The zone as {@link DnsSource.read} returned it for this change (the very objects it returned, so a
+   * provider that writes record by record finds its own ids there without reading again). Absent when
+   * `writeSets` wrote without reading (see {@link DnsSource.blindSetWrites}).
+   */
+  current?: readonly DnsRecordInput[];
+}
+
+/**
+ * A provider's DNS as the kit sees it. {@link createDnsCapability} turns it into a full `DnsCapability`.
+ *
+ * @example
+ * ```ts
+ * const source: DnsSource = {
+ *   provider: 'example',
+ *   read: async (domain) => (await api.get(`zones/${domain}/records`)).map(fromWire),
+ *   write: async (domain, changes) => {
+ *     await api.patch(`zones/${domain}`, { replace: changes.replace, delete: changes.delete });
+ *   },
+ * };
+ * ```
+ */
+export interface DnsSource {
+  /** The registry name of the provider: the `provider` of every error the kit throws. */
+  provider: string;
+  /**
+   * The whole zone, one entry per record, the SOA left out: names relative (`@` the apex), MX/SRV
+   * priority in `priority`, TXT unquoted. A zone that does not exist is a `NotFoundError`.
+   */
+  read(domain: string, options?: CallOptions): Promise<DnsRecordInput[]>;
+  /**
+   * Writes every changed set of one call at once. Called only when something changes, after the whole
+   * input was validated.
+   */
+  write(domain: string, changes: DnsSetChanges, options?: DnsWriteOptions): Promise<void>;
+  /**
+   * The provider's own reset, when it has one.
+   * @default deletes every record set but the apex NS, in one `write`
+   */
+  reset?(domain: string, options?: CallOptions): Promise<void>;
+  /**
+   * The record types the provider accepts; a record of another type is a `ValidationError` before any read.
+   * @default every type of `DNS_RECORD_TYPES`
+   */
+  recordTypes?: DnsRecordType[];
+  /**
+   * `true` when `write` replaces and deletes whole sets without needing the zone (an RRset API): then
+   * `writeSets` sends the validated sets straight to `write` without reading the zone first, one request
+   * fewer (`applyPlan` re-reads the zone just before). The provider's API then judges the result against
+   * the rest of the zone (a CNAME beside other records), and unchanged sets are written again.
+   * @default false
+   */
+  blindSetWrites?: boolean;
+}

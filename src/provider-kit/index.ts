@@ -1,0 +1,29 @@
+/**
+ * `setec-hosting/provider-kit`: what a provider author needs to write an adapter that behaves like the
+ * built-in ones. `createDnsCapability` owns the SDK's DNS rules, so a provider supplies only how its zone
+ * is read and how record sets are written.
+ *
+ * @example
+ * ```ts
+ * import { createDnsCapability } from 'setec-hosting/provider-kit';
+ *
+ * const zones = new Map([['example.com', [{ type: 'A' as const, name: '@', content: '192.0.2.1', ttl: 300 }]]]);
+ * const dns = createDnsCapability({
+ *   provider: 'example',
+ *   read: async (domain) => zones.get(domain) ?? [],
+ *   write: async (domain, changes) => {
+ *     const gone = new Set([...changes.replace, ...changes.delete].map((s) => `${s.name} ${s.type}`));
+ *     const kept = (zones.get(domain) ?? []).filter((r) => !gone.has(`${r.name} ${r.type}`));
+ *     const added = changes.replace.flatMap((s) => s.records.map((r) => ({ ...r, name: s.name, type: s.type, ttl: s.ttl })));
+ *     zones.set(domain, [...kept, ...added]);
+ *   },
+ * });
+ * await dns.create('example.com', { type: 'TXT', name: '@', content: 'hello' });
+ * ```
+ *
+ * @module
+ */
+export { createDnsCapability } from './dns-capability.js';
+export type { KitDnsCapability } from './dns-capability.js';
+export type { DnsSource, DnsSetChanges, DnsSetReplacement, DnsWriteOptions } from './dns-source.js';
+export { assignRecordIds } from '../core/record-id.js';
