@@ -64,11 +64,12 @@ describe('config: EncryptedConfigStore binds each value to its provider, field a
     const store = new EncryptedConfigStore(inner, { keys, primaryKeyId: 'k1' });
     await store.save(config({ extra: { base_url: 'https://a.example', region: 'eu' } }));
     const stored = (await inner.get('hostinger'))!;
-    for (const extra of [
+    const variants: Record<string, string>[] = [
       { base_url: 'https://a.example' },
       { base_url: 'https://a.example', region: 'eu', proxy: 'http://x' },
       { base_url: 'https://a.example', region: 'us' },
-    ]) {
+    ];
+    for (const extra of variants) {
       await inner.save({ ...stored, extra });
       await expect(store.get('hostinger')).rejects.toMatchObject({ reason: 'decrypt', provider: 'hostinger' });
     }
