@@ -5,6 +5,26 @@ import { challengeName, checkValue } from './names.js';
 import { resolveDns01Options, type Dns01Options } from './options.js';
 import { waitForTxtAt } from './wait.js';
 
+// acme-client presents every authorization of an order at once, and an apex and a wildcard share one name:
+// two read-modify-writes of one TXT set must not interleave, or one value is lost. One queue per set.
+const queues = new WeakMap<Provider, Map<string, Promise<unknown>>>();
+
+function serialized<T>(provider: Provider, target: ChallengeTarget, work: () => Promise<T>): Promise<T> {
+  let perProvider = queues.get(provider);
+  if (!perProvider) queues.set(provider, (perProvider = new Map()));
+  const key = `${target.zone} ${target.name}`;
+  const run = (perProvider.get(key) ?? Promise.resolve()).then(work, work);
+  const settled = run.then(
+    () => undefined,
+    () => undefined,
+  );
+  perProvider.set(key, settled);
+  void settled.then(() => {
+    if (perProvider.get(key) === settled) perProvider.delete(key);
+  });
+  return run;
+}
+
 function sameName(record: { name: string }, name: string): boolean {
   return record.name.toLowerCase() === name;
 }
@@ -51,12 +71,13 @@ export async function presentDns01(
   const dns = requireCapability(provider, 'dns');
   const target = await locateChallenge(provider, name, resolved);
   const signal = resolved.signal ? { signal: resolved.signal } : {};
-  const current = await challengeValues(provider, target, resolved.signal);
-  if (!current.values.includes(value)) {
+  await serialized(provider, target, async () => {
+    const current = await challengeValues(provider, target, resolved.signal);
+    if (current.values.includes(value)) return;
     // An existing set keeps its TTL; `update` merges the value into it.
     const ttl = current.ttl === undefined ? { ttl: resolved.ttl } : {};
     await dns.update(target.zone, [{ type: 'TXT', name: target.name, content: value, ...ttl }], signal);
-  }
+  });
   await waitForTxtAt(target.fqdn, value, { ...resolved, zone: target.zone });
 }
 
@@ -83,10 +104,12 @@ export async function cleanupDns01(
   checkValue(value);
   const dns = requireCapability(provider, 'dns');
   const target = await locateChallenge(provider, name, resolved);
-  const current = await challengeValues(provider, target, resolved.signal);
-  if (!current.values.includes(value)) return;
-  await dns.delete(target.zone, target.name, 'TXT', {
-    content: value,
-    ...(resolved.signal ? { signal: resolved.signal } : {}),
+  await serialized(provider, target, async () => {
+    const current = await challengeValues(provider, target, resolved.signal);
+    if (!current.values.includes(value)) return;
+    await dns.delete(target.zone, target.name, 'TXT', {
+      content: value,
+      ...(resolved.signal ? { signal: resolved.signal } : {}),
+    });
   });
 }

@@ -171,3 +171,14 @@ describe('acme: createDns01Solver', () => {
     expect(await txt(provider, 'example.com', '_acme-challenge')).toEqual([]);
   });
 });
+
+describe('acme: concurrent challenges', () => {
+  it('presents and cleanups of one name running at once keep every value (acme-client runs them in parallel)', async () => {
+    const { provider, options } = await setup();
+    const values = ['one', 'two', 'three', 'four'];
+    await Promise.all(values.map((v) => presentDns01(provider, 'example.com', v, options)));
+    expect((await txt(provider, 'example.com', '_acme-challenge')).map((r) => r.content)).toEqual([...values].sort());
+    await Promise.all(values.slice(0, 3).map((v) => cleanupDns01(provider, 'example.com', v, options)));
+    expect((await txt(provider, 'example.com', '_acme-challenge')).map((r) => r.content)).toEqual(['four']);
+  });
+});
