@@ -5,8 +5,7 @@
  * @internal
  * @module
  */
-import type { DnsCapability } from '../index.js';
-import { createDnsCapability } from '../provider-kit/index.js';
+import { createDnsCapability, type KitDnsCapability } from '../provider-kit/index.js';
 import type { AdapterClient } from './kit.js';
 import { patchBody, recordsFromWire, type RRSetWire } from './wire.js';
 
@@ -42,7 +41,7 @@ const zoneId = (zone: string) =>
   );
 
 /** The DNS group of one PowerDNS server (`server` is `api/v1/servers/<id>`). */
-export function createPowerDnsDns(client: AdapterClient, server: string): DnsCapability {
+export function createPowerDnsDns(client: AdapterClient, server: string): KitDnsCapability {
   // The gsqlite3 backend refuses a write while another is in progress: this provider sends them one at a time.
   let queue: Promise<unknown> = Promise.resolve();
   const serial = <T>(task: () => Promise<T>): Promise<T> => {

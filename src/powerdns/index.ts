@@ -16,6 +16,7 @@
  */
 import type { CallOptions, Provider, ProviderDefinition } from '../index.js';
 import { ValidationError } from '../index.js';
+import type { KitDnsCapability } from '../provider-kit/index.js';
 import { createPowerDnsDns } from './dns.js';
 import { createAdapterClient, type AdapterOptions, type AdapterSpec } from './kit.js';
 
@@ -29,8 +30,8 @@ export interface PowerDnsProviderOptions extends Omit<AdapterOptions, 'apiKey' |
   serverId?: string;
 }
 
-/** A PowerDNS {@link Provider}: `dns` only. */
-export type PowerDnsProvider = Provider & Required<Pick<Provider, 'dns'>>;
+/** A PowerDNS {@link Provider}: `dns` only, with `writeSets` (one atomic PATCH). */
+export type PowerDnsProvider = Provider & { dns: KitDnsCapability };
 
 const SPEC: AdapterSpec = {
   name: 'powerdns',
