@@ -107,9 +107,13 @@ export class HetznerClient {
 
   /**
    * Sends a request; a `409 conflict` ("changed during the request") or a `423 locked` (another action
-   * runs on the resource), which Hetzner answers before applying anything, is sent again after a pause.
+   * runs on the resource), which Hetzner answers before applying anything, is sent again after a pause
+   * and `beforeRetry` (e.g. waiting for the caller's own running actions).
    */
-  async request<S extends WireSchema>(request: ApiRequest<S>): Promise<WireOutput<S>> {
+  async request<S extends WireSchema>(
+    request: ApiRequest<S>,
+    options: { beforeRetry?: () => Promise<void> } = {},
+  ): Promise<WireOutput<S>> {
     for (let retry = 0; ; retry++) {
       try {
         return await this.api.request(request);
@@ -118,6 +122,7 @@ export class HetznerClient {
         const again = error instanceof ConflictError && (code === 'conflict' || code === 'locked');
         if (!again || retry >= this.#retries) throw error;
         await sleep(Math.min(this.intervalMs * 2 ** retry, 10_000), request.signal);
+        await options.beforeRetry?.();
       }
     }
   }

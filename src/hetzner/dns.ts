@@ -75,21 +75,21 @@ export function createDns(client: HetznerClient): KitDnsCapability {
     return sets;
   };
 
-  const post = async (path: string, json: unknown, signal?: AbortSignal) =>
-    (await client.request({ method: 'POST', path, json, schema: CreateAnswer, idempotent: false, signal })).action;
-
   const write = async (zone: string, changes: DnsSetChanges, options?: DnsWriteOptions) => {
     const signal = options?.signal;
     const sets = listedSets(options?.current ?? (await read(zone, options)));
     const actions: (ActionWire | null | undefined)[] = [];
+    // A zone locked by an action still running (one of ours) is written again once those have ended.
+    const settle = { beforeRetry: () => waitForActions(client, actions.splice(0), signal) };
+    const post = async (path: string, json: unknown) =>
+      (await client.request({ method: 'POST', path, json, schema: CreateAnswer, idempotent: false, signal }, settle))
+        .action;
     for (const set of changes.delete) {
       try {
-        const answer = await client.request({
-          method: 'DELETE',
-          path: rrsetsPath(zone, set),
-          schema: ActionAnswer,
-          signal,
-        });
+        const answer = await client.request(
+          { method: 'DELETE', path: rrsetsPath(zone, set), schema: ActionAnswer, signal },
+          settle,
+        );
         actions.push(answer.action);
       } catch (error) {
         if (!isNotFoundError(error)) throw error; // already gone: the outcome asked for
@@ -104,13 +104,13 @@ export function createDns(client: HetznerClient): KitDnsCapability {
       const before = sets.get(setKey(set.name, set.type));
       if (!before) {
         const body = { name: set.name, type: set.type, ttl: set.ttl, records };
-        actions.push(await post(rrsetsPath(zone), body, signal));
+        actions.push(await post(rrsetsPath(zone), body));
         continue;
       }
       const same = values.length === before.values.size && values.every((v) => before.values.has(v));
-      if (!same) actions.push(await post(rrsetsPath(zone, set, 'actions/set_records'), { records }, signal));
+      if (!same) actions.push(await post(rrsetsPath(zone, set, 'actions/set_records'), { records }));
       if (before.ttl !== set.ttl)
-        actions.push(await post(rrsetsPath(zone, set, 'actions/change_ttl'), { ttl: set.ttl }, signal));
+        actions.push(await post(rrsetsPath(zone, set, 'actions/change_ttl'), { ttl: set.ttl }));
     }
     await waitForActions(client, actions, signal);
   };

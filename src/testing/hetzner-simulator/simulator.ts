@@ -4,6 +4,9 @@ import {
   simulatorSettings,
 } from '../simulator-core/provider-simulator.js';
 import { createHzApp } from './app.js';
+import { catalogRoutes } from './catalog.js';
+import { serverRoutes } from './servers.js';
+import { sshKeyRoutes } from './ssh-keys.js';
 import { errorBody } from './responses.js';
 import { createHzState } from './seed.js';
 import type { HetznerSimulatorState, HzRuntime } from './state.js';
@@ -65,7 +68,7 @@ export function createHetznerSimulator(options: HetznerSimulatorOptions = {}): H
     apiPrefix: '',
     runtime,
     freshState: () => createHzState(settings.seed),
-    app: createHzApp(runtime, settings.token, options.now ?? Date.now, []),
+    app: createHzApp(runtime, settings.token, options.now ?? Date.now, [catalogRoutes, serverRoutes, sshKeyRoutes]),
     faultErrorBody: (status, message) => errorBody(status, message),
   }) as HetznerSimulator;
 }

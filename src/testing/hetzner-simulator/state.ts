@@ -111,6 +111,11 @@ export interface HzServer {
   ipv6: string;
   locked: boolean;
   protection: { delete: boolean; rebuild: boolean };
+  /**
+   * A status change under way: once every one of `actions` has ended (reads of the server or of the
+   * actions move them on), the server takes `status`.
+   */
+  pending?: { actions: number[]; status: HzServer['status'] };
 }
 
 /** An SSH key (`fingerprint` in Hetzner's MD5 colon form). */
