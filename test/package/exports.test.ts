@@ -79,8 +79,18 @@ describe('package: built dist as a consumer sees it', () => {
     );
     expect(report!.esm['setec-hosting/testing']).toContain('createDigitalOceanSimulator');
     expect(report!.esm['setec-hosting/provider-kit']).toEqual(
-      expect.arrayContaining(['createDnsCapability', 'assignRecordIds']),
+      expect.arrayContaining([
+        'createDnsCapability',
+        'createAdapterClient',
+        'adapterDefinition',
+        'assignRecordIds',
+        'normalizeRecord',
+        'checkMaxPrice',
+      ]),
     );
+    // Helpers only provider authors need are no longer in the root entry.
+    expect(report!.esm['setec-hosting']).not.toContain('normalizeRecord');
+    expect(report!.esm['setec-hosting']).not.toContain('checkMaxPrice');
   });
 
   it('ESM and CJS copies share one default registry', () => {
