@@ -16,6 +16,7 @@ export default defineConfig({
       { find: /^setec-hosting\/unstorage$/, replacement: src('unstorage/index.ts') },
       { find: /^setec-hosting\/digitalocean$/, replacement: src('digitalocean/index.ts') },
       { find: /^setec-hosting\/digitalocean\/register$/, replacement: src('digitalocean/register.ts') },
+      { find: /^setec-hosting\/provider-kit$/, replacement: src('provider-kit/index.ts') },
     ],
   },
   test: {

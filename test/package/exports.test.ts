@@ -80,7 +80,14 @@ describe('package: built dist as a consumer sees it', () => {
     );
     expect(report!.esm['setec-hosting/testing']).toContain('createDigitalOceanSimulator');
     expect(report!.esm['setec-hosting/provider-kit']).toEqual(
-      expect.arrayContaining(['createDnsCapability', 'assignRecordIds']),
+      expect.arrayContaining([
+        'createDnsCapability',
+        'createAdapterClient',
+        'adapterDefinition',
+        'assignRecordIds',
+        'normalizeRecord',
+        'checkMaxPrice',
+      ]),
     );
     expect(report!.esm['setec-hosting/acme']).toEqual([
       'cleanupDns01',
@@ -88,6 +95,9 @@ describe('package: built dist as a consumer sees it', () => {
       'presentDns01',
       'waitForTxt',
     ]);
+    // Helpers only provider authors need are no longer in the root entry.
+    expect(report!.esm['setec-hosting']).not.toContain('normalizeRecord');
+    expect(report!.esm['setec-hosting']).not.toContain('checkMaxPrice');
   });
 
   it('ESM and CJS copies share one default registry', () => {
