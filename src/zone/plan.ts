@@ -12,11 +12,19 @@ import type { ZoneChange, ZonePlan, ZonePlanOptions, ZoneSnapshot } from './type
 const ORDER = { delete: 0, update: 1, create: 2 } as const;
 const APEX_NS = setKey('@', 'NS');
 
-/** Validates `desired` as `dns.create` input, plus one TTL per record set (fields `records.<i>.<field>`). */
-export function validateDesired(desired: readonly DnsRecordInput[], zone: string): NormalizedDnsRecord[] {
+/**
+ * Validates `desired` as `dns.create` input, plus one TTL per record set unless the provider keeps a TTL
+ * per record (fields `records.<i>.<field>`).
+ */
+export function validateDesired(
+  desired: readonly DnsRecordInput[],
+  zone: string,
+  ttlPerRecord = false,
+): NormalizedDnsRecord[] {
   if (!Array.isArray(desired))
     throw new ValidationError('desired must be an array of records', { fields: { records: ['must be an array'] } });
   const records = validateRecords(desired as DnsRecordInput[], zone);
+  if (ttlPerRecord) return records;
   const errors = new FieldErrors();
   const ttls = new Map<string, number>();
   records.forEach((r, i) => {
@@ -76,7 +84,8 @@ export async function planZone(
 ): Promise<ZonePlan> {
   const dns = requireCapability(provider, 'dns');
   const zone = normalizeDomain(domain);
-  const wanted = validateDesired(desired, zone);
+  const perRecord = dns.limits?.ttl === 'per-record';
+  const wanted = validateDesired(desired, zone, perRecord);
   const ignored = compileIgnore(options.ignore);
   const purge = options.purge ?? true;
   options.signal?.throwIfAborted();
@@ -87,7 +96,12 @@ export async function planZone(
     taken_at: new Date().toISOString(),
     records: listed.map((r) => ({ ...r })),
   };
-  return makePlan({ provider: provider.name, domain: zone, ...diffZone(listed, wanted, ignored, purge), snapshot });
+  return makePlan({
+    provider: provider.name,
+    domain: zone,
+    ...diffZone(listed, wanted, ignored, purge, perRecord),
+    snapshot,
+  });
 }
 
 /** The changes and the unchanged count between a listing and validated desired records. */
@@ -96,16 +110,17 @@ export function diffZone(
   wanted: readonly NormalizedDnsRecord[],
   ignored: (name: string, type: DnsRecord['type']) => boolean,
   purge: boolean,
+  ttlPerRecord = false,
 ): { changes: ZoneChange[]; unchanged: number } {
-  const current = groupSets(listed);
-  const target = groupSets(wanted);
+  const current = groupSets(listed, ttlPerRecord);
+  const target = groupSets(wanted, ttlPerRecord);
   const changes: ZoneChange[] = [];
   let unchanged = 0;
   const keep = (key: string, set: RecordSet<unknown>) =>
     ignored(set.name, set.type) || (key === APEX_NS && !target.has(APEX_NS));
   for (const [key, set] of current) {
     const next = target.get(key);
-    if (keep(key, set) || (next && sameSet(set, next)) || (!next && !purge)) {
+    if (keep(key, set) || (next && sameSet(set, next, ttlPerRecord)) || (!next && !purge)) {
       unchanged++;
       continue;
     }

@@ -22,18 +22,21 @@ export interface ZonePlanOptions {
 export interface ApplyPlanOptions extends CallOptions {
   /**
    * Apply even a plan that updates or deletes more than `maxChangeRatio` of the zone's record sets.
+   * A boolean: any other value is a `ValidationError`.
    * @default false
    */
   force?: boolean;
   /**
-   * The largest share of the zone's record sets a plan may update or delete without `force` (checked
-   * only for zones of at least 10 record sets).
+   * The largest share of the zone's record sets a plan may update or delete without `force`. It holds
+   * per plan: successive plans can still empty a zone step by step. Zones of fewer than 10 record sets
+   * have no limit.
    * @default 0.3
    */
   maxChangeRatio?: number;
   /**
-   * Called as record sets are written: `done` of `total` changes. With a provider that writes many sets
-   * in one call, it is called once, when the whole batch is written.
+   * Called as the zone is written: `done` of `total` record set changes, one call per change. With a
+   * provider that writes many sets in one call, `done` and `total` count that provider's write requests
+   * as each lands when it reports them (DigitalOcean does), else it is called once at the end.
    */
   onProgress?: (done: number, total: number) => void;
 }
