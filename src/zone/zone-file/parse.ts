@@ -1,7 +1,7 @@
 import { DNS_RECORD_TYPES, type DnsRecordInput, type DnsRecordType } from '../../core/dns.js';
 import { ValidationError } from '../../core/errors.js';
 import { FieldErrors } from '../../core/validation/fail.js';
-import { normalizeDomain, normalizeRecord, recordIdentity } from '../../core/validation/index.js';
+import { normalizeDomain, normalizeHostname, normalizeRecord, recordIdentity } from '../../core/validation/index.js';
 import { checkSets, type Placed } from './consistency.js';
 import { bad, LineError } from './escapes.js';
 import { absolute, nameWord, rdata } from './rdata.js';
@@ -112,9 +112,10 @@ export function parseZoneFile(text: string, options: ParseZoneFileOptions = {}):
           if (words.length !== 2) bad('$ORIGIN takes one name');
           const named = absolute(nameWord(words[1] as Token), origin);
           // `$ORIGIN .` (BIND writes it) is the root: names after it are absolute.
-          origin = named === '' ? '' : normalizeDomain(named, 'origin');
+          // Inside the zone an origin may hold service labels (`_tcp.example.com.`, as BIND writes it).
+          origin = named === '' ? '' : normalizeHostname(named, 'origin');
           if (origin === '') continue;
-          zone ??= origin;
+          zone ??= normalizeDomain(origin, 'origin');
           if (origin !== zone && !origin.endsWith(`.${zone}`)) {
             // Every relative name after it would be outside too: one error says it, not one per record.
             errors.add(
