@@ -58,7 +58,8 @@ export function makePlan(fields: Omit<ZonePlan, 'toString'>): ZonePlan {
  * writing anything. Record sets (all records of one name + type) are compared as sets: order never
  * matters, `{content, priority}` pairs and the set's TTL do; names and host names compare
  * case-insensitively; TXT values compare unquoted. The apex NS set is left alone unless `desired` names it.
- * Another provider's listing is valid `desired` (ids are ignored): that is how a zone is copied.
+ * Another provider's listing is valid `desired`: that is how a zone is copied, and a copy never plans the
+ * source's apex NS (its name servers) onto the target unless `apexNs: true`; the SOA is never planned.
  *
  * @param desired - Every record the zone should hold (those matched by `ignore` are skipped).
  * @throws {ValidationError} before anything is read, naming every bad record (`records.<i>.<field>`), a set
@@ -85,8 +86,21 @@ export async function planZone(
   const dns = requireCapability(provider, 'dns');
   const zone = normalizeDomain(domain);
   const perRecord = dns.limits?.ttl === 'per-record';
-  const wanted = validateDesired(desired, zone, perRecord);
-  const ignored = compileIgnore(options.ignore);
+  const apexNs = options.apexNs ?? 'auto';
+  if (apexNs !== true && apexNs !== false && apexNs !== 'auto')
+    throw new ValidationError('apexNs must be true, false or "auto"', {
+      fields: { apexNs: ['must be true, false or "auto"'] },
+    });
+  // A listing (records with ids) is a copy: its apex NS are the source's name servers, not the target's.
+  const isCopy = Array.isArray(desired) && desired.some((r) => typeof (r as { id?: unknown } | null)?.id === 'string');
+  const keepApexNs = apexNs === false || (apexNs === 'auto' && isCopy);
+  const wanted = validateDesired(desired, zone, perRecord).filter(
+    (r) => !(keepApexNs && r.name === '@' && r.type === 'NS'),
+  );
+  const ignoredSets = compileIgnore(options.ignore);
+  const ignored = keepApexNs
+    ? (name: string, type: DnsRecord['type']) => (name === '@' && type === 'NS') || ignoredSets(name, type)
+    : ignoredSets;
   const purge = options.purge ?? true;
   options.signal?.throwIfAborted();
   const listed = await dns.list(zone, { signal: options.signal });

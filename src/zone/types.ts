@@ -16,6 +16,15 @@ export interface ZonePlanOptions {
    * @default []
    */
   ignore?: Array<{ name?: string; type?: DnsRecordType }>;
+  /**
+   * The apex NS set: the zone's own name servers. `true` makes it what `desired` says (an empty set in
+   * `desired` then leaves it alone); `false` never touches it. By default it is planned only when
+   * `desired` names it and is not another zone's listing: records that carry an `id` (a `dns.list()`
+   * result, a snapshot) are a copy, and a copy never moves the source's name servers onto the target.
+   * The SOA is never planned: listings and zone files leave it out.
+   * @default 'auto'
+   */
+  apexNs?: boolean | 'auto';
 }
 
 /** Options of {@link applyPlan}. */
