@@ -30,6 +30,8 @@ export type {
   DnsDeleteOptions,
   DnsRecordSetChanges,
   DnsRecordSetKey,
+  DnsLimits,
+  DnsWriteSetsOptions,
 } from './core/dns.js';
 export { DNS_RECORD_TYPES } from './core/dns.js';
 export type {
