@@ -32,7 +32,13 @@ export type {
   DnsRecordSetKey,
 } from './core/dns.js';
 export { DNS_RECORD_TYPES } from './core/dns.js';
-export type { DomainsCapability, Domain, DomainAvailability, DomainPurchaseRequest } from './core/domains.js';
+export type {
+  AvailabilityOptions,
+  DomainsCapability,
+  Domain,
+  DomainAvailability,
+  DomainPurchaseRequest,
+} from './core/domains.js';
 export type {
   VpsCapability,
   VirtualMachine,
