@@ -88,6 +88,8 @@ export function createSpecChecker(envVar: string, origin: string, basePath = '')
     addFormats(ajv);
     for (const format of ['password', 'int32', 'int64', 'float', 'double', 'byte', 'binary'])
       ajv.addFormat(format, true);
+    // Hetzner's prices: decimal numbers written as strings ("1.1900000000000000").
+    ajv.addFormat('decimal', /^-?\d+(\.\d+)?$/);
     ajv.addSchema(spec, SPEC_ID);
     const routes = Object.keys(spec.paths as Json).map((template) => {
       const names: string[] = [];
