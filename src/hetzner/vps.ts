@@ -12,6 +12,7 @@ import type { CallOptions } from '../core/call-options.js';
 import { ProviderAPIError, ValidationError } from '../core/errors.js';
 import { assertWithinMaxPrice, checkMaxPrice, type PurchaseOptions } from '../core/spending.js';
 import type { CreateVirtualMachineRequest, DataCenter, VirtualMachine, VpsCapability } from '../core/vps.js';
+import { assertUserDataFits, createVpsCapability, mergeUserData, passwordCloudConfig } from '../provider-kit/index.js';
 import { ActionAnswer, ActionWire, waitForActions } from './actions.js';
 import {
   dataCenterFromWire,
@@ -22,7 +23,8 @@ import {
   ServerTypeWire,
 } from './catalog-wire.js';
 import type { HetznerClient } from './client.js';
-import { numericIdPath, sha512Crypt } from './kit.js';
+import { numericIdPath } from './kit.js';
+import { snapshotCalls } from './vps-snapshots.js';
 import { findImage, ImageWire, ServerWire, virtualMachineFromWire } from './vps-wire.js';
 
 const PROVIDER = 'hetzner';
@@ -31,6 +33,8 @@ const HOSTNAME = /^(?=.{1,63}$)[a-zA-Z0-9]([a-zA-Z0-9.-]*[a-zA-Z0-9])?$/;
 const INTEGER = /^[1-9]\d{0,15}$/;
 const MIN_PASSWORD = 12;
 const POWER = { start: 'poweron', stop: 'shutdown', restart: 'reboot' } as const;
+/** Hetzner's limit on `user_data`. */
+const USER_DATA_LIMIT = 32 * 1024;
 
 const ServerAnswer = z.looseObject({ server: ServerWire });
 const CreateAnswer = z.looseObject({
@@ -78,14 +82,6 @@ function checkRequest(r: CreateVirtualMachineRequest): void {
   if (Object.keys(fields).length > 0) throw invalid(fields);
 }
 
-/**
- * cloud-config that sets the root password: Hetzner's create takes none of its own. Only the password's
- * SHA-512 crypt hash is sent: Hetzner stores user data and advises against secrets in it.
- */
-export function passwordUserData(password: string): string {
-  return `#cloud-config\nssh_pwauth: true\nchpasswd:\n  expire: false\n  users:\n    - name: root\n      password: ${JSON.stringify(sha512Crypt(password))}\n      type: hash\n`;
-}
-
 /** The Hetzner implementation of {@link VpsCapability}. */
 export function createVps(client: HetznerClient): VpsCapability {
   const serverPath = (id: string, ...rest: string[]) => numericIdPath(PROVIDER, 'servers', id, 'id', ...rest);
@@ -95,7 +91,7 @@ export function createVps(client: HetznerClient): VpsCapability {
     );
 
   // A power action is never sent twice but on 429; it resolves once Hetzner reports it done.
-  const power = (what: keyof typeof POWER) => async (id: string, options?: CallOptions) => {
+  const power = async (id: string, what: keyof typeof POWER, options?: CallOptions) => {
     const signal = options?.signal;
     const path = serverPath(id, 'actions', POWER[what]);
     const { action } = await client.request({ method: 'POST', path, schema: ActionAnswer, idempotent: false, signal });
@@ -131,7 +127,9 @@ export function createVps(client: HetznerClient): VpsCapability {
     return { type, location, image, keyName: key?.ssh_key.name, currency: pricing?.pricing.currency };
   };
 
-  return {
+  return createVpsCapability({
+    provider: PROVIDER,
+    userDataLimit: USER_DATA_LIMIT,
     async list(options?: CallOptions): Promise<VirtualMachine[]> {
       const servers = await client.listAll('servers', 'servers', ServerWire, { signal: options?.signal });
       return servers.map(virtualMachineFromWire);
@@ -143,6 +141,9 @@ export function createVps(client: HetznerClient): VpsCapability {
       checkRequest(request);
       const maxPrice = checkMaxPrice(options, PROVIDER);
       const signal = options?.signal;
+      // The caller's cloud-init document runs after the SDK's password set-up (only its SHA-512 crypt hash).
+      const userData = mergeUserData(passwordCloudConfig(request.password), request.user_data, PROVIDER);
+      assertUserDataFits(userData, USER_DATA_LIMIT, PROVIDER);
       const { type, location, image, keyName, currency } = await resolve(request, maxPrice !== undefined, signal);
       // The spending guard compares a month of the type in that location (the IPv4 is billed on top).
       const cents = monthlyCents(type, location);
@@ -154,7 +155,7 @@ export function createVps(client: HetznerClient): VpsCapability {
         location,
         image: String(image.id),
         ...(keyName !== undefined ? { ssh_keys: [keyName] } : {}),
-        user_data: passwordUserData(request.password),
+        user_data: userData,
       };
       // Never sent twice but on 429 (or a 409 conflict, which Hetzner answers before creating anything):
       // a second create could bill a second server.
@@ -182,8 +183,7 @@ export function createVps(client: HetznerClient): VpsCapability {
       return locations.map(dataCenterFromWire);
     },
 
-    start: power('start'),
-    stop: power('stop'),
-    restart: power('restart'),
-  };
+    power,
+    ...snapshotCalls(client, serverPath),
+  });
 }

@@ -35,7 +35,7 @@ describe('hetzner: vps', () => {
       image: '161547270',
       ssh_keys: ['laptop'],
     });
-    expect(String(body.user_data)).toMatch(/^#cloud-config\n[\s\S]*password: "\$6\$[^"]+"\n\s+type: hash/);
+    expect(String(body.user_data)).toMatch(/^#cloud-config\n[\s\S]*root:\$6\$[^\s]+\n/);
     expect(JSON.stringify(sim.requests)).not.toContain(PASSWORD);
     expect(vm).toMatchObject({ name: 'app-1', plan: 'cax11', region: 'fsn1', os: 'Ubuntu 24.04' });
     expect(writes(sim)).toEqual(['POST /servers']);
