@@ -28,7 +28,8 @@ import { createSshKeys } from './ssh-keys.js';
 import { createVps } from './vps.js';
 
 export type { HetznerActionOptions, HetznerProviderOptions, HetznerRetryOptions } from './options.js';
-export type { AdapterOptions, AdapterRetryOptions } from '../core/adapter-options.js';
+export type { AdapterOptions, AdapterRetryOptions, SharedCooldownStore } from '../core/adapter-options.js';
+export { createHetznerDns } from './dns-only.js';
 
 /** A Hetzner {@link Provider}: `dns`, `vps`, `sshKeys` and `billing`; no `domains`. */
 export type HetznerProvider = Provider &
