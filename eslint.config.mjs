@@ -29,7 +29,18 @@ export default tseslint.config(
           patterns: [
             {
               group: [
-                ...outside('config', 'kit', 'hostinger', 'digitalocean', 'http', 'testing', 'zone', 'cli', 'unstorage'),
+                ...outside(
+                  'config',
+                  'kit',
+                  'hostinger',
+                  'digitalocean',
+                  'hetzner',
+                  'http',
+                  'testing',
+                  'zone',
+                  'cli',
+                  'unstorage',
+                ),
                 'ky',
                 'zod',
                 'zod/*',
@@ -51,7 +62,17 @@ export default tseslint.config(
         {
           patterns: [
             {
-              group: outside('config', 'hostinger', 'digitalocean', 'http', 'testing', 'zone', 'cli', 'unstorage'),
+              group: outside(
+                'config',
+                'hostinger',
+                'digitalocean',
+                'hetzner',
+                'http',
+                'testing',
+                'zone',
+                'cli',
+                'unstorage',
+              ),
               message: 'The adapter kit is shared by every adapter: it imports only core/ and libraries.',
             },
           ],
@@ -60,7 +81,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/hostinger/**/*.ts', 'src/digitalocean/**/*.ts'],
+    files: ['src/hostinger/**/*.ts', 'src/digitalocean/**/*.ts', 'src/hetzner/**/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
@@ -83,7 +104,7 @@ export default tseslint.config(
         {
           patterns: [
             {
-              group: outside('simulator', 'digitalocean-simulator'),
+              group: outside('simulator', 'digitalocean-simulator', 'hetzner-simulator'),
               message: 'The simulator core is shared by every provider simulator: it knows none of them.',
             },
           ],
@@ -92,14 +113,18 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/testing/simulator/**/*.ts', 'src/testing/digitalocean-simulator/**/*.ts'],
+    files: [
+      'src/testing/simulator/**/*.ts',
+      'src/testing/digitalocean-simulator/**/*.ts',
+      'src/testing/hetzner-simulator/**/*.ts',
+    ],
     rules: {
       'no-restricted-imports': [
         'error',
         {
           patterns: [
             {
-              group: outside('simulator', 'digitalocean-simulator'),
+              group: outside('simulator', 'digitalocean-simulator', 'hetzner-simulator'),
               message: 'A provider simulator builds on simulator-core/ only, never on another provider simulator.',
             },
           ],

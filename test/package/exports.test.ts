@@ -39,6 +39,8 @@ describe('package: built dist as a consumer sees it', () => {
       './unstorage',
       './digitalocean',
       './digitalocean/register',
+      './hetzner',
+      './hetzner/register',
       './provider-kit',
       './acme',
     ]);
@@ -46,10 +48,9 @@ describe('package: built dist as a consumer sees it', () => {
   });
 
   it('only the register entries are declared to have side effects', () => {
-    expect(pkg.sideEffects.every((file) => /^\.\/dist\/(hostinger|digitalocean)\/register\.c?js$/.test(file))).toBe(
-      true,
-    );
-    expect(pkg.sideEffects).toHaveLength(4);
+    const register = /^\.\/dist\/(hostinger|digitalocean|hetzner)\/register\.c?js$/;
+    expect(pkg.sideEffects.every((file) => register.test(file))).toBe(true);
+    expect(pkg.sideEffects).toHaveLength(6);
     for (const file of pkg.sideEffects) expect(existsSync(`${root}/${file}`), file).toBe(true);
   });
 
@@ -79,6 +80,8 @@ describe('package: built dist as a consumer sees it', () => {
       expect.arrayContaining(['createDigitalOceanProvider', 'digitalocean']),
     );
     expect(report!.esm['setec-hosting/testing']).toContain('createDigitalOceanSimulator');
+    expect(report!.esm['setec-hosting/hetzner']).toEqual(['createHetznerDns', 'createHetznerProvider', 'hetzner']);
+    expect(report!.esm['setec-hosting/testing']).toContain('createHetznerSimulator');
     expect(report!.esm['setec-hosting/provider-kit']).toEqual(
       expect.arrayContaining([
         'createDnsCapability',
@@ -105,8 +108,8 @@ describe('package: built dist as a consumer sees it', () => {
     expect(report!.cjsSeesEsmProvider).toBe(true);
   });
 
-  it('importing the register entries registers hostinger and digitalocean in the shared registry', () => {
-    expect(report!.registeredByImport).toEqual(expect.arrayContaining(['hostinger', 'digitalocean']));
+  it('importing the register entries registers hostinger, digitalocean and hetzner in the shared registry', () => {
+    expect(report!.registeredByImport).toEqual(expect.arrayContaining(['hostinger', 'digitalocean', 'hetzner']));
   });
 
   it('error classes and guards agree across the two copies', () => {
