@@ -29,7 +29,18 @@ export default tseslint.config(
           patterns: [
             {
               group: [
-                ...outside('config', 'kit', 'hostinger', 'digitalocean', 'http', 'testing', 'zone', 'cli', 'unstorage'),
+                ...outside(
+                  'config',
+                  'kit',
+                  'hostinger',
+                  'digitalocean',
+                  'powerdns',
+                  'http',
+                  'testing',
+                  'zone',
+                  'cli',
+                  'unstorage',
+                ),
                 'ky',
                 'zod',
                 'zod/*',
@@ -51,7 +62,17 @@ export default tseslint.config(
         {
           patterns: [
             {
-              group: outside('config', 'hostinger', 'digitalocean', 'http', 'testing', 'zone', 'cli', 'unstorage'),
+              group: outside(
+                'config',
+                'hostinger',
+                'digitalocean',
+                'powerdns',
+                'http',
+                'testing',
+                'zone',
+                'cli',
+                'unstorage',
+              ),
               message: 'The adapter kit is shared by every adapter: it imports only core/ and libraries.',
             },
           ],
@@ -67,13 +88,37 @@ export default tseslint.config(
         {
           patterns: [
             {
-              group: outside('http', 'testing', 'zone', 'cli', 'unstorage', 'config'),
+              group: outside('http', 'testing', 'zone', 'cli', 'unstorage', 'config', 'powerdns'),
               message: 'An adapter builds on core/ and kit/ only; other entries use it, not the reverse.',
             },
           ],
         },
       ],
     },
+  },
+  {
+    // PowerDNS is the proof that a provider needs nothing but the public entries.
+    files: ['src/powerdns/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              // Anything above this folder but the two entry files.
+              regex: '^\\.\\./(?!(index|provider-kit/index)\\.js$)',
+              message:
+                'The PowerDNS adapter is built on the public entries only: setec-hosting (../index.js) and setec-hosting/provider-kit (../provider-kit/index.js).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Its one door to the HTTP adapter kit, until that kit is exported by setec-hosting/provider-kit.
+    files: ['src/powerdns/kit.ts'],
+    rules: { 'no-restricted-imports': 'off' },
   },
   {
     files: ['src/testing/simulator-core/**/*.ts'],

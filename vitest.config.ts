@@ -16,6 +16,8 @@ export default defineConfig({
       { find: /^setec-hosting\/unstorage$/, replacement: src('unstorage/index.ts') },
       { find: /^setec-hosting\/digitalocean$/, replacement: src('digitalocean/index.ts') },
       { find: /^setec-hosting\/digitalocean\/register$/, replacement: src('digitalocean/register.ts') },
+      { find: /^setec-hosting\/powerdns$/, replacement: src('powerdns/index.ts') },
+      { find: /^setec-hosting\/powerdns\/register$/, replacement: src('powerdns/register.ts') },
     ],
   },
   test: {

@@ -14,6 +14,8 @@ const entries = [
   'setec-hosting/digitalocean',
   'setec-hosting/digitalocean/register',
   'setec-hosting/provider-kit',
+  'setec-hosting/powerdns',
+  'setec-hosting/powerdns/register',
 ];
 const report = { esm: {}, cjs: {} };
 for (const entry of entries) {

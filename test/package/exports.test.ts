@@ -40,15 +40,17 @@ describe('package: built dist as a consumer sees it', () => {
       './digitalocean',
       './digitalocean/register',
       './provider-kit',
+      './powerdns',
+      './powerdns/register',
     ]);
     expect(JSON.stringify(pkg.exports)).not.toContain('*');
   });
 
   it('only the register entries are declared to have side effects', () => {
-    expect(pkg.sideEffects.every((file) => /^\.\/dist\/(hostinger|digitalocean)\/register\.c?js$/.test(file))).toBe(
-      true,
-    );
-    expect(pkg.sideEffects).toHaveLength(4);
+    expect(
+      pkg.sideEffects.every((file) => /^\.\/dist\/(hostinger|digitalocean|powerdns)\/register\.c?js$/.test(file)),
+    ).toBe(true);
+    expect(pkg.sideEffects).toHaveLength(6);
     for (const file of pkg.sideEffects) expect(existsSync(`${root}/${file}`), file).toBe(true);
   });
 
@@ -78,6 +80,7 @@ describe('package: built dist as a consumer sees it', () => {
       expect.arrayContaining(['createDigitalOceanProvider', 'digitalocean']),
     );
     expect(report!.esm['setec-hosting/testing']).toContain('createDigitalOceanSimulator');
+    expect(report!.esm['setec-hosting/powerdns']).toEqual(['createPowerDnsProvider', 'powerdns']);
     expect(report!.esm['setec-hosting/provider-kit']).toEqual(
       expect.arrayContaining(['createDnsCapability', 'assignRecordIds']),
     );
@@ -88,8 +91,8 @@ describe('package: built dist as a consumer sees it', () => {
     expect(report!.cjsSeesEsmProvider).toBe(true);
   });
 
-  it('importing the register entries registers hostinger and digitalocean in the shared registry', () => {
-    expect(report!.registeredByImport).toEqual(expect.arrayContaining(['hostinger', 'digitalocean']));
+  it('importing the register entries registers hostinger, digitalocean and powerdns in the shared registry', () => {
+    expect(report!.registeredByImport).toEqual(expect.arrayContaining(['hostinger', 'digitalocean', 'powerdns']));
   });
 
   it('error classes and guards agree across the two copies', () => {
