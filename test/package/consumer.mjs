@@ -16,6 +16,7 @@ const entries = [
   'setec-hosting/provider-kit',
   'setec-hosting/powerdns',
   'setec-hosting/powerdns/register',
+  'setec-hosting/acme',
 ];
 const report = { esm: {}, cjs: {} };
 for (const entry of entries) {
