@@ -19,6 +19,8 @@ export default defineConfig({
       { find: /^setec-hosting\/provider-kit$/, replacement: src('provider-kit/index.ts') },
       { find: /^setec-hosting\/hetzner$/, replacement: src('hetzner/index.ts') },
       { find: /^setec-hosting\/hetzner\/register$/, replacement: src('hetzner/register.ts') },
+      { find: /^setec-hosting\/powerdns$/, replacement: src('powerdns/index.ts') },
+      { find: /^setec-hosting\/powerdns\/register$/, replacement: src('powerdns/register.ts') },
     ],
   },
   test: {
