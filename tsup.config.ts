@@ -12,6 +12,7 @@ const shared: Options = {
     'digitalocean/index': 'src/digitalocean/index.ts',
     'digitalocean/register': 'src/digitalocean/register.ts',
     'provider-kit/index': 'src/provider-kit/index.ts',
+    'acme/index': 'src/acme/index.ts',
     // Internal (not in `exports`): one file per Hostinger capability, so that a bundler drops the
     // groups a consumer does not use (e.g. `createHostingerDns` alone bundles no VPS or billing code).
     'hostinger/internal/dns': 'src/hostinger/dns-batch.ts',

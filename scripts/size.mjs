@@ -73,6 +73,14 @@ const cases = [
     code: `import { UnstorageConfigStore } from 'setec-hosting/unstorage';\nexport { UnstorageConfigStore };`,
   },
   {
+    name: 'createDns01Solver + presentDns01 (setec-hosting/acme)',
+    // DNS-01 with any provider: name checks, zone lookup, the propagation wait (node:dns), no ky, no zod and
+    // no acme-client (an optional peer the entry never imports).
+    budget: 4096,
+    forbid: ['node_modules/ky/', 'node_modules/zod/', 'node_modules/acme-client/'],
+    code: `import { createDns01Solver, presentDns01, cleanupDns01 } from 'setec-hosting/acme';\nexport { createDns01Solver, presentDns01, cleanupDns01 };`,
+  },
+  {
     name: 'peer: hostinger-api-sdk DNSZoneApi.getDNSRecordsV1 (platform node)',
     code: `import { Configuration, DNSZoneApi } from 'hostinger-api-sdk';\nconst api = new DNSZoneApi(new Configuration({ accessToken: process.env.T }));\nconsole.log(await api.getDNSRecordsV1('example.com'));`,
   },

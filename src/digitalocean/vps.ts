@@ -11,6 +11,7 @@ import type { CallOptions } from '../core/call-options.js';
 import { ValidationError } from '../core/errors.js';
 import { assertWithinMaxPrice, checkMaxPrice, type PurchaseOptions } from '../core/spending.js';
 import type { CreateVirtualMachineRequest, DataCenter, VirtualMachine, VpsCapability } from '../core/vps.js';
+import { createVpsCapability } from '../provider-kit/vps-capability.js';
 import { numericIdPath } from '../kit/index.js';
 import { sha512Crypt } from '../kit/sha512-crypt.js';
 import { type DigitalOceanClient, listAll } from './client.js';
@@ -95,7 +96,8 @@ export function createVps(client: DigitalOceanClient): VpsCapability {
     });
   };
 
-  return {
+  return createVpsCapability({
+    provider: PROVIDER,
     async list(options?: CallOptions): Promise<VirtualMachine[]> {
       const droplets = await listAll(client, 'v2/droplets', 'droplets', DropletWire, { signal: options?.signal });
       return droplets.map(virtualMachineFromWire);
@@ -155,8 +157,6 @@ export function createVps(client: DigitalOceanClient): VpsCapability {
       return (await regions(options?.signal)).filter((r) => r.available !== false).map(dataCenterFromWire);
     },
 
-    start: power('start'),
-    stop: power('stop'),
-    restart: power('restart'),
-  };
+    power: (id, action, options) => power(action)(id, options),
+  });
 }

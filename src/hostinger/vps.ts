@@ -11,6 +11,7 @@ import { ValidationError } from '../core/errors.js';
 import { assertWithinMaxPrice, checkMaxPrice, type FoundPrice, type PurchaseOptions } from '../core/spending.js';
 import { checkVmRequestFields } from '../core/validation/index.js';
 import type { CreateVirtualMachineRequest, DataCenter, VirtualMachine, VpsCapability } from '../core/vps.js';
+import { createVpsCapability } from '../provider-kit/vps-capability.js';
 import { fetchCatalog } from './billing.js';
 import type { HostingerClient } from './client.js';
 import { apiPath, idPath } from './paths.js';
@@ -176,10 +177,9 @@ export function createVps(client: HostingerClient): VpsCapability {
     });
   };
 
-  return {
-    start: power('start'),
-    stop: power('stop'),
-    restart: power('restart'),
+  return createVpsCapability({
+    provider: 'hostinger',
+    power: (id, action, options) => power(action)(id, options),
 
     async list(options?: CallOptions): Promise<VirtualMachine[]> {
       const [vms, dcs] = await Promise.all([
@@ -263,5 +263,5 @@ export function createVps(client: HostingerClient): VpsCapability {
     async listDataCenters(options?: CallOptions): Promise<DataCenter[]> {
       return (await centers(options?.signal)).map(dataCenterFromWire);
     },
-  };
+  });
 }

@@ -14,6 +14,7 @@ const entries = [
   'setec-hosting/digitalocean',
   'setec-hosting/digitalocean/register',
   'setec-hosting/provider-kit',
+  'setec-hosting/acme',
 ];
 const report = { esm: {}, cjs: {} };
 for (const entry of entries) {

@@ -40,6 +40,7 @@ describe('package: built dist as a consumer sees it', () => {
       './digitalocean',
       './digitalocean/register',
       './provider-kit',
+      './acme',
     ]);
     expect(JSON.stringify(pkg.exports)).not.toContain('*');
   });
@@ -81,6 +82,12 @@ describe('package: built dist as a consumer sees it', () => {
     expect(report!.esm['setec-hosting/provider-kit']).toEqual(
       expect.arrayContaining(['createDnsCapability', 'assignRecordIds']),
     );
+    expect(report!.esm['setec-hosting/acme']).toEqual([
+      'cleanupDns01',
+      'createDns01Solver',
+      'presentDns01',
+      'waitForTxt',
+    ]);
   });
 
   it('ESM and CJS copies share one default registry', () => {
