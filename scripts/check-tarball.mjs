@@ -68,7 +68,9 @@ try {
 
   const byFolder = new Map();
   for (const f of report.files) {
-    const top = f.path.includes('/') ? f.path.split('/').slice(0, 2).join('/') : f.path;
+    // dist/hostinger/index.js → dist/hostinger; dist/chunk-X.js → dist/; README.md → README.md
+    const parts = f.path.split('/');
+    const top = parts.length > 2 ? parts.slice(0, 2).join('/') : parts.length === 2 ? `${parts[0]}/` : f.path;
     const entry = byFolder.get(top) ?? { files: 0, bytes: 0 };
     byFolder.set(top, { files: entry.files + 1, bytes: entry.bytes + f.size });
   }
