@@ -32,7 +32,7 @@ export interface DnsWriteOptions extends CallOptions {
   /**
    * The zone as {@link DnsSource.read} returned it for this change (the very objects it returned, so a
    * provider that writes record by record finds its own ids there without reading again). Absent when
-   * `writeSets` wrote without reading (see {@link DnsSource.blindSetWrites}).
+   * `writeSets` or the `delete` of a whole set wrote without reading (see {@link DnsSource.blindSetWrites}).
    */
   current?: readonly DnsRecordInput[];
 }
@@ -78,7 +78,8 @@ export interface DnsSource {
    * `true` when `write` replaces and deletes whole sets without needing the zone (an RRset API): then
    * `writeSets` sends the validated sets straight to `write` without reading the zone first, one request
    * fewer (`applyPlan` re-reads the zone just before). The provider's API then judges the result against
-   * the rest of the zone (a CNAME beside other records), and unchanged sets are written again.
+   * the rest of the zone (a CNAME beside other records), and unchanged sets are written again. `delete`
+   * of a whole set (no `content`) is then sent straight to `write` too, even when the set is absent.
    * @default false
    */
   blindSetWrites?: boolean;

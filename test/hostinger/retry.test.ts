@@ -78,7 +78,8 @@ describe('hostinger: retries', () => {
   });
 
   describe('appends and resets are not retried on 503 or network errors, but are on 429', () => {
-    const createA = () => makeProvider().dns.create('example.com', { type: 'A', name: 'www', content: '192.0.2.7' });
+    // The apex A set exists: the new value is appended to it (`overwrite: false`), which a replay would double.
+    const createA = () => makeProvider().dns.create('example.com', { type: 'A', name: '@', content: '192.0.2.7' });
     const withPut = (answers: (() => Response)[]) => {
       const put = sequence(answers);
       server.use(
