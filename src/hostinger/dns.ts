@@ -10,13 +10,7 @@
 import { DNS_RECORD_TYPES, type DnsCapability, type DnsRecord, type DnsRecordType } from '../core/dns.js';
 import { NotFoundError } from '../core/errors.js';
 import { setRecordIds } from '../core/record-id.js';
-import {
-  DEFAULT_TTL,
-  formatTxt,
-  normalizeDomain,
-  parseTxt,
-  type NormalizedDnsRecord,
-} from '../core/validation/index.js';
+import { DEFAULT_TTL, normalizeDomain, parseTxt, type NormalizedDnsRecord } from '../core/validation/index.js';
 import { MessageWire } from '../kit/parse-wire.js';
 import { createDnsCapability, createDnsWithoutBatch, type KitDnsCapability } from '../provider-kit/dns-capability.js';
 import type { DnsSource } from '../provider-kit/dns-source.js';
