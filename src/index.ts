@@ -30,10 +30,31 @@ export type {
   DnsDeleteOptions,
   DnsRecordSetChanges,
   DnsRecordSetKey,
+  DnsLimits,
+  DnsWriteSetsOptions,
 } from './core/dns.js';
 export { DNS_RECORD_TYPES } from './core/dns.js';
-export type { DomainsCapability, Domain, DomainAvailability, DomainPurchaseRequest } from './core/domains.js';
-export type { VpsCapability, VirtualMachine, CreateVirtualMachineRequest, DataCenter } from './core/vps.js';
+export type {
+  AvailabilityOptions,
+  DomainsCapability,
+  Domain,
+  DomainAvailability,
+  DomainPurchaseRequest,
+} from './core/domains.js';
+export type {
+  VpsCapability,
+  VirtualMachine,
+  CreateVirtualMachineRequest,
+  CreateVirtualMachineOptions,
+  CreateVmSnapshotOptions,
+  DataCenter,
+  VmActionOptions,
+  VmSnapshot,
+  VmWait,
+  VmWaitForOptions,
+  VmWaitingOptions,
+  VmWaitOptions,
+} from './core/vps.js';
 export type { SshKeysCapability, SshKey } from './core/ssh-keys.js';
 export type { BillingCapability, Subscription, CatalogItem } from './core/billing.js';
 export type {

@@ -57,7 +57,9 @@ export interface AdapterOptions {
    * Redis): after a 429 that asks for a wait, the time the wait ends is recorded there under a key made
    * of the provider name and a hash of the token, and every instance sharing the store waits until then
    * before its next request. A pause longer than `retry.maxRetryAfter` rejects at once with
-   * `RateLimitError`. A store that fails to answer is ignored (requests go on as without it).
+   * `RateLimitError`. A store that fails, throws, hands back something that is not a time, or has not
+   * answered within `timeout` is skipped (the request goes on as without it), and the call's `signal`
+   * aborts a wait on it: a store that never answers (Redis down) cannot hold a call.
    * @default undefined (each instance backs off on its own)
    * @example
    * ```ts

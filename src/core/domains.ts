@@ -23,6 +23,15 @@ export interface DomainAvailability {
   currency?: string;
 }
 
+/** Options of `checkAvailability`. */
+export interface AvailabilityOptions extends CallOptions {
+  /**
+   * Years of registration the price is for (default 1): the first period's charge for that many years,
+   * the figure `purchase` compares with `maxPrice` for the same period.
+   */
+  period?: number;
+}
+
 /** What to buy. */
 export interface DomainPurchaseRequest {
   domain: string;
@@ -39,8 +48,11 @@ export interface DomainsCapability {
   list(options?: CallOptions): Promise<Domain[]>;
   /** @throws {NotFoundError} when the domain is not in the account. */
   get(domain: string, options?: CallOptions): Promise<Domain>;
-  /** Checks full names, e.g. `['cool-project.com', 'cool-project.io']`. */
-  checkAvailability(domains: string[], options?: CallOptions): Promise<DomainAvailability[]>;
+  /**
+   * Checks full names, e.g. `['cool-project.com', 'cool-project.io']`; `price` is what registering one for
+   * `options.period` years (default 1) charges today.
+   */
+  checkAvailability(domains: string[], options?: AvailabilityOptions): Promise<DomainAvailability[]>;
   /**
    * Buys a domain. Never retried on a server error.
    * @throws {ValidationError} naming `maxPrice` when a limit is given and the price is higher or unknown

@@ -9,7 +9,7 @@
  */
 import * as z from 'zod/mini';
 import type { CallOptions } from '../core/call-options.js';
-import type { DnsRecordInput } from '../core/dns.js';
+import type { DnsLimits, DnsRecordInput } from '../core/dns.js';
 import { isNotFoundError } from '../core/errors.js';
 import { recordIdentity, type NormalizedDnsRecord } from '../core/validation/index.js';
 import { apiPath } from '../kit/index.js';
@@ -20,6 +20,9 @@ import { RecordWire, type StoredRecord, recordFromWire, recordToWire } from './d
 
 /** The name servers DigitalOcean puts at the apex of every zone it hosts. */
 export const DIGITALOCEAN_NAME_SERVERS = ['ns1.digitalocean.com', 'ns2.digitalocean.com', 'ns3.digitalocean.com'];
+
+/** DigitalOcean keeps a TTL per record (of at least 30 s). */
+export const DIGITALOCEAN_DNS_LIMITS: DnsLimits = { ttl: 'per-record', minTtl: 30 };
 
 const RecordAnswer = z.looseObject({ domain_record: z.optional(z.unknown()) });
 const NoContent = z.optional(z.unknown());
@@ -70,13 +73,8 @@ export function createDns(client: DigitalOceanClient): KitDnsCapability {
     }
   };
 
-  /** Makes one set hold exactly `wanted`: keeps equal records, rewrites spare ones in place, deletes, adds. */
-  const replaceSet = async (
-    zone: string,
-    current: StoredRecord[],
-    wanted: NormalizedDnsRecord[],
-    signal?: AbortSignal,
-  ) => {
+  /** The writes that make one set hold exactly `wanted`: keep equal records, rewrite spare ones, delete, add. */
+  const setWrites = (zone: string, current: StoredRecord[], wanted: NormalizedDnsRecord[], signal?: AbortSignal) => {
     const spare = [...current];
     const missing: NormalizedDnsRecord[] = [];
     for (const record of wanted) {
@@ -84,30 +82,39 @@ export function createDns(client: DigitalOceanClient): KitDnsCapability {
       if (i === -1) missing.push(record);
       else spare.splice(i, 1);
     }
+    const writes: Array<() => Promise<unknown>> = [];
     for (const record of missing) {
       // Rewrite a spare record in place (the same value first, e.g. a new TTL), else add one.
       const same = spare.findIndex((r) => recordIdentity(r) === recordIdentity(record));
       const reuse = same === -1 ? spare.shift() : spare.splice(same, 1)[0];
-      if (reuse) await put(zone, reuse.doId, record, signal);
-      else await post(zone, record, signal);
+      writes.push(reuse ? () => put(zone, reuse.doId, record, signal) : () => post(zone, record, signal));
     }
-    for (const leftover of spare) await remove(zone, leftover.doId, signal);
+    for (const leftover of spare) writes.push(() => remove(zone, leftover.doId, signal));
+    return writes;
   };
 
-  /** Every removed set's records, then each replaced set record by record. */
+  /** Every removed set's records, then each replaced set record by record; each landed write is reported. */
   const write = async (zone: string, changes: DnsSetChanges, options?: DnsWriteOptions) => {
     const signal = options?.signal;
     const current = (options?.current as StoredRecord[] | undefined) ?? (await read(zone, signal));
-    for (const set of changes.delete) for (const r of current.filter(inSet(set))) await remove(zone, r.doId, signal);
+    const writes: Array<() => Promise<unknown>> = [];
+    for (const set of changes.delete)
+      for (const r of current.filter(inSet(set))) writes.push(() => remove(zone, r.doId, signal));
     for (const set of changes.replace) {
       const wanted = set.records.map((r) => ({
-        ...r,
-        name: set.name,
         type: set.type,
-        ttl: set.ttl,
+        name: set.name,
+        content: r.content,
+        ttl: r.ttl ?? set.ttl,
         priority: r.priority ?? 0,
       }));
-      await replaceSet(zone, current.filter(inSet(set)), wanted, signal);
+      writes.push(...setWrites(zone, current.filter(inSet(set)), wanted, signal));
+    }
+    let done = 0;
+    for (const send of writes) {
+      signal?.throwIfAborted();
+      await send();
+      options?.onProgress?.(++done, writes.length);
     }
   };
 
@@ -126,6 +133,7 @@ export function createDns(client: DigitalOceanClient): KitDnsCapability {
 
   return createDnsCapability({
     provider: 'digitalocean',
+    limits: DIGITALOCEAN_DNS_LIMITS,
     read: (zone, o): Promise<DnsRecordInput[]> => read(zone, o?.signal),
     write,
     reset,

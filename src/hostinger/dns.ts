@@ -125,6 +125,8 @@ function hostingerDnsSource(client: HostingerClient, memo = new DisabledRecordsM
   };
   return {
     provider: 'hostinger',
+    // Hostinger keeps one TTL per record set.
+    limits: { ttl: 'per-set' },
     // The zone PUT replaces whole sets and the DELETE takes set filters: `writeSets` needs no read first.
     blindSetWrites: true,
     read: async (zone, o) => recordsFromZone(await getZone(zone, o?.signal)),

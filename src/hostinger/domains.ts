@@ -7,7 +7,13 @@
  */
 import * as z from 'zod/mini';
 import type { CallOptions } from '../core/call-options.js';
-import type { Domain, DomainAvailability, DomainPurchaseRequest, DomainsCapability } from '../core/domains.js';
+import type {
+  AvailabilityOptions,
+  Domain,
+  DomainAvailability,
+  DomainPurchaseRequest,
+  DomainsCapability,
+} from '../core/domains.js';
 import { isAuthenticationError, isNotFoundError, ValidationError } from '../core/errors.js';
 import { assertWithinMaxPrice, checkMaxPrice, type PurchaseOptions } from '../core/spending.js';
 import { normalizeDomain, normalizeNameservers } from '../core/validation/index.js';
@@ -176,12 +182,18 @@ export function createDomains(client: HostingerClient): DomainsCapability {
       });
     },
 
-    async checkAvailability(domains: string[], options?: CallOptions): Promise<DomainAvailability[]> {
+    async checkAvailability(domains: string[], options?: AvailabilityOptions): Promise<DomainAvailability[]> {
       if (!Array.isArray(domains) || domains.length === 0)
         throw new ValidationError('domains must be a non-empty list', {
           fields: { domains: ['must be a non-empty array'] },
         });
       const names = domains.map((d, i) => normalizeDomain(d, `domains.${i}`));
+      const period = options?.period ?? 1;
+      if (!Number.isInteger(period) || period < 1 || period > 10)
+        throw new ValidationError('Invalid availability check', {
+          fields: { period: ['must be a whole number of years from 1 to 10'] },
+          provider: 'hostinger',
+        });
       const groups = new Map<string, string[]>();
       for (const name of names) {
         const { sld, tld } = splitDomain(name);
@@ -209,7 +221,7 @@ export function createDomains(client: HostingerClient): DomainsCapability {
       return names.map((name) => {
         const out: DomainAvailability = { domain: name, available: answers.get(name) ?? false };
         // A price only means something for a domain one can buy.
-        const price = out.available ? domainPrice(prices, splitDomain(name).tld, 1) : undefined;
+        const price = out.available ? domainPrice(prices, splitDomain(name).tld, period) : undefined;
         if (price) {
           out.price = Math.round(price.first_period_price ?? price.price) / 100;
           if (price.currency) out.currency = price.currency;

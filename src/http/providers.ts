@@ -1,6 +1,7 @@
 import type { ConfigStore, ProviderConfig } from '../config/config-store.js';
 import { CAPABILITY_NAMES, type CapabilityName } from '../core/provider.js';
 import { NotFoundError } from '../core/errors.js';
+import { redactExtra, SECRET_EXTRA_KEY } from '../config/redact-extra.js';
 import { assertSafeExtra } from './base-url.js';
 import {
   buildProvider,
@@ -12,9 +13,8 @@ import {
 } from './context.js';
 import { configureBody, parseJsonText, readJson, testBody } from './schemas.js';
 
-// `extra` values whose key looks like a credential are shown as this.
-export const SECRET_KEY = /key|secret|token|password|auth/i;
-const REDACTED = '[REDACTED]';
+// `extra` values whose key looks like a credential are shown as `[REDACTED]`.
+export const SECRET_KEY = SECRET_EXTRA_KEY;
 
 /** Provider management: list, metadata, configure, test, delete. */
 export function registerProviderRoutes(app: HostingApp, ctx: RouteContext): void {
@@ -42,9 +42,7 @@ export function registerProviderRoutes(app: HostingApp, ctx: RouteContext): void
     if (config) {
       body.has_api_key = config.api_key !== '';
       body.has_api_secret = config.api_secret !== '';
-      body.extra = Object.fromEntries(
-        Object.entries(config.extra).map(([key, value]) => [key, SECRET_KEY.test(key) ? REDACTED : value]),
-      );
+      body.extra = redactExtra(config.extra);
       body.capabilities = capabilitiesOf(ctx, config);
     }
     return c.json(body);

@@ -80,7 +80,7 @@ export class ApiClient {
     this.#timeout = options.timeout ?? 30_000;
     this.#random = options.random ?? (() => Math.random());
     this.#cooldown = options.sharedCooldown
-      ? new SharedCooldown(options.sharedCooldown, spec.name, token, this.#maxRetryAfter)
+      ? new SharedCooldown(options.sharedCooldown, spec.name, token, this.#maxRetryAfter, this.#timeout)
       : undefined;
     const agent = options.userAgent ? `${options.userAgent} setec-hosting/${VERSION}` : `setec-hosting/${VERSION}`;
     this.#ky = ky.create({
@@ -153,7 +153,7 @@ export class ApiClient {
           hooks: {
             // A pause another instance was asked for holds every request, retries included.
             beforeRequest: [() => cooldown.wait(operation, signal)],
-            afterResponse: [(_r, _o, answer) => this.#recordCooldown(answer)],
+            afterResponse: [(_r, _o, answer) => this.#recordCooldown(answer, signal)],
           },
         }),
       });
@@ -168,10 +168,10 @@ export class ApiClient {
   }
 
   /** After a 429 that asks for a wait, tells every instance sharing the store. */
-  async #recordCooldown(response: Response): Promise<void> {
+  async #recordCooldown(response: Response, signal: AbortSignal | undefined): Promise<void> {
     if (response.status !== 429) return;
     const ms = requestedWait(this.spec, response.headers);
-    if (ms !== undefined) await this.#cooldown?.record(ms);
+    if (ms !== undefined) await this.#cooldown?.record(ms, signal);
   }
 
   /**

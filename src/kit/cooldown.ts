@@ -38,16 +38,47 @@ function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
   });
 }
 
-/** One instance's view of the shared pause. A store that fails is ignored: the pause is a courtesy. */
+/**
+ * Runs one store call, bounded: it resolves with the store's value, or with `undefined` when the store
+ * throws (synchronously too), rejects, or has not answered within `ms`. It rejects only with the signal's
+ * reason, as soon as the caller aborts. A store that never answers cannot hold a request past its timeout.
+ */
+function bounded<T>(call: () => T | Promise<T>, ms: number, signal: AbortSignal | undefined): Promise<T | undefined> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(signal.reason as Error);
+    const done = (settle: () => void) => {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', onAbort);
+      settle();
+    };
+    const onAbort = () => done(() => reject(signal!.reason as Error));
+    const timer = setTimeout(() => done(() => resolve(undefined)), ms);
+    signal?.addEventListener('abort', onAbort, { once: true });
+    Promise.resolve()
+      .then(call)
+      .then(
+        (value) => done(() => resolve(value)),
+        () => done(() => resolve(undefined)),
+      );
+  });
+}
+
+/**
+ * One instance's view of the shared pause. A store that fails, throws, answers something that is not a
+ * time, or does not answer within the request's timeout is skipped: the pause is a courtesy.
+ */
 export class SharedCooldown {
   readonly #store: SharedCooldownStore;
   readonly #key: string;
   readonly #provider: string;
   readonly #maxWaitMs: number;
+  readonly #timeoutMs: number;
   #known = 0;
 
-  constructor(store: SharedCooldownStore, provider: string, token: string, maxWaitSeconds: number) {
+  /** `timeoutMs` bounds each store call (the request's own timeout). */
+  constructor(store: SharedCooldownStore, provider: string, token: string, maxWaitSeconds: number, timeoutMs: number) {
     this.#store = store;
+    this.#timeoutMs = timeoutMs;
     this.#provider = provider;
     this.#key = cooldownKey(provider, token);
     this.#maxWaitMs = maxWaitSeconds * 1000;
@@ -56,9 +87,10 @@ export class SharedCooldown {
   /**
    * Waits until the shared pause has ended.
    * @throws {RateLimitError} at once when the pause lasts longer than `retry.maxRetryAfter`.
+   * @throws the signal's reason when it aborts, also while the store has not answered.
    */
   async wait(operation: string, signal: AbortSignal | undefined): Promise<void> {
-    const stored = await this.#store.getItem(this.#key).catch(() => undefined);
+    const stored = await bounded(() => this.#store.getItem(this.#key), this.#timeoutMs, signal);
     this.#known = Math.max(this.#known, readUntil(stored));
     const left = this.#known - Date.now();
     if (left <= 0) return;
@@ -73,10 +105,10 @@ export class SharedCooldown {
   }
 
   /** Records that the provider asked to wait `ms` from now (a shorter pause never replaces a longer one). */
-  async record(ms: number): Promise<void> {
+  async record(ms: number, signal: AbortSignal | undefined): Promise<void> {
     const until = Date.now() + ms;
     if (until <= this.#known) return;
     this.#known = until;
-    await this.#store.setItem(this.#key, String(until)).catch(() => undefined);
+    await bounded(() => this.#store.setItem(this.#key, String(until)), this.#timeoutMs, signal);
   }
 }

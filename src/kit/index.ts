@@ -39,3 +39,4 @@ export { isObject, wireSchema } from './wire-schema.js';
 export type { WireIssue, WireOutput, WireResult, WireSchema } from './wire-schema.js';
 export { sha512Crypt } from './sha512-crypt.js';
 export type { Sha512CryptOptions } from './sha512-crypt.js';
+export { assertUserDataFits, mergeUserData, passwordCloudConfig, userDataType } from './user-data.js';

@@ -8,6 +8,8 @@ import {
   DNS_RECORD_TYPES,
   type DnsCapability,
   type DnsDeleteOptions,
+  type DnsLimits,
+  type DnsWriteSetsOptions,
   type DnsRecord,
   type DnsRecordInput,
   type DnsRecordSetChanges,
@@ -62,6 +64,12 @@ export type KitDnsCapability = DnsCapability & { writeSets: NonNullable<DnsCapab
 export function createDnsCapability(source: DnsSource): KitDnsCapability {
   const core = dnsCore(source);
   return { ...core.dns, writeSets: writeSetsOf(source, core) };
+}
+
+/** The group's `limits`: the source's, with its record types. */
+function limitsOf(source: DnsSource): DnsLimits | undefined {
+  if (!source.limits && !source.recordTypes) return undefined;
+  return { ...(source.recordTypes ? { recordTypes: source.recordTypes } : {}), ...source.limits };
 }
 
 /**
@@ -122,10 +130,12 @@ function dnsCore(source: DnsSource): Core {
     const changes = changesBetween(current.sets, next);
     if (isEmpty(changes)) return;
     assertFits(provider, zone, current.sets, next);
-    await source.write(zone, changes, { ...callOptions(options), current: current.raw });
+    await source.write(zone, changes, { ...callOptions(options), ...progressOf(options), current: current.raw });
   };
 
+  const limits = limitsOf(source);
   const dns: DnsCapability = {
+    ...(limits ? { limits } : {}),
     async list(domain: string, options?: CallOptions): Promise<DnsRecord[]> {
       const zone = normalizeDomain(domain);
       return assignRecordIds((await source.read(zone, callOptions(options))).map(filled));
@@ -218,9 +228,10 @@ function dnsCore(source: DnsSource): Core {
 
 /** `writeSets`: validated, then written with one `write` (without reading first when the source allows). */
 function writeSetsOf(source: DnsSource, { read, commit, checkTypes }: Core): KitDnsCapability['writeSets'] {
-  return async (domain: string, input: DnsRecordSetChanges, options?: CallOptions): Promise<void> => {
+  const perRecord = source.limits?.ttl === 'per-record';
+  return async (domain: string, input: DnsRecordSetChanges, options?: DnsWriteSetsOptions): Promise<void> => {
     const zone = normalizeDomain(domain);
-    const batch = validateSetChanges(input, zone);
+    const batch = validateSetChanges(input, zone, { ttlPerRecord: perRecord });
     checkTypes(
       batch.replace.map((s) => s.records[0]!),
       (i) => `replace.${i}.type`,
@@ -229,10 +240,10 @@ function writeSetsOf(source: DnsSource, { read, commit, checkTypes }: Core): Kit
     if (batch.replace.length === 0 && batch.delete.length === 0) return;
     if (source.blindSetWrites) {
       const changes: DnsSetChanges = {
-        replace: batch.replace.map((s) => ({ ...s, records: s.records.map(toWritten) })),
+        replace: batch.replace.map((s) => ({ ...s, records: s.records.map((r) => toWritten(r, s.ttl)) })),
         delete: batch.delete,
       };
-      await source.write(zone, changes, callOptions(options));
+      await source.write(zone, changes, { ...callOptions(options), ...progressOf(options) });
       return;
     }
     const current = await read(zone, options);
@@ -252,7 +263,15 @@ const callOptions = (options: CallOptions | undefined): CallOptions | undefined 
   return options?.signal ? { signal: options.signal } : undefined;
 };
 
-const toWritten = (r: NormalizedDnsRecord) => ({ content: r.content, priority: r.priority });
+/** A record as `write` gets it: its own `ttl` only when it differs from the set's. */
+const toWritten = (r: NormalizedDnsRecord, ttl: number) =>
+  r.ttl === ttl
+    ? { content: r.content, priority: r.priority }
+    : { content: r.content, priority: r.priority, ttl: r.ttl };
+
+/** `writeSets`' progress callback, handed on to `write`. */
+const progressOf = (options: DnsWriteSetsOptions | undefined) =>
+  options?.onProgress ? { onProgress: options.onProgress } : {};
 
 /** The records with the set's TTL. */
 const ttled = (records: NormalizedDnsRecord[], ttl: number) => records.map((r) => (r.ttl === ttl ? r : { ...r, ttl }));

@@ -29,6 +29,11 @@ export { createDnsCapability } from './dns-capability.js';
 export type { KitDnsCapability } from './dns-capability.js';
 export type { DnsSource, DnsSetChanges, DnsSetReplacement, DnsWriteOptions } from './dns-source.js';
 export { assignRecordIds } from '../core/record-id.js';
+export { createVpsCapability } from './vps-capability.js';
+export type { ActionProbe, VmPowerAction, VmSnapshotStarted, VpsSource } from './vps-source.js';
+export { poll, readWait, DEFAULT_WAIT_INTERVAL_MS, DEFAULT_WAIT_TIMEOUT_MS } from './poll.js';
+export type { PollOptions, PollResult } from './poll.js';
+export { assertUserDataFits, mergeUserData, passwordCloudConfig, userDataType } from '../kit/user-data.js';
 
 // The HTTP side of an adapter.
 export type { AdapterSpec, ErrorBody } from '../kit/spec.js';

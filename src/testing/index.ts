@@ -5,6 +5,7 @@
  * - {@link testProvider} / {@link runConformance}: the conformance kit every provider (ours or a plugin's) runs.
  * - {@link createHostingerSimulator}: a stateful fake of the Hostinger API (fetch handler, msw handlers or a local server).
  * - {@link createDigitalOceanSimulator}: the same for DigitalOcean's API v2.
+ * - {@link createHetznerSimulator}: the same for the Hetzner Cloud API (DNS, servers, SSH keys, prices).
  *
  * Importing this entry needs no test runner: `testProvider` looks vitest up only when it is called,
  * so `require('setec-hosting/testing')` works too (vitest itself refuses `require()`).
@@ -64,4 +65,20 @@ export type {
   DoSize,
   DoSshKey,
 } from './digitalocean-simulator/index.js';
+export { createHetznerSimulator } from './hetzner-simulator/index.js';
+export type {
+  HetznerSimulator,
+  HetznerSimulatorOptions,
+  HetznerSimulatorState,
+  HzAction,
+  HzImage,
+  HzLocation,
+  HzPrice,
+  HzRecord,
+  HzRRSet,
+  HzServer,
+  HzServerType,
+  HzSshKey,
+  HzZone,
+} from './hetzner-simulator/index.js';
 export type { ProviderSimulator } from './simulator-core/provider-simulator.js';

@@ -72,6 +72,19 @@ const PROMPT = 'Purchase brand-new-name.com for 1 year at 9.99 USD? [y/N]';
     expect(code).toBe(130);
     expect(purchases()).toHaveLength(0);
   });
+
+  it('a two-year registration shows what the card pays for both years, the figure --max-price is held to', async () => {
+    const args = ['domains', 'purchase', 'brand-new-name.com', '--period', '2', '--max-price'];
+    const twoYears = 'Purchase brand-new-name.com for 2 years at 25.98 USD';
+    const within = await atTerminal([...args, '25.98'], `${twoYears} (limit 25.98)? [y/N]`, 'y\r');
+    expect(within.code).toBe(0);
+    expect(purchases()).toHaveLength(1);
+    fx.sim.reset();
+    const over = await atTerminal([...args, '25.97'], `${twoYears} (limit 25.97)? [y/N]`, 'y\r');
+    expect(over.screen).toContain('more than maxPrice 25.97');
+    expect(over.code).toBe(1);
+    expect(purchases()).toHaveLength(0);
+  });
 });
 
 (hasScript || ci ? describe : describe.skip)('providers configure --api-key-stdin in a real terminal', () => {

@@ -94,12 +94,17 @@ describe('cli: failures', () => {
     expect(fx.sim.requests).toEqual([]);
   });
 
-  it('a non-numeric --ttl is a ValidationError naming ttl, before any request', async () => {
-    const result = await fx.run(['dns', 'create', 'example.com', 'www', 'A', '203.0.113.5', '--ttl', 'soon']);
-    expect(result.code).toBe(1);
-    expect(result.stderr).toBe('ValidationError: --ttl must be a whole number, not "soon"\n');
-    expect(fx.sim.requests).toEqual([]);
-  });
+  it.each(['soon', 'abc', '0x10', '1e3', '36.5'])(
+    '--ttl %s is a usage error (exit 2) naming ttl, before any request',
+    async (ttl) => {
+      const result = await fx.run(['dns', 'create', 'example.com', 'www', 'A', '203.0.113.5', '--ttl', ttl]);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toBe(
+        `UsageError: --ttl must be a whole number, not "${ttl}"\nRun 'setec-hosting dns create --help' for usage.\n`,
+      );
+      expect(fx.sim.requests).toEqual([]);
+    },
+  );
 
   it('--debug adds the cause chain below the error line', async () => {
     fx.sim.inject({ status: 401, times: 2 });

@@ -65,3 +65,27 @@ describe('cli: the API key never appears in any output', () => {
     expect(fx.sim.requests).toHaveLength(1);
   });
 });
+
+describe('cli: providers list hides credential-like settings', () => {
+  it('an extra value named like a password or token shows as [REDACTED]; other settings as stored', async () => {
+    const configured = await fx.run(
+      ['providers', 'configure', 'hostinger', '--extra', 'db_password=pw-4f9d1c', '--extra', 'webhook_token=tk-88a2e0'],
+      { env: { SETEC_HOSTING_API_KEY: KEY } },
+    );
+    expect(configured.code).toBe(0);
+    const json = await fx.run(['providers', 'list', '--output', 'json']);
+    const hostinger = (JSON.parse(json.stdout) as { name: string; extra: Record<string, string> }[]).find(
+      (p) => p.name === 'hostinger',
+    );
+    expect(hostinger?.extra).toEqual({
+      base_url: fx.origin,
+      db_password: '[REDACTED]',
+      webhook_token: '[REDACTED]',
+    });
+    const table = await fx.run(['providers', 'list']);
+    expect(table.stdout).toContain(`base_url=${fx.origin}`);
+    expect(table.stdout).toContain('db_password=[REDACTED]');
+    for (const result of [json, table, configured])
+      expect(result.stdout + result.stderr).not.toMatch(/pw-4f9d1c|tk-88a2e0/);
+  });
+});

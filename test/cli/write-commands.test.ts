@@ -193,10 +193,19 @@ describe('cli: --max-price', () => {
     expect(writes().filter((r) => r.path === '/api/vps/v1/virtual-machines')).toEqual([]);
   });
 
-  it('a --max-price that is not a number is refused before any request', async () => {
-    const result = await fx.run([...vmArgs, '--max-price', 'cheap'], { env });
-    expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/^ValidationError: --max-price must be a number/);
-    expect(fx.sim.requests).toEqual([]);
+  it.each(['cheap', '0x10', '1e3', '12,50', 'Infinity'])(
+    'a --max-price of %s (not a decimal number) is a usage error before any request',
+    async (value) => {
+      const result = await fx.run([...vmArgs, '--max-price', value], { env });
+      expect(result.code).toBe(2);
+      expect(result.stderr).toMatch(/^UsageError: --max-price must be a decimal number, not "/);
+      expect(fx.sim.requests).toEqual([]);
+    },
+  );
+
+  it('a decimal --max-price such as 10.5 is taken as it reads', async () => {
+    const result = await fx.run([...vmArgs, '--max-price', '10.5'], { env });
+    expect(result.stderr).toMatch(/^ValidationError: .*maxPrice/);
+    expect(result.stderr).toContain('more than maxPrice 10.5');
   });
 });

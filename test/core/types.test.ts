@@ -65,7 +65,14 @@ describe('core: public types', () => {
       | 'labels'
     >();
     expectTypeOf<Keys<CreateVirtualMachineRequest>>().toEqualTypeOf<
-      'plan' | 'data_center_id' | 'template' | 'password' | 'hostname' | 'ssh_key_id' | 'payment_method_id'
+      | 'plan'
+      | 'data_center_id'
+      | 'template'
+      | 'password'
+      | 'hostname'
+      | 'ssh_key_id'
+      | 'payment_method_id'
+      | 'user_data'
     >();
     expectTypeOf<Keys<DataCenter>>().toEqualTypeOf<'id' | 'name' | 'location' | 'country'>();
     expectTypeOf<Keys<SshKey>>().toEqualTypeOf<'id' | 'name' | 'fingerprint' | 'public_key'>();

@@ -17,7 +17,12 @@ import {
   type DigitalOceanSimulator,
   type DigitalOceanSimulatorOptions,
 } from '../../src/testing/digitalocean-simulator/index.js';
-import { digitalOceanSpec, hostingerSpec, type SpecChecker } from './openapi.js';
+import {
+  createHetznerSimulator,
+  type HetznerSimulator,
+  type HetznerSimulatorOptions,
+} from '../../src/testing/hetzner-simulator/index.js';
+import { digitalOceanSpec, hetznerSpec, hostingerSpec, type SpecChecker } from './openapi.js';
 
 /** Options of {@link useSimulatorServer}: the simulator's options. */
 export type SimulatorServerOptions = HostingerSimulatorOptions;
@@ -74,6 +79,14 @@ export function useDigitalOceanServer(
   options: DigitalOceanSimulatorOptions = {},
 ): SimulatorServer<DigitalOceanSimulator> {
   return useCheckedServer(createDigitalOceanSimulator(options), digitalOceanSpec, 'DigitalOcean');
+}
+
+/**
+ * {@link useSimulatorServer} for the Hetzner simulator, checked against Hetzner Cloud's spec.
+ * @example const { sim, baseUrl } = useHetznerServer();
+ */
+export function useHetznerServer(options: HetznerSimulatorOptions = {}): SimulatorServer<HetznerSimulator> {
+  return useCheckedServer(createHetznerSimulator(options), hetznerSpec, 'Hetzner');
 }
 
 function useCheckedServer<S extends ProviderSimulator<unknown>>(

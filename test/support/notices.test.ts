@@ -14,11 +14,13 @@ describe('test support: notices for missing optional inputs', () => {
     expect(warn).not.toHaveBeenCalled();
   });
 
-  it('lists one line per missing variable, and none when both are set', () => {
+  it('lists one line per missing variable, and none when all are set', () => {
     expect(missingInputNotices({})).toEqual([
       'HOSTINGER_OPENAPI is not set: OpenAPI spec checks are skipped.',
       'DIGITALOCEAN_OPENAPI is not set: OpenAPI spec checks are skipped.',
+      'HETZNER_OPENAPI is not set: OpenAPI spec checks are skipped.',
     ]);
-    expect(missingInputNotices({ HOSTINGER_OPENAPI: '/x.json', DIGITALOCEAN_OPENAPI: '/y.json' })).toEqual([]);
+    const all = { HOSTINGER_OPENAPI: '/x.json', DIGITALOCEAN_OPENAPI: '/y.json', HETZNER_OPENAPI: '/z.json' };
+    expect(missingInputNotices(all)).toEqual([]);
   });
 });

@@ -5,6 +5,7 @@
 export const OPTIONAL_INPUTS: readonly { env: string; skips: string }[] = [
   { env: 'HOSTINGER_OPENAPI', skips: 'OpenAPI spec checks' },
   { env: 'DIGITALOCEAN_OPENAPI', skips: 'OpenAPI spec checks' },
+  { env: 'HETZNER_OPENAPI', skips: 'OpenAPI spec checks' },
 ];
 
 /** One line per optional input missing from `env`. */

@@ -77,7 +77,9 @@ export const domains: GroupSpec = {
         yes: YES,
       },
       example: 'setec-hosting domains purchase example.com --period 1 --privacy-protection',
-      notes: 'On a terminal the prompt shows the price about to be paid; elsewhere --yes is required.',
+      notes:
+        'On a terminal the prompt shows what the card pays today for the whole period (the figure --max-price is ' +
+        'compared with); elsewhere --yes is required.',
       async run(ctx) {
         ctx.assertCanConfirm();
         const domain = ctx.args.domain as string;
@@ -85,7 +87,8 @@ export const domains: GroupSpec = {
         const maxPrice = await numberFlag(ctx, 'max-price', false);
         const api = await capability(ctx, 'domains');
         if (ctx.flags.yes !== true) {
-          const [offer] = await api.checkAvailability([domain]);
+          // The price for the whole period, as charged today: the figure the spending guard compares.
+          const [offer] = await api.checkAvailability([domain], { period });
           const price = offer?.price === undefined ? 'an unknown price' : money(offer.price, offer.currency);
           const state = offer && !offer.available ? ' (reported as not available)' : '';
           const limit = maxPrice === undefined ? '' : ` (limit ${maxPrice})`;

@@ -3,6 +3,7 @@
  * @module
  */
 import type { GroupSpec } from '../spec.js';
+import { acme } from './acme.js';
 import { billing } from './billing.js';
 import { dns } from './dns.js';
 import { domains } from './domains.js';
@@ -11,4 +12,4 @@ import { sshKeys } from './ssh-keys.js';
 import { vms } from './vms.js';
 
 /** Every group of the CLI. */
-export const GROUPS: readonly GroupSpec[] = [providers, dns, domains, vms, sshKeys, billing];
+export const GROUPS: readonly GroupSpec[] = [providers, dns, domains, vms, sshKeys, billing, acme];

@@ -3,10 +3,11 @@
  * @module
  */
 import type { ProviderConfig } from '../../config/config-store.js';
+import { redactExtra } from '../../config/redact-extra.js';
 import { UsageError } from '../errors.js';
 import type { CommandContext, GroupSpec } from '../spec.js';
 
-/** One row of `providers list` (never the key). */
+/** One row of `providers list` (never the key, nor an `extra` value whose name looks like a credential). */
 interface ProviderRow {
   name: string;
   display_name: string;
@@ -21,7 +22,7 @@ function row(name: string, displayName: string, config: ProviderConfig | undefin
     display_name: displayName,
     configured: config !== undefined,
     connected: config?.connected ?? false,
-    extra: config?.extra ?? {},
+    extra: redactExtra(config?.extra ?? {}),
   };
 }
 

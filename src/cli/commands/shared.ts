@@ -23,20 +23,19 @@ export async function capability<K extends CapabilityName>(
 }
 
 /**
- * A flag that must be a number: `undefined` when absent.
- * @throws {ValidationError} naming the flag when its value is not a number (before anything is sent).
+ * A flag that must be a number written in decimal (`12`, `12.99`; not `0x10`, `1e3` or ` 12`): `undefined`
+ * when absent.
+ * @throws {UsageError} naming the flag when its value is not such a number (exit 2, before anything is sent).
  */
 export async function numberFlag(ctx: CommandContext, name: string, integer = true): Promise<number | undefined> {
   const raw = ctx.flags[name];
   if (raw === undefined) return undefined;
-  const value = Number(raw);
-  if (String(raw).trim() === '' || !Number.isFinite(value) || (integer && !Number.isInteger(value))) {
-    const { ValidationError } = await import('../../core/errors.js');
-    throw new ValidationError(`--${name} must be ${integer ? 'a whole number' : 'a number'}, not "${String(raw)}"`, {
-      fields: { [name]: [integer ? 'must be a whole number' : 'must be a number'] },
-    });
+  const text = String(raw);
+  if (!(integer ? /^-?\d+$/ : /^-?(\d+(\.\d*)?|\.\d+)$/).test(text) || !Number.isFinite(Number(text))) {
+    const { UsageError } = await import('../errors.js');
+    throw new UsageError(`--${name} must be ${integer ? 'a whole number' : 'a decimal number'}, not "${text}"`);
   }
-  return value;
+  return Number(text);
 }
 
 /** Money for people: `9.99 USD`. */

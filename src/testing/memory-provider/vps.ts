@@ -2,7 +2,8 @@ import type { CallOptions } from '../../core/call-options.js';
 import { NotFoundError, ValidationError } from '../../core/errors.js';
 import { assertWithinMaxPrice, checkMaxPrice } from '../../core/spending.js';
 import { checkVmRequestFields } from '../../core/validation/index.js';
-import type { CreateVirtualMachineRequest, VirtualMachine, VpsCapability } from '../../core/vps.js';
+import type { CreateVirtualMachineRequest, VirtualMachine, VmSnapshot, VpsCapability } from '../../core/vps.js';
+import { createVpsCapability } from '../../provider-kit/vps-capability.js';
 import { checkSignal, copy, nextId } from './state.js';
 import type { MemoryState } from './state.js';
 
@@ -38,30 +39,39 @@ function validateCreate(state: MemoryState, request: CreateVirtualMachineRequest
 }
 
 /**
- * The VPS group of the memory provider. `create` validates the request against the catalog, data
- * centers, templates and keys, then adds a running machine (size from the plan's `KVM <n>` name)
- * and its subscription.
+ * The VPS group of the memory provider, built on the provider kit. `create` validates the request against
+ * the catalog, data centers, templates and keys, then adds a running machine (size from the plan's
+ * `KVM <n>` name) and its subscription. Actions take effect at once; snapshots are kept per machine.
  */
 export function createMemoryVps(state: MemoryState): VpsCapability {
-  // Power actions take effect at once: `running` after start and restart, `stopped` after stop.
-  const power = async (id: string, status: string, options?: CallOptions): Promise<void> => {
+  const snapshots = new Map<string, VmSnapshot[]>();
+  const find = (id: string, options?: CallOptions): VirtualMachine => {
     checkSignal(options);
     const vm = state.vms.find((v) => v.id === String(id));
     if (!vm) throw new NotFoundError(`Virtual machine "${id}" does not exist`, { provider: state.provider });
-    vm.status = status;
+    return vm;
   };
+  const findSnapshot = (id: string, snapshotId: string, options?: CallOptions): VmSnapshot[] => {
+    find(id, options);
+    const list = snapshots.get(id) ?? [];
+    if (!list.some((s) => s.id === snapshotId)) {
+      throw new NotFoundError(`Snapshot "${snapshotId}" of virtual machine "${id}" does not exist`, {
+        provider: state.provider,
+      });
+    }
+    return list;
+  };
+  const AFTER = { start: 'running', stop: 'stopped', restart: 'running' } as const;
 
-  return {
+  return createVpsCapability({
+    provider: state.provider,
     async list(options) {
       checkSignal(options);
       return copy(state.vms);
     },
 
     async get(id, options) {
-      checkSignal(options);
-      const vm = state.vms.find((v) => v.id === String(id));
-      if (!vm) throw new NotFoundError(`Virtual machine "${id}" does not exist`, { provider: state.provider });
-      return copy(vm);
+      return copy(find(id, options));
     },
 
     async create(request, options) {
@@ -107,8 +117,44 @@ export function createMemoryVps(state: MemoryState): VpsCapability {
       return copy(state.dataCenters);
     },
 
-    start: (id, options) => power(id, 'running', options),
-    stop: (id, options) => power(id, 'stopped', options),
-    restart: (id, options) => power(id, 'running', options),
-  };
+    async power(id, action, options) {
+      find(id, options).status = AFTER[action];
+    },
+
+    async delete(id, options) {
+      const vm = find(id, options);
+      state.vms.splice(state.vms.indexOf(vm), 1);
+    },
+
+    async listSnapshots(id, options) {
+      find(id, options);
+      return copy(snapshots.get(id) ?? []);
+    },
+
+    async createSnapshot(id, name, options) {
+      const vm = find(id, options);
+      const snapshot: VmSnapshot = {
+        id: `snap-${nextId(state)}`,
+        vm_id: id,
+        name,
+        created_at: state.now().toISOString(),
+        size_gb: vm.disk_gb,
+      };
+      snapshots.set(id, [...(snapshots.get(id) ?? []), snapshot]);
+      return { snapshot: copy(snapshot) };
+    },
+
+    async restoreSnapshot(id, snapshotId, options) {
+      findSnapshot(id, snapshotId, options);
+      find(id).status = 'running';
+    },
+
+    async deleteSnapshot(id, snapshotId, options) {
+      const list = findSnapshot(id, snapshotId, options);
+      snapshots.set(
+        id,
+        list.filter((s) => s.id !== snapshotId),
+      );
+    },
+  });
 }

@@ -1,0 +1,119 @@
+/**
+ * Hetzner DNS (`/zones/{zone}/rrsets`): record sets of primary zones, through `createDnsCapability`.
+ * A write sends one request per changed set (`set_records`, `create_rrset`, `DELETE`, plus `change_ttl`
+ * when only the set's TTL moves) and then waits for all their actions at once, so a listing right
+ * after it shows the change.
+ *
+ * @internal
+ * @module
+ */
+import * as z from 'zod/mini';
+import type { CallOptions } from '../core/call-options.js';
+import { DNS_RECORD_TYPES, type DnsRecordInput, type DnsRecordType } from '../core/dns.js';
+import { isNotFoundError } from '../core/errors.js';
+import { createDnsCapability, type KitDnsCapability } from '../provider-kit/dns-capability.js';
+import type { DnsSetChanges, DnsWriteOptions } from '../provider-kit/dns-source.js';
+import { ActionAnswer, ActionWire, waitForActions } from './actions.js';
+import type { HetznerClient } from './client.js';
+import { recordFromValue, valueFromRecord } from './dns-values.js';
+import { maybeNumber } from './kit.js';
+
+const ZoneAnswer = z.looseObject({
+  zone: z.looseObject({ id: z.number(), name: z.string(), mode: z.optional(z.string()), ttl: maybeNumber }),
+});
+const RRSetWire = z.looseObject({
+  name: z.string(),
+  type: z.string(),
+  ttl: maybeNumber,
+  records: z.array(z.looseObject({ value: z.string() })),
+});
+const CreateAnswer = z.looseObject({ action: z.optional(z.nullable(ActionWire)) });
+
+const TYPES: readonly string[] = DNS_RECORD_TYPES;
+const setKey = (name: string, type: string) => `${name}\u0000${type}`;
+const enc = (s: string) => encodeURIComponent(s).replace(/^%40$/, '@');
+
+/** `zones/{zone}/rrsets[/{name}/{type}[/...rest]]`, every part percent-encoded but `@` for the apex. */
+const rrsetsPath = (zone: string, set?: { name: string; type: string }, ...rest: string[]) =>
+  [`zones/${enc(zone)}/rrsets`, ...(set ? [enc(set.name), set.type] : []), ...rest].join('/');
+
+/** What the adapter remembers of a listed set for the write that follows. */
+interface ListedSet {
+  ttl: number;
+  values: Set<string>;
+}
+
+/** The Hetzner implementation of the DNS capability. */
+export function createDns(client: HetznerClient): KitDnsCapability {
+  const read = async (zone: string, options?: CallOptions): Promise<DnsRecordInput[]> => {
+    const signal = options?.signal;
+    const [{ zone: info }, sets] = await Promise.all([
+      client.request({ method: 'GET', path: `zones/${enc(zone)}`, schema: ZoneAnswer, signal }),
+      client.listAll(rrsetsPath(zone), 'rrsets', RRSetWire, { signal, perPage: 100 }),
+    ]);
+    const records: DnsRecordInput[] = [];
+    for (const set of sets) {
+      if (!TYPES.includes(set.type)) continue; // the SOA (Hetzner's own) and types the SDK does not model
+      const type = set.type as DnsRecordType;
+      const ttl = set.ttl ?? info.ttl ?? 3600;
+      // Hetzner lists a set's values in no fixed order: sorted, the record ids stay stable.
+      const values = set.records.map((r) => r.value).sort();
+      for (const value of values) records.push({ type, name: set.name, ttl, ...recordFromValue(type, value, zone) });
+    }
+    return records;
+  };
+
+  /** The sets of the zone as the kit read it, with the values Hetzner stores. */
+  const listedSets = (current: readonly DnsRecordInput[]) => {
+    const sets = new Map<string, ListedSet>();
+    for (const r of current) {
+      const k = setKey(r.name, r.type);
+      const set = sets.get(k) ?? { ttl: r.ttl ?? 3600, values: new Set<string>() };
+      set.values.add(valueFromRecord(r.type, r));
+      sets.set(k, set);
+    }
+    return sets;
+  };
+
+  const write = async (zone: string, changes: DnsSetChanges, options?: DnsWriteOptions) => {
+    const signal = options?.signal;
+    const sets = listedSets(options?.current ?? (await read(zone, options)));
+    const actions: (ActionWire | null | undefined)[] = [];
+    // A zone locked by an action still running (one of ours) is written again once those have ended.
+    const settle = { beforeRetry: () => waitForActions(client, actions.splice(0), signal) };
+    const post = async (path: string, json: unknown) =>
+      (await client.request({ method: 'POST', path, json, schema: CreateAnswer, idempotent: false, signal }, settle))
+        .action;
+    for (const set of changes.delete) {
+      try {
+        const answer = await client.request(
+          { method: 'DELETE', path: rrsetsPath(zone, set), schema: ActionAnswer, signal },
+          settle,
+        );
+        actions.push(answer.action);
+      } catch (error) {
+        if (!isNotFoundError(error)) throw error; // already gone: the outcome asked for
+      }
+    }
+    // A set written where another was just deleted (a CNAME replacing an A) waits for the delete.
+    const deleted = new Set(changes.delete.map((s) => s.name));
+    if (changes.replace.some((s) => deleted.has(s.name))) await waitForActions(client, actions.splice(0), signal);
+    for (const set of changes.replace) {
+      const values = set.records.map((r) => valueFromRecord(set.type, r));
+      const records = values.map((value) => ({ value }));
+      const before = sets.get(setKey(set.name, set.type));
+      if (!before) {
+        const body = { name: set.name, type: set.type, ttl: set.ttl, records };
+        actions.push(await post(rrsetsPath(zone), body));
+        continue;
+      }
+      const same = values.length === before.values.size && values.every((v) => before.values.has(v));
+      if (!same) actions.push(await post(rrsetsPath(zone, set, 'actions/set_records'), { records }));
+      if (before.ttl !== set.ttl)
+        actions.push(await post(rrsetsPath(zone, set, 'actions/change_ttl'), { ttl: set.ttl }));
+    }
+    await waitForActions(client, actions, signal);
+  };
+
+  return createDnsCapability({ provider: 'hetzner', read, write });
+}
