@@ -2,7 +2,7 @@ import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ProviderAPIError, RateLimitError } from '../../src/core/errors.js';
-import { BASE, makeProvider, seededRandom, settle } from './helpers.js';
+import { BASE, makeProvider, seededRandom, settle } from '../hostinger/helpers.js';
 
 const server = setupServer();
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
@@ -45,7 +45,7 @@ const status =
       ? new HttpResponse(body, { status: code, headers })
       : HttpResponse.json(body, { status: code, headers });
 
-describe('hostinger: retries', () => {
+describe('adapter kit: retries, as the Hostinger adapter sends them', () => {
   it('a POST answered 429 with Retry-After: 2 is retried after ≥ 2 s, 3 times, then RateLimitError', async () => {
     const s = sequence([status(429, { 'Retry-After': '2' })]);
     server.use(http.post(`${ZONE}/reset`, s.resolver));
