@@ -108,8 +108,13 @@ describe('zone: Hostinger adapter against the simulator', () => {
     const plan = await planZone(p, 'example.com', await desiredWithChanges(2), { ignore: [{ type: 'NS' }] });
     const start = sim.requests.length;
     await applyPlan(p, plan);
-    // delete → DELETE; each update or create → validate + PUT.
-    expect(sent().slice(start)).toEqual(['GET ', 'DELETE ', ...Array(4).fill(['POST /validate', 'PUT ']).flat()]);
+    // delete → DELETE; each update or create reads the zone (to keep a set's TTL and check CNAMEs), then
+    // validate + PUT.
+    expect(sent().slice(start)).toEqual([
+      'GET ',
+      'DELETE ',
+      ...Array(4).fill(['GET ', 'POST /validate', 'PUT ']).flat(),
+    ]);
   });
 
   it('validates a bad batch locally, with no request', async () => {
