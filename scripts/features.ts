@@ -7,6 +7,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { CAPABILITY_NAMES, type CapabilityName, type Provider } from 'setec-hosting';
 import { createDigitalOceanProvider } from 'setec-hosting/digitalocean';
 import { createHostingerProvider } from 'setec-hosting/hostinger';
+import { createPowerDnsProvider } from 'setec-hosting/powerdns';
 import { createMemoryProvider } from 'setec-hosting/testing';
 import { createPocketDns } from '../examples/custom-provider.js';
 
@@ -37,6 +38,7 @@ export function featureTable(): string {
     ['Hostinger', createHostingerProvider({ apiKey: 'unused' })],
     // DigitalOcean has no subscriptions: the method is there and throws ErrNotSupported.
     ['DigitalOcean', createDigitalOceanProvider({ apiKey: 'unused' }), ['listSubscriptions']],
+    ['PowerDNS', createPowerDnsProvider({ apiKey: 'unused', baseUrl: 'http://127.0.0.1:8081' })],
     ['Memory (`setec-hosting/testing`)', createMemoryProvider()],
     ['Pocket DNS (example plugin)', createPocketDns()],
   ];
