@@ -11,7 +11,7 @@ import { createAdapterClient as createClient } from '../kit/adapter.js';
 import type { ApiClient } from '../kit/client.js';
 import type { AdapterSpec as KitSpec } from '../kit/spec.js';
 
-export { parseTxt } from '../core/validation/index.js';
+export { formatTxt, parseTxt } from '../core/validation/index.js';
 export type { AdapterOptions };
 
 /** The provider-specific parts of an HTTP adapter, with the header that carries the key. */
