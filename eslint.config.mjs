@@ -34,6 +34,7 @@ export default tseslint.config(
                   'kit',
                   'hostinger',
                   'digitalocean',
+                  'hetzner',
                   'powerdns',
                   'http',
                   'testing',
@@ -66,6 +67,7 @@ export default tseslint.config(
                 'config',
                 'hostinger',
                 'digitalocean',
+                'hetzner',
                 'powerdns',
                 'http',
                 'testing',
@@ -81,7 +83,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/hostinger/**/*.ts', 'src/digitalocean/**/*.ts'],
+    files: ['src/hostinger/**/*.ts', 'src/digitalocean/**/*.ts', 'src/hetzner/**/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
@@ -128,7 +130,7 @@ export default tseslint.config(
         {
           patterns: [
             {
-              group: outside('simulator', 'digitalocean-simulator'),
+              group: outside('simulator', 'digitalocean-simulator', 'hetzner-simulator'),
               message: 'The simulator core is shared by every provider simulator: it knows none of them.',
             },
           ],
@@ -137,14 +139,18 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/testing/simulator/**/*.ts', 'src/testing/digitalocean-simulator/**/*.ts'],
+    files: [
+      'src/testing/simulator/**/*.ts',
+      'src/testing/digitalocean-simulator/**/*.ts',
+      'src/testing/hetzner-simulator/**/*.ts',
+    ],
     rules: {
       'no-restricted-imports': [
         'error',
         {
           patterns: [
             {
-              group: outside('simulator', 'digitalocean-simulator'),
+              group: outside('simulator', 'digitalocean-simulator', 'hetzner-simulator'),
               message: 'A provider simulator builds on simulator-core/ only, never on another provider simulator.',
             },
           ],

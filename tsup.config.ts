@@ -11,6 +11,8 @@ const shared: Options = {
     'unstorage/index': 'src/unstorage/index.ts',
     'digitalocean/index': 'src/digitalocean/index.ts',
     'digitalocean/register': 'src/digitalocean/register.ts',
+    'hetzner/index': 'src/hetzner/index.ts',
+    'hetzner/register': 'src/hetzner/register.ts',
     'provider-kit/index': 'src/provider-kit/index.ts',
     'powerdns/index': 'src/powerdns/index.ts',
     'powerdns/register': 'src/powerdns/register.ts',

@@ -36,6 +36,7 @@ export async function loadAdapters(): Promise<void> {
   await Promise.all([
     import('../hostinger/register.js'),
     import('../digitalocean/register.js'),
+    import('../hetzner/register.js'),
     import('../powerdns/register.js'),
   ]);
 }

@@ -13,6 +13,8 @@ const entries = [
   'setec-hosting/unstorage',
   'setec-hosting/digitalocean',
   'setec-hosting/digitalocean/register',
+  'setec-hosting/hetzner',
+  'setec-hosting/hetzner/register',
   'setec-hosting/provider-kit',
   'setec-hosting/powerdns',
   'setec-hosting/powerdns/register',
