@@ -5,8 +5,7 @@
  * @internal
  * @module
  */
-import { createDnsCapability, type KitDnsCapability } from '../provider-kit/index.js';
-import type { AdapterClient } from './kit.js';
+import { createDnsCapability, type ApiClient, type KitDnsCapability } from '../provider-kit/index.js';
 import { patchBody, recordsFromWire, type RRSetWire } from './wire.js';
 
 /** A Standard Schema (what the client checks answers with) from a test of the decoded body. */
@@ -33,7 +32,7 @@ const ZoneWire = schema<{ rrsets: RRSetWire[] }>(
 );
 
 /** The DNS group of one PowerDNS server (`server` is `api/v1/servers/<id>`). */
-export function createPowerDnsDns(client: AdapterClient, server: string): KitDnsCapability {
+export function createPowerDnsDns(client: ApiClient, server: string): KitDnsCapability {
   // A zone id is its name with the trailing dot (a valid domain needs no `=XX` escapes).
   const path = (zone: string) => `${server}/zones/${encodeURIComponent(`${zone}.`)}`;
   // gsqlite3 refuses a write while another is in progress: this provider sends its writes one at a time.

@@ -14,11 +14,21 @@
  *
  * @module
  */
-import type { CallOptions, Provider, ProviderDefinition } from '../index.js';
-import { ValidationError } from '../index.js';
-import type { KitDnsCapability } from '../provider-kit/index.js';
+import {
+  ValidationError,
+  type CallOptions,
+  type Provider,
+  type ProviderCredentials,
+  type ProviderDefinition,
+} from '../index.js';
+import {
+  adapterDefinition,
+  createAdapterClient,
+  type AdapterOptions,
+  type AdapterSpec,
+  type KitDnsCapability,
+} from '../provider-kit/index.js';
 import { AnyBody, createPowerDnsDns } from './dns.js';
-import { createAdapterClient, type AdapterOptions, type AdapterSpec } from './kit.js';
 
 /** Options of {@link createPowerDnsProvider}. */
 export interface PowerDnsProviderOptions extends Omit<AdapterOptions, 'apiKey' | 'baseUrl' | 'sharedCooldown'> {
@@ -103,20 +113,17 @@ export function createPowerDnsProvider(options: PowerDnsProviderOptions): PowerD
  * const provider = createProvider('powerdns', { api_key: key, extra: { base_url: 'http://127.0.0.1:8081' } });
  * ```
  */
-export const powerdns: ProviderDefinition = {
-  name: SPEC.name,
-  displayName: SPEC.displayName,
-  extraFields: [
-    { name: 'base_url', label: 'API base URL', placeholder: 'http://127.0.0.1:8081' },
-    { name: 'server_id', label: 'Server id (optional)', placeholder: 'localhost' },
-  ],
-  create(config, options) {
-    const extra: Readonly<Record<string, string | undefined>> = config?.extra ?? {};
-    return createPowerDnsProvider({
-      apiKey: String(config?.api_key ?? ''),
-      baseUrl: extra.base_url ?? '',
-      ...(extra.server_id ? { serverId: extra.server_id } : {}),
-      ...(options?.fetch ? { fetch: options.fetch } : {}),
-    });
+export const powerdns: ProviderDefinition<ProviderCredentials> = /* @__PURE__ */ adapterDefinition(
+  {
+    name: SPEC.name,
+    displayName: SPEC.displayName,
+    extraFields: [
+      { name: 'base_url', label: 'API base URL', placeholder: 'http://127.0.0.1:8081' },
+      { name: 'server_id', label: 'Server id (optional)', placeholder: 'localhost' },
+    ],
   },
-};
+  (options, credentials) => {
+    const serverId = credentials.extra?.server_id;
+    return createPowerDnsProvider({ ...options, baseUrl: options.baseUrl ?? '', ...(serverId ? { serverId } : {}) });
+  },
+);

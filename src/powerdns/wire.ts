@@ -7,8 +7,7 @@
  * @module
  */
 import type { DnsRecordInput, DnsRecordType } from '../index.js';
-import type { DnsSetChanges } from '../provider-kit/index.js';
-import { formatTxt, parseTxt } from './kit.js';
+import { formatTxt, parseTxt, type DnsSetChanges } from '../provider-kit/index.js';
 
 /** One record set as the zone GET lists it. */
 export interface RRSetWire {
