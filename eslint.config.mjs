@@ -35,6 +35,7 @@ export default tseslint.config(
                   'hostinger',
                   'digitalocean',
                   'hetzner',
+                  'powerdns',
                   'http',
                   'testing',
                   'zone',
@@ -67,6 +68,7 @@ export default tseslint.config(
                 'hostinger',
                 'digitalocean',
                 'hetzner',
+                'powerdns',
                 'http',
                 'testing',
                 'zone',
@@ -88,13 +90,37 @@ export default tseslint.config(
         {
           patterns: [
             {
-              group: outside('http', 'testing', 'zone', 'cli', 'unstorage', 'config'),
+              group: outside('http', 'testing', 'zone', 'cli', 'unstorage', 'config', 'powerdns'),
               message: 'An adapter builds on core/ and kit/ only; other entries use it, not the reverse.',
             },
           ],
         },
       ],
     },
+  },
+  {
+    // PowerDNS is the proof that a provider needs nothing but the public entries.
+    files: ['src/powerdns/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              // Anything above this folder but the two entry files.
+              regex: '^\\.\\./(?!(index|provider-kit/index)\\.js$)',
+              message:
+                'The PowerDNS adapter is built on the public entries only: setec-hosting (../index.js) and setec-hosting/provider-kit (../provider-kit/index.js).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Its one door to the HTTP adapter kit, until that kit is exported by setec-hosting/provider-kit.
+    files: ['src/powerdns/kit.ts'],
+    rules: { 'no-restricted-imports': 'off' },
   },
   {
     files: ['src/testing/simulator-core/**/*.ts'],

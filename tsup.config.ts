@@ -14,6 +14,8 @@ const shared: Options = {
     'hetzner/index': 'src/hetzner/index.ts',
     'hetzner/register': 'src/hetzner/register.ts',
     'provider-kit/index': 'src/provider-kit/index.ts',
+    'powerdns/index': 'src/powerdns/index.ts',
+    'powerdns/register': 'src/powerdns/register.ts',
     'acme/index': 'src/acme/index.ts',
     // Internal (not in `exports`): one file per Hostinger capability, so that a bundler drops the
     // groups a consumer does not use (e.g. `createHostingerDns` alone bundles no VPS or billing code).

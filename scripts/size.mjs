@@ -70,6 +70,15 @@ const cases = [
     code: `import { createHetznerDns } from 'setec-hosting/hetzner';\nconst dns = createHetznerDns({ apiKey: process.env.T });\nconsole.log(await dns.list('example.com'));`,
   },
   {
+    name: 'createPowerDnsProvider().dns.list (setec-hosting/powerdns)',
+    // DNS only, on the provider kit: ky, the shared client and errors, the DNS rules and validation, and the
+    // adapter's own wire mapping; answers are checked by hand-written Standard Schemas, so no zod. Measured
+    // 16,467 B gzip.
+    budget: 17000,
+    forbid: ['node_modules/zod/'],
+    code: `import { createPowerDnsProvider } from 'setec-hosting/powerdns';\nconst p = createPowerDnsProvider({ apiKey: process.env.T, baseUrl: 'http://127.0.0.1:8081' });\nconsole.log(await p.dns.list('example.org'));`,
+  },
+  {
     name: 'planZone + applyPlan + zone files (setec-hosting/zone)',
     // Plans, apply, restore and the zone-file tokenizer, plus the shared DNS validation they reuse:
     // 9.2 kB measured. No ky, no zod: the entry works with any provider.

@@ -37,6 +37,7 @@ export async function loadAdapters(): Promise<void> {
     import('../hostinger/register.js'),
     import('../digitalocean/register.js'),
     import('../hetzner/register.js'),
+    import('../powerdns/register.js'),
   ]);
 }
 

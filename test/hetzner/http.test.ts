@@ -40,6 +40,7 @@ describe('hetzner: rate limits and retries', () => {
   });
 
   it('a RateLimit-Reset closer than that share is waited for exactly', async () => {
+    vi.setSystemTime(Math.ceil(Date.now() / 1000) * 1000); // a whole second: the reset is exactly 3 s away
     const headers = spent({ 'ratelimit-limit': '60', 'ratelimit-reset': String(Math.floor(Date.now() / 1000) + 3) });
     sim.inject({ status: 429, path: '/v1/locations', headers });
     const done = providerFor(sim).testConnection();

@@ -16,6 +16,8 @@ const entries = [
   'setec-hosting/hetzner',
   'setec-hosting/hetzner/register',
   'setec-hosting/provider-kit',
+  'setec-hosting/powerdns',
+  'setec-hosting/powerdns/register',
   'setec-hosting/acme',
 ];
 const report = { esm: {}, cjs: {} };
