@@ -6,6 +6,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { CAPABILITY_NAMES, type CapabilityName, type Provider } from 'setec-hosting';
 import { createDigitalOceanProvider } from 'setec-hosting/digitalocean';
+import { createHetznerProvider } from 'setec-hosting/hetzner';
 import { createHostingerProvider } from 'setec-hosting/hostinger';
 import { createMemoryProvider } from 'setec-hosting/testing';
 import { createPocketDns } from '../examples/custom-provider.js';
@@ -37,6 +38,8 @@ export function featureTable(): string {
     ['Hostinger', createHostingerProvider({ apiKey: 'unused' })],
     // DigitalOcean has no subscriptions: the method is there and throws ErrNotSupported.
     ['DigitalOcean', createDigitalOceanProvider({ apiKey: 'unused' }), ['listSubscriptions']],
+    // Nor has Hetzner Cloud.
+    ['Hetzner', createHetznerProvider({ apiKey: 'unused' }), ['listSubscriptions']],
     ['Memory (`setec-hosting/testing`)', createMemoryProvider()],
     ['Pocket DNS (example plugin)', createPocketDns()],
   ];

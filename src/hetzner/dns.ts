@@ -115,5 +115,7 @@ export function createDns(client: HetznerClient): KitDnsCapability {
     await waitForActions(client, actions, signal);
   };
 
-  return createDnsCapability({ provider: 'hetzner', read, write });
+  // One TTL per record set, 60 s to 2^31 - 1 (the API's range); TXT split into strings of 255 bytes.
+  const limits = { ttl: 'per-set', minTtl: 60, maxTtl: 2147483647 } as const;
+  return { ...createDnsCapability({ provider: 'hetzner', read, write }), limits };
 }
