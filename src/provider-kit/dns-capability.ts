@@ -92,6 +92,9 @@ export function createDnsCapability(source: DnsSource): KitDnsCapability {
   };
 
   return {
+    // The kit writes whole sets with one TTL each.
+    limits: { ...source.limits, ttl: 'per-set', ...(source.recordTypes ? { recordTypes: source.recordTypes } : {}) },
+
     async list(domain: string, options?: CallOptions): Promise<DnsRecord[]> {
       const zone = normalizeDomain(domain);
       return assignRecordIds((await source.read(zone, callOptions(options))).map(filled));

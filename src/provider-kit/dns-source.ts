@@ -5,7 +5,7 @@
  * @module
  */
 import type { CallOptions } from '../core/call-options.js';
-import type { DnsRecordInput, DnsRecordType } from '../core/dns.js';
+import type { DnsLimits, DnsRecordInput, DnsRecordType } from '../core/dns.js';
 
 /** One record set as {@link DnsSource.write} receives it: every record of one `name` + `type`, one TTL. */
 export interface DnsSetReplacement {
@@ -74,6 +74,11 @@ export interface DnsSource {
    * @default every type of `DNS_RECORD_TYPES`
    */
   recordTypes?: DnsRecordType[];
+  /**
+   * What else the provider cannot store (TTL range, TXT length), published as the capability's `limits`
+   * with `recordTypes` and one TTL per set, so `planZone` refuses such records before anything is written.
+   */
+  limits?: Omit<DnsLimits, 'recordTypes' | 'ttl'>;
   /**
    * `true` when `write` replaces and deletes whole sets without needing the zone (an RRset API): then
    * `writeSets` sends the validated sets straight to `write` without reading the zone first, one request

@@ -6,6 +6,7 @@ import { FieldErrors } from '../core/validation/fail.js';
 import { normalizeDomain, validateRecords, type NormalizedDnsRecord } from '../core/validation/index.js';
 import { formatPlan } from './diff.js';
 import { compileIgnore } from './glob.js';
+import { checkLimits } from './limits.js';
 import { groupSets, sameSet, setKey, type RecordSet } from './sets.js';
 import type { ZoneChange, ZonePlan, ZonePlanOptions, ZoneSnapshot } from './types.js';
 
@@ -63,7 +64,8 @@ export function makePlan(fields: Omit<ZonePlan, 'toString'>): ZonePlan {
  *
  * @param desired - Every record the zone should hold (those matched by `ignore` are skipped).
  * @throws {ValidationError} before anything is read, naming every bad record (`records.<i>.<field>`), a set
- *   whose records have different TTLs, or a bad `ignore` entry.
+ *   whose records have different TTLs (unless the provider keeps a TTL per record), a record the provider
+ *   cannot store (its `dns.limits`: record types, TTL range, TXT length), or a bad `ignore` entry.
  * @throws {ErrNotSupported} when the provider has no DNS group.
  * @throws {NotFoundError} when the zone does not exist.
  * @example
@@ -94,9 +96,9 @@ export async function planZone(
   // A listing (records with ids) is a copy: its apex NS are the source's name servers, not the target's.
   const isCopy = Array.isArray(desired) && desired.some((r) => typeof (r as { id?: unknown } | null)?.id === 'string');
   const keepApexNs = apexNs === false || (apexNs === 'auto' && isCopy);
-  const wanted = validateDesired(desired, zone, perRecord).filter(
-    (r) => !(keepApexNs && r.name === '@' && r.type === 'NS'),
-  );
+  const valid = validateDesired(desired, zone, perRecord);
+  checkLimits(provider.name, dns.limits, valid);
+  const wanted = valid.filter((r) => !(keepApexNs && r.name === '@' && r.type === 'NS'));
   const ignoredSets = compileIgnore(options.ignore);
   const ignored = keepApexNs
     ? (name: string, type: DnsRecord['type']) => (name === '@' && type === 'NS') || ignoredSets(name, type)
