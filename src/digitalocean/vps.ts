@@ -12,8 +12,7 @@ import { ValidationError } from '../core/errors.js';
 import { assertWithinMaxPrice, checkMaxPrice, type PurchaseOptions } from '../core/spending.js';
 import type { CreateVirtualMachineRequest, DataCenter, VirtualMachine, VpsCapability } from '../core/vps.js';
 import { createVpsCapability } from '../provider-kit/vps-capability.js';
-import { numericIdPath } from '../kit/index.js';
-import { sha512Crypt } from '../kit/sha512-crypt.js';
+import { assertUserDataFits, mergeUserData, passwordCloudConfig } from '../kit/user-data.js';
 import { type DigitalOceanClient, listAll } from './client.js';
 import {
   DropletWire,
@@ -24,6 +23,16 @@ import {
   imageLabel,
   virtualMachineFromWire,
 } from './vps-wire.js';
+import {
+  createSnapshot,
+  deleteDroplet,
+  deleteSnapshot,
+  dropletAction,
+  dropletPath,
+  listSnapshots,
+  restoreSnapshot,
+  USER_DATA_LIMIT,
+} from './vps-lifecycle.js';
 
 const PROVIDER = 'digitalocean';
 /** DigitalOcean's droplet name rule: letters, digits, dots and dashes, no underscore or space. */
@@ -34,7 +43,6 @@ const MIN_PASSWORD = 12;
 const ACTIONS = { start: 'power_on', stop: 'shutdown', restart: 'reboot' } as const;
 
 const DropletAnswer = z.looseObject({ droplet: DropletWire });
-const ActionAnswer = z.looseObject({ action: z.optional(z.unknown()) });
 
 function invalid(fields: Record<string, string[]>): ValidationError {
   return new ValidationError(`Invalid VM request: ${Object.keys(fields).join(', ')}`, { fields, provider: PROVIDER });
@@ -61,14 +69,6 @@ function checkRequest(r: CreateVirtualMachineRequest): void {
   if (Object.keys(fields).length > 0) throw invalid(fields);
 }
 
-/**
- * cloud-config that sets the root password: DigitalOcean's create takes none of its own. Only the password's
- * SHA-512 crypt hash is sent: user data is stored by the provider and readable from the metadata service.
- */
-function passwordUserData(password: string): string {
-  return `#cloud-config\nssh_pwauth: true\nchpasswd:\n  expire: false\n  list: |\n    root:${sha512Crypt(password)}\n`;
-}
-
 /** An image by id, slug, or distribution name and version (`Ubuntu 22.04`), case-insensitively. */
 function findImage(images: readonly ImageWire[], template: string): ImageWire | undefined {
   const wanted = template.trim().toLowerCase();
@@ -81,20 +81,11 @@ function findImage(images: readonly ImageWire[], template: string): ImageWire | 
 
 /** The DigitalOcean implementation of {@link VpsCapability}. */
 export function createVps(client: DigitalOceanClient): VpsCapability {
-  const dropletPath = (id: string, ...rest: string[]) => numericIdPath(PROVIDER, 'v2/droplets', id, 'id', ...rest);
   const regions = (signal?: AbortSignal) => listAll(client, 'v2/regions', 'regions', RegionWire, { signal });
 
   // A power action is accepted (201, in progress) or refused; it is never retried but on 429.
-  const power = (action: keyof typeof ACTIONS) => async (id: string, options?: CallOptions) => {
-    await client.request({
-      method: 'POST',
-      path: dropletPath(id, 'actions'),
-      json: { type: ACTIONS[action] },
-      schema: ActionAnswer,
-      idempotent: false,
-      signal: options?.signal,
-    });
-  };
+  const power = (action: keyof typeof ACTIONS) => (id: string, options?: CallOptions) =>
+    dropletAction(client, id, { type: ACTIONS[action] }, options);
 
   return createVpsCapability({
     provider: PROVIDER,
@@ -111,6 +102,10 @@ export function createVps(client: DigitalOceanClient): VpsCapability {
 
     async create(request: CreateVirtualMachineRequest, options?: PurchaseOptions): Promise<VirtualMachine> {
       checkRequest(request);
+      // The password only as a SHA-512 crypt hash: user data is stored by the provider and readable from the
+      // droplet's metadata service. The caller's own document follows it (checked before any request).
+      const userData = mergeUserData(passwordCloudConfig(request.password), request.user_data, PROVIDER);
+      assertUserDataFits(userData, USER_DATA_LIMIT, PROVIDER);
       const maxPrice = checkMaxPrice(options, PROVIDER);
       const signal = options?.signal;
       const [sizes, regionList, images] = await Promise.all([
@@ -139,7 +134,7 @@ export function createVps(client: DigitalOceanClient): VpsCapability {
         region: region!.slug,
         image: image!.slug ?? image!.id,
         ...(request.ssh_key_id !== undefined ? { ssh_keys: [Number(request.ssh_key_id)] } : {}),
-        user_data: passwordUserData(request.password),
+        user_data: userData,
       };
       // Creating a droplet is never retried but on 429: a second POST would create (and bill) a second one.
       const { droplet } = await client.request({
@@ -158,5 +153,11 @@ export function createVps(client: DigitalOceanClient): VpsCapability {
     },
 
     power: (id, action, options) => power(action)(id, options),
+    userDataLimit: USER_DATA_LIMIT,
+    delete: (id, options) => deleteDroplet(client, id, options),
+    listSnapshots: (id, options) => listSnapshots(client, id, options),
+    createSnapshot: (id, name, options) => createSnapshot(client, id, name, options),
+    restoreSnapshot: (id, snapshotId, options) => restoreSnapshot(client, id, snapshotId, options),
+    deleteSnapshot: (id, snapshotId, options) => deleteSnapshot(client, id, snapshotId, options),
   });
 }

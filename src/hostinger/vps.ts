@@ -16,6 +16,16 @@ import { fetchCatalog } from './billing.js';
 import type { HostingerClient } from './client.js';
 import { apiPath, idPath } from './paths.js';
 import { listPublicKeys } from './ssh-keys.js';
+import {
+  createPostInstallScript,
+  createSnapshot,
+  deleteSnapshot,
+  listSnapshots,
+  POST_INSTALL_LIMIT,
+  postInstallScript,
+  restoreSnapshot,
+  sendAction,
+} from './vps-lifecycle.js';
 import { listWire, maybeNumber, maybeString } from '../kit/wire.js';
 
 const IpWire = z.looseObject({ id: maybeNumber, address: z.string(), ptr: maybeString });
@@ -166,20 +176,20 @@ export function createVps(client: HostingerClient): VpsCapability {
     return found.id;
   };
 
-  // Power actions answer an Action; only its acceptance matters. Not retried on 5xx (non-idempotent calls).
-  const power = (action: 'start' | 'stop' | 'restart') => async (id: string, options?: CallOptions) => {
-    await client.send({
-      method: 'POST',
-      path: idPath(`${VPS}/virtual-machines`, id, 'id', action),
-      schema: z.unknown(),
-      idempotent: false,
-      signal: options?.signal,
-    });
-  };
+  // Power actions answer an Action, followed when the caller waits. Not retried on 5xx (non-idempotent calls).
+  const power = (action: 'start' | 'stop' | 'restart') => (id: string, options?: CallOptions) =>
+    sendAction(client, id, 'POST', idPath(`${VPS}/virtual-machines`, id, 'id', action), options);
 
   return createVpsCapability({
     provider: 'hostinger',
     power: (id, action, options) => power(action)(id, options),
+    // Machines are subscriptions, cancelled in hPanel: no `delete` (the kit answers ErrNotSupported).
+    userDataLimit: POST_INSTALL_LIMIT,
+    listSnapshots: (id, options) => listSnapshots(client, id, options),
+    // One snapshot per machine: Hostinger has no names, and a new snapshot replaces the old one.
+    createSnapshot: (id, _name, options) => createSnapshot(client, id, options),
+    restoreSnapshot: (id, snapshotId, options) => restoreSnapshot(client, id, snapshotId, options),
+    deleteSnapshot: (id, snapshotId, options) => deleteSnapshot(client, id, snapshotId, options),
 
     async list(options?: CallOptions): Promise<VirtualMachine[]> {
       const [vms, dcs] = await Promise.all([
@@ -205,6 +215,8 @@ export function createVps(client: HostingerClient): VpsCapability {
 
     async create(request: CreateVirtualMachineRequest, options?: PurchaseOptions): Promise<VirtualMachine> {
       const hostname = checkRequest(request);
+      // Checked (type and Hostinger's 48 KB) before any request.
+      const script = request.user_data ? postInstallScript(request.user_data) : undefined;
       const maxPrice = checkMaxPrice(options, 'hostinger');
       const signal = options?.signal;
       const dcs = await centers(signal);
@@ -221,8 +233,11 @@ export function createVps(client: HostingerClient): VpsCapability {
         if (!key) throw invalid('ssh_key_id', `${request.ssh_key_id} is not an SSH key of this account`);
         publicKey = { name: key.name ?? `key-${key.id}`, key: key.key };
       }
+      // User data runs as a post-install script, created just before the purchase (it stays in the account).
+      const scriptId = script ? await createPostInstallScript(client, hostname, script, signal) : undefined;
       const setup = {
         template_id: templateId,
+        ...(scriptId !== undefined ? { post_install_script_id: scriptId } : {}),
         data_center_id: dataCenterId,
         password: request.password,
         hostname,

@@ -67,7 +67,9 @@ describe('digitalocean: vps', () => {
     });
     // Only the SHA-512 crypt hash of the root password leaves the machine, in no request at all.
     for (const sent of sim.requests) expect(JSON.stringify(sent)).not.toContain('c0rrect-Horse-battery');
-    expect((await vps().get(vm.id)).ipv4).toMatch(/^203\.0\.113\./);
+    const reads = [await vps().get(vm.id), await vps().get(vm.id), await vps().get(vm.id)];
+    expect(reads.map((r) => r.status)).toEqual(['creating', 'creating', 'running']);
+    expect(reads[2]!.ipv4).toMatch(/^203\.0\.113\./);
   });
 
   it('a bad request names every bad field and sends nothing; unknown references are refused before the POST', async () => {
@@ -109,11 +111,13 @@ describe('digitalocean: vps', () => {
   });
 
   it('start, stop and restart ask for power_on, shutdown and reboot', async () => {
-    await vps().stop('3164444');
+    const wait = { intervalMs: 1 };
+    expect((await vps().stop('3164444', { wait })).status).toBe('stopped');
     expect(sim.state.droplets.get(3164444)!.status).toBe('off');
-    await vps().start('3164444');
-    await vps().restart('3164444');
-    expect(sim.requests.map((r) => r.body)).toEqual([{ type: 'shutdown' }, { type: 'power_on' }, { type: 'reboot' }]);
+    await vps().start('3164444', { wait });
+    await vps().restart('3164444', { wait });
+    const posts = sim.requests.filter((r) => r.method === 'POST');
+    expect(posts.map((r) => r.body)).toEqual([{ type: 'shutdown' }, { type: 'power_on' }, { type: 'reboot' }]);
     expect(sim.state.droplets.get(3164444)!.status).toBe('active');
   });
 

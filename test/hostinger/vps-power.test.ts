@@ -9,12 +9,13 @@ const VM = 1268054;
 const posts = () => sim.requests.filter((r) => r.method === 'POST').map((r) => r.path);
 
 describe('hostinger: vps power actions', () => {
-  it('stop, start and restart each send one POST to the matching endpoint and change the state', async () => {
-    await provider().vps.stop(String(VM));
+  it('stop, start and restart each send one POST to the matching endpoint and, waited for, change the state', async () => {
+    const wait = { intervalMs: 1 };
+    expect((await provider().vps.stop(String(VM), { wait })).status).toBe('stopped');
     expect(sim.state.vms.get(VM)!.state).toBe('stopped');
-    await provider().vps.start(String(VM));
-    expect(sim.state.vms.get(VM)!.state).toBe('running');
+    expect((await provider().vps.start(String(VM), { wait })).status).toBe('running');
     await provider().vps.restart(String(VM));
+    expect(sim.state.vms.get(VM)!.state).toBe('stopping');
     expect(posts()).toEqual([
       `/api/vps/v1/virtual-machines/${VM}/stop`,
       `/api/vps/v1/virtual-machines/${VM}/start`,
@@ -39,7 +40,7 @@ describe('hostinger: vps power actions', () => {
 
   it('is retried on 429 after Retry-After, then applied once', async () => {
     sim.inject({ status: 429, headers: { 'Retry-After': '0' }, path: `/api/vps/v1/virtual-machines/${VM}/stop` });
-    await provider().vps.stop(String(VM));
+    await provider().vps.stop(String(VM), { wait: { intervalMs: 1 } });
     expect(posts()).toHaveLength(2);
     expect(sim.state.vms.get(VM)!.state).toBe('stopped');
   });

@@ -8,7 +8,7 @@ const { sim, baseUrl } = useDigitalOceanServer({ now: () => NOW });
 const call = hostingerCall(baseUrl);
 
 describe('testing: DigitalOcean simulator, droplets', () => {
-  it('creates a droplet with 202, status new and no addresses; it is active with IPs on a later read', async () => {
+  it('creates a droplet with 202, status new and no addresses; it is active with IPs a few reads later', async () => {
     const created = await call('POST', '/v2/droplets', {
       name: 'web-2',
       size: 's-1vcpu-2gb',
@@ -20,6 +20,8 @@ describe('testing: DigitalOcean simulator, droplets', () => {
     const droplet = created.body.droplet;
     expect(droplet).toMatchObject({ name: 'web-2', status: 'new', networks: { v4: [], v6: [] }, memory: 2048 });
     expect(created.body.links.actions[0]).toMatchObject({ rel: 'create', href: expect.stringMatching(/^https:/) });
+    expect((await call('GET', `/v2/droplets/${droplet.id}`)).body.droplet.status).toBe('new');
+    expect((await call('GET', `/v2/droplets/${droplet.id}`)).body.droplet.status).toBe('new');
     const later = await call('GET', `/v2/droplets/${droplet.id}`);
     expect(later.body.droplet.status).toBe('active');
     expect(later.body.droplet.networks.v4[0]).toMatchObject({ type: 'public', ip_address: expect.any(String) });
@@ -40,11 +42,15 @@ describe('testing: DigitalOcean simulator, droplets', () => {
     expect(sim.state.droplets.size).toBe(2);
   });
 
-  it('runs power actions (201 in-progress) and refuses one while the droplet is locked', async () => {
+  it('runs power actions (201 in-progress, done a few polls later) and refuses one while the droplet is locked', async () => {
     const off = await call('POST', '/v2/droplets/3164444/actions', { type: 'power_off' });
     expect(off.status).toBe(201);
     expect(off.body.action).toMatchObject({ type: 'power_off', status: 'in-progress', resource_id: 3164444 });
-    expect((await call('GET', '/v2/droplets/3164444')).body.droplet.status).toBe('off');
+    const first = (await call('GET', '/v2/droplets/3164444')).body.droplet;
+    expect(first).toMatchObject({ status: 'active', locked: true });
+    const action = await call('GET', `/v2/droplets/3164444/actions/${off.body.action.id}`);
+    expect(action.body.action).toMatchObject({ status: 'completed', type: 'power_off' });
+    expect((await call('GET', '/v2/droplets/3164444')).body.droplet).toMatchObject({ status: 'off', locked: false });
     sim.state.droplets.get(3164444)!.locked = true;
     const locked = await call('POST', '/v2/droplets/3164444/actions', { type: 'power_on' });
     expect(locked.status).toBe(422);

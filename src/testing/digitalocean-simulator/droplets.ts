@@ -1,30 +1,25 @@
 import type { Context, Hono } from 'hono';
-import { isoNow, SimulatorHttpError } from '../simulator-core/app.js';
+import { isoNow } from '../simulator-core/app.js';
+import { dropletActionRoutes } from './droplet-actions.js';
 import { noContent } from './dns.js';
 import { jsonBody, listResponse, notFound, unprocessable } from './responses.js';
 import type { DoAction, DoDroplet, DoRuntime } from './state.js';
 
 const NAME = /^[a-zA-Z0-9]?[a-z0-9A-Z.-]*[a-z0-9A-Z]$/;
 const MAX_USER_DATA = 64 * 1024;
-/** What each power action leaves the droplet as. */
-const POWER: Record<string, DoDroplet['status']> = {
-  power_on: 'active',
-  power_off: 'off',
-  shutdown: 'off',
-  reboot: 'active',
-  power_cycle: 'active',
-};
-
 /** Droplet, action, region, size and image routes. */
 export function dropletRoutes(app: Hono, sim: DoRuntime): void {
   const regionOf = (slug: string) => sim.state.regions.find((r) => r.slug === slug);
 
   // A fresh droplet is `new` without addresses; it becomes `active` with its IPs after `readsUntilActive` reads.
   const read = (droplet: DoDroplet): DoDroplet => {
+    sim.state.progress.tick(droplet.id);
     if (droplet.status === 'new') {
       if (droplet.readsUntilActive > 0) droplet.readsUntilActive -= 1;
       else {
         droplet.status = 'active';
+        const created = sim.state.actions.find((a) => a.droplet_id === droplet.id && a.type === 'create');
+        if (created) created.status = 'completed';
         droplet.ipv4 = `203.0.113.${(droplet.id % 200) + 30}`;
         droplet.ipv6 = `2001:db8:${(droplet.id % 0xffff).toString(16)}::1`;
       }
@@ -50,7 +45,7 @@ export function dropletRoutes(app: Hono, sim: DoRuntime): void {
       features: d.ipv6 ? ['ipv6'] : [],
       backup_ids: [],
       next_backup_window: null,
-      snapshot_ids: [],
+      snapshot_ids: sim.state.snapshots.filter((s) => s.droplet_id === d.id).map((s) => s.id),
       image,
       volume_ids: [],
       size,
@@ -114,7 +109,7 @@ export function dropletRoutes(app: Hono, sim: DoRuntime): void {
         tags: (body.tags as string[] | null | undefined) ?? [],
         ipv4: null,
         ipv6: null,
-        readsUntilActive: 0,
+        readsUntilActive: 2,
         ...(typeof body.user_data === 'string' ? { user_data: body.user_data } : {}),
       };
       sim.state.droplets.set(droplet.id, droplet);
@@ -148,35 +143,7 @@ export function dropletRoutes(app: Hono, sim: DoRuntime): void {
     return action;
   };
 
-  app.post('/v2/droplets/:id/actions', async (c) => {
-    const droplet = dropletOf(c);
-    const body = await jsonBody(c);
-    const type = body.type;
-    if (typeof type !== 'string') throw unprocessable('Type is required');
-    if (droplet.locked) throw unprocessable('Droplet is currently locked: another action is in progress');
-    const status = POWER[type];
-    if (status === undefined) throw new SimulatorHttpError(422, `The simulator does not model the action ${type}`);
-    if (droplet.status === 'new') throw unprocessable('Droplet is still being created');
-    droplet.status = status;
-    const action = record(droplet, type);
-    const region = regionOf(droplet.region_slug)!;
-    return c.json(
-      {
-        action: {
-          id: action.id,
-          status: action.status,
-          type,
-          started_at: action.started_at,
-          completed_at: null,
-          resource_id: droplet.id,
-          resource_type: 'droplet',
-          region,
-          region_slug: region.slug,
-        },
-      },
-      201,
-    );
-  });
+  dropletActionRoutes(app, sim, dropletOf);
 
   app.get('/v2/regions', (c) => listResponse(c, 'regions', sim.state.regions));
   app.get('/v2/sizes', (c) => listResponse(c, 'sizes', sim.state.sizes));

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { createProgress } from '../simulator-core/progress.js';
 import type {
   DigitalOceanSimulatorState,
   DoDomain,
@@ -157,6 +158,11 @@ export function createDoState(seed: boolean): DigitalOceanSimulatorState {
     domains: new Map(),
     droplets: new Map(),
     actions: [],
+    snapshots: [],
+    progress: createProgress((id, status, settled) => {
+      const droplet = state.droplets.get(id);
+      if (droplet) Object.assign(droplet, { status, locked: !settled });
+    }),
     sshKeys: new Map(),
     regions: structuredClone(REGIONS),
     sizes: structuredClone(SIZES),

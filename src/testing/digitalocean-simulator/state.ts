@@ -1,3 +1,4 @@
+import type { Progress } from '../simulator-core/progress.js';
 /** Wire shapes the DigitalOcean simulator stores and serves; field names are DigitalOcean's (snake_case). */
 
 /** One DNS record as `GET /v2/domains/{domain}/records` returns it. */
@@ -93,6 +94,19 @@ export interface DoAction {
   started_at: string;
 }
 
+/** A droplet snapshot (an image of type `snapshot`). */
+export interface DoDropletSnapshot {
+  id: number;
+  name: string;
+  created_at: string;
+  regions: string[];
+  min_disk_size: number;
+  size_gigabytes: number;
+  type: 'snapshot';
+  /** The droplet it was taken from. */
+  droplet_id: number;
+}
+
 /** An SSH key of the account (`fingerprint` in DigitalOcean's MD5 colon form). */
 export interface DoSshKey {
   id: number;
@@ -108,6 +122,10 @@ export interface DigitalOceanSimulatorState {
   droplets: Map<number, DoDroplet>;
   /** Every droplet action taken, oldest first. */
   actions: DoAction[];
+  /** Droplet snapshots; they outlive their droplet. */
+  snapshots: DoDropletSnapshot[];
+  /** Actions under way: each read of a droplet or of its action moves it one step (the droplet is locked meanwhile). */
+  progress: Progress;
   sshKeys: Map<number, DoSshKey>;
   regions: DoRegion[];
   sizes: DoSize[];

@@ -9,6 +9,7 @@ import type {
   SimulatorState,
 } from './state.js';
 
+import { createProgress } from '../simulator-core/progress.js';
 import { seedCatalog, seedSubscriptions } from './seed-billing.js';
 import { CREATED, UPDATED } from './seed-times.js';
 
@@ -240,6 +241,10 @@ export function createState(seed: boolean): SimulatorState {
     for (const key of PUBLIC_KEYS) publicKeys.set(key.id, { ...key });
     vmKeys.set(1268054, [325]);
   }
+  const progress = createProgress((id, status, settled) => {
+    const vm = vms.get(id);
+    if (vm) Object.assign(vm, { state: status, actions_lock: settled ? 'unlocked' : 'locked' });
+  });
   return {
     zones,
     defaultZones,
@@ -247,6 +252,10 @@ export function createState(seed: boolean): SimulatorState {
     takenDomains: new Set(['google.com', 'hostinger.com', 'taken.com', 'taken.net', 'example.org']),
     vms,
     vmKeys,
+    vmSnapshots: new Map(),
+    postInstallScripts: new Map(),
+    vmActions: new Map(),
+    progress,
     dataCenters: clone(DATA_CENTERS),
     templates: clone(TEMPLATES),
     publicKeys,

@@ -1,3 +1,4 @@
+import type { Progress } from '../simulator-core/progress.js';
 /** Wire shapes the simulator stores and serves; field names are Hostinger's (snake_case). */
 
 /** One record of an RRset as Hostinger returns it. */
@@ -169,6 +170,13 @@ export interface SimulatorState {
   vms: Map<number, SimVirtualMachine>;
   /** Key ids attached to each VM. */
   vmKeys: Map<number, number[]>;
+  /** The snapshot of each VM that has one. */
+  vmSnapshots: Map<number, SimVmSnapshot>;
+  postInstallScripts: Map<number, SimPostInstallScript>;
+  /** Every VPS action, by id. */
+  vmActions: Map<number, SimVmAction>;
+  /** Actions under way: each read of a VM or of its action moves it one status further. */
+  progress: Progress;
   dataCenters: SimDataCenter[];
   templates: SimTemplate[];
   publicKeys: Map<number, SimPublicKey>;
@@ -180,6 +188,31 @@ export interface SimulatorState {
   paymentPending: boolean;
   /** Next id for any new integer-id object (VMs, keys, orders, actions, domains, IPs). */
   nextId: number;
+}
+
+/** A VM's snapshot (Hostinger keeps one per machine). */
+export interface SimVmSnapshot {
+  id: number;
+  restore_time: number;
+  created_at: string;
+  expires_at: string;
+}
+
+/** A post-install script of the account. */
+export interface SimPostInstallScript {
+  id: number;
+  name: string;
+  content: string;
+  created_at: string;
+  updated_at: string;
+}
+
+/** A VPS action: `sent` while the machine is still getting there, then `success`. */
+export interface SimVmAction {
+  id: number;
+  vm_id: number;
+  name: string;
+  created_at: string;
 }
 
 /** What route modules share: the current state (replaced on reset) and settings. */

@@ -4,6 +4,7 @@ import { isoNow } from '../simulator-core/app.js';
 import { nextId, placeOrder } from './billing.js';
 import { accepted, type FieldErrors, fieldError, notFound, parseBody, unprocessable } from './responses.js';
 import type { SimPublicKey, SimRuntime, SimVirtualMachine } from './state.js';
+import { vpsLifecycleRoutes } from './vps-lifecycle.js';
 
 const KeyBody = z.object({ name: z.string().check(z.minLength(1)), key: z.string().check(z.minLength(1)) });
 
@@ -50,13 +51,23 @@ export function vpsRoutes(app: Hono, sim: SimRuntime): void {
     return stored;
   };
 
-  const action = (name: string) => {
+  const action = (name: string, vmId?: number) => {
     const now = isoNow();
-    return { id: nextId(sim), name, state: 'success' as const, created_at: now, updated_at: now };
+    const id = nextId(sim);
+    if (vmId !== undefined) sim.state.vmActions.set(id, { id, vm_id: vmId, name, created_at: now });
+    return { id, name, state: 'success' as const, created_at: now, updated_at: now };
   };
 
-  app.get('/api/vps/v1/virtual-machines', (c) => c.json([...sim.state.vms.values()]));
-  app.get('/api/vps/v1/virtual-machines/:id', (c) => c.json(vmOf(c, 'id')));
+  // Each read of a machine moves an action under way one step (see `progress`).
+  app.get('/api/vps/v1/virtual-machines', (c) => {
+    for (const id of sim.state.vms.keys()) sim.state.progress.tick(id);
+    return c.json([...sim.state.vms.values()]);
+  });
+  app.get('/api/vps/v1/virtual-machines/:id', (c) => {
+    const vm = vmOf(c, 'id');
+    sim.state.progress.tick(vm.id);
+    return c.json(vm);
+  });
 
   app.post('/api/vps/v1/virtual-machines', async (c) => {
     const body = await parseBody(c, PurchaseBody);
@@ -72,6 +83,8 @@ export function vpsRoutes(app: Hono, sim: SimRuntime): void {
       errors['setup.hostname'] = ['The setup.hostname must be a valid host name.'];
     if (setup.public_key && !SSH_KEY.test(setup.public_key.key.trim()))
       errors['setup.public_key.key'] = ['The setup.public_key.key must be a valid public SSH key.'];
+    if (setup.post_install_script_id !== undefined && !sim.state.postInstallScripts.has(setup.post_install_script_id))
+      errors['setup.post_install_script_id'] = ['The selected setup.post_install_script_id is invalid.'];
     if (Object.keys(errors).length > 0) throw unprocessable(errors);
     const placed = placeOrder(sim, { itemId: body.item_id, category: 'VPS', paymentMethodId: body.payment_method_id });
     const id = nextId(sim);
@@ -97,23 +110,31 @@ export function vpsRoutes(app: Hono, sim: SimRuntime): void {
       created_at: isoNow(),
     };
     if (placed.pending) return c.json({ order: placed.order, virtual_machine: vm }, 202);
-    sim.state.vms.set(id, { ...vm, state: 'running', actions_lock: 'unlocked' });
+    sim.state.vms.set(id, { ...vm });
+    sim.state.progress.begin(id, ['creating', 'creating', 'running']);
     if (setup.public_key)
       sim.state.vmKeys.set(id, [addKey(setup.public_key.name, setup.public_key.key, 'setup.public_key.key').id]);
     return c.json({ order: placed.order, virtual_machine: vm });
   });
 
-  // Power actions: the machine's state changes at once; the answer is a successful Action.
-  const POWER = { start: 'running', stop: 'stopped', restart: 'running' } as const;
-  for (const [verb, state] of Object.entries(POWER)) {
+  // Power actions: the machine goes through the intermediate states over the next polls, locked meanwhile;
+  // the answer is the Action, `sent` until the machine gets there.
+  const POWER = {
+    start: ['starting', 'starting', 'running'],
+    stop: ['stopping', 'stopping', 'stopped'],
+    restart: ['stopping', 'starting', 'running'],
+  } as const;
+  for (const [verb, states] of Object.entries(POWER)) {
     app.post(`/api/vps/v1/virtual-machines/:id/${verb}`, (c) => {
       const vm = vmOf(c, 'id');
       if (vm.actions_lock === 'locked')
         throw fieldError('virtualMachineId', 'The virtual machine is locked by another action.');
-      vm.state = state;
-      return c.json(action(`${verb}_vm`));
+      const answer = { ...action(`${verb}_vm`, vm.id), state: 'sent' as const };
+      sim.state.progress.begin(vm.id, [...states]);
+      return c.json(answer);
     });
   }
+  vpsLifecycleRoutes(app, sim, vmOf, action);
 
   app.get('/api/vps/v1/data-centers', (c) => c.json(sim.state.dataCenters));
   app.get('/api/vps/v1/templates', (c) => c.json(sim.state.templates));
