@@ -99,10 +99,10 @@ export async function planZone(
   const valid = validateDesired(desired, zone, perRecord);
   checkLimits(provider.name, dns.limits, valid);
   const wanted = valid.filter((r) => !(keepApexNs && r.name === '@' && r.type === 'NS'));
-  const ignoredSets = compileIgnore(options.ignore);
+  const rules = compileIgnore(options.ignore);
   const ignored = keepApexNs
-    ? (name: string, type: DnsRecord['type']) => (name === '@' && type === 'NS') || ignoredSets(name, type)
-    : ignoredSets;
+    ? (name: string, type: DnsRecord['type']) => (name === '@' && type === 'NS') || rules.set(name, type)
+    : rules.set;
   const purge = options.purge ?? true;
   options.signal?.throwIfAborted();
   const listed = await dns.list(zone, { signal: options.signal });
@@ -112,10 +112,13 @@ export async function planZone(
     taken_at: new Date().toISOString(),
     records: listed.map((r) => ({ ...r })),
   };
+  // Records matched by a content rule stay as listed: desired ones are dropped, listed ones kept as desired.
+  const held = rules.record;
+  const target = held ? [...wanted.filter((r) => !held(r)), ...listed.filter((r) => held(r))] : wanted;
   return makePlan({
     provider: provider.name,
     domain: zone,
-    ...diffZone(listed, wanted, ignored, purge, perRecord),
+    ...diffZone(listed, target, ignored, purge, perRecord),
     snapshot,
   });
 }

@@ -10,12 +10,15 @@ export interface ZonePlanOptions {
    */
   purge?: boolean;
   /**
-   * Record sets never created, changed or deleted. An entry matches a set when its `name` (a glob:
+   * Records never created, changed or deleted. An entry matches a set when its `name` (a glob:
    * `*` any run of characters, `?` one character, case-insensitive, e.g. `'_acme-challenge*'`) and its
-   * `type` match; an entry without `name` matches every name, one without `type` every type.
+   * `type` match; an entry without `name` matches every name, one without `type` every type. An entry
+   * with `content` matches single records instead: a glob on the value, or for A/AAAA a CIDR block
+   * (`'10.0.0.0/8'`): matching records in the zone stay as they are (another tool manages them) and
+   * matching records in `desired` are left out.
    * @default []
    */
-  ignore?: Array<{ name?: string; type?: DnsRecordType }>;
+  ignore?: Array<{ name?: string; type?: DnsRecordType; content?: string }>;
   /**
    * The apex NS set: the zone's own name servers. `true` makes it what `desired` says (an empty set in
    * `desired` then leaves it alone); `false` never touches it. By default it is planned only when
