@@ -8,7 +8,7 @@ import { formatPlan } from './diff.js';
 import { compileIgnore } from './glob.js';
 import { checkLimits } from './limits.js';
 import { groupSets, sameSet, setKey, type RecordSet } from './sets.js';
-import type { ZoneChange, ZonePlan, ZonePlanOptions, ZoneSnapshot } from './types.js';
+import type { ZoneChange, ZonePlan, ZonePlanJson, ZonePlanOptions, ZoneSnapshot } from './types.js';
 
 const ORDER = { delete: 0, update: 1, create: 2 } as const;
 const APEX_NS = setKey('@', 'NS');
@@ -47,10 +47,24 @@ const input = (r: NormalizedDnsRecord): DnsRecordInput => ({
   priority: r.priority,
 });
 
-/** Builds a plan object whose `toString()` renders the diff (not enumerable, so the plan stays plain JSON). */
-export function makePlan(fields: Omit<ZonePlan, 'toString'>): ZonePlan {
+/**
+ * Builds a plan object whose `toString()` renders the diff and whose `toJSON()` gives its plain JSON
+ * (neither enumerable, so the plan stays plain data).
+ */
+export function makePlan(fields: Omit<ZonePlan, 'toString' | 'toJSON'>): ZonePlan {
   const plan = { ...fields } as ZonePlan;
   Object.defineProperty(plan, 'toString', { value: () => formatPlan(plan), enumerable: false, writable: true });
+  Object.defineProperty(plan, 'toJSON', {
+    value: (): ZonePlanJson => ({
+      provider: plan.provider,
+      domain: plan.domain,
+      changes: plan.changes,
+      unchanged: plan.unchanged,
+      snapshot: plan.snapshot,
+    }),
+    enumerable: false,
+    writable: true,
+  });
   return plan;
 }
 

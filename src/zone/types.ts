@@ -95,4 +95,13 @@ export interface ZonePlan {
    * with a new TTL (`ttl 3600 → 300`). No colour.
    */
   toString(): string;
+  /**
+   * The plan as plain JSON ({@link ZONE_PLAN_SCHEMA} describes it): what `JSON.stringify(plan)` writes.
+   * `JSON.parse` of it is a plan `applyPlan` accepts; it applies exactly those changes, and refuses them
+   * (nothing written) when the zone no longer matches `snapshot`.
+   */
+  toJSON(): ZonePlanJson;
 }
+
+/** A plan as plain JSON: {@link ZonePlan} without its methods, e.g. read back from a plan file. */
+export type ZonePlanJson = Omit<ZonePlan, 'toString' | 'toJSON'>;
