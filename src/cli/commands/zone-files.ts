@@ -6,29 +6,11 @@
 import type { Provider } from '../../core/provider.js';
 import type { ZonePlan } from '../../zone/types.js';
 import type { CommandContext, CommandSpec } from '../spec.js';
+import { readJson } from './read-json.js';
 import { applyWithRescue, paintDiff } from './zone.js';
 
 const DOMAIN = { name: 'domain', description: 'The zone, e.g. example.com' };
 const YES = { type: 'boolean', description: 'Do not ask for confirmation (required when not on a terminal)' } as const;
-
-/** The JSON in `file`; a file that cannot be read or parsed is a ValidationError naming it. */
-export async function readJson(file: string, what: string): Promise<unknown> {
-  const { ValidationError } = await import('../../core/errors.js');
-  let text: string;
-  try {
-    text = await (await import('node:fs/promises')).readFile(file, 'utf8');
-  } catch (error) {
-    const code = (error as { code?: unknown } | null)?.code;
-    throw new ValidationError(`The ${what} ${file} cannot be read (${String(code ?? error)})`, {
-      fields: { file: ['cannot be read'] },
-    });
-  }
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    throw new ValidationError(`The ${what} ${file} is not JSON`, { fields: { file: ['must be JSON'] } });
-  }
-}
 
 /** Shows a plan on stderr; with changes, asks (or needs --yes) and applies it. */
 async function confirmAndApply(ctx: CommandContext, provider: Provider, plan: ZonePlan, force: boolean) {

@@ -51,7 +51,7 @@ async function makePlan(ctx: CommandContext): Promise<ZonePlan> {
 /** A plan written by `dns plan --out`, for this domain: applied exactly as reviewed. */
 async function reviewedPlan(ctx: CommandContext, file: string): Promise<ZonePlan> {
   const [{ readJson }, { readPlan }, { normalizeDomain }, { ValidationError }] = await Promise.all([
-    import('./zone-files.js'),
+    import('./read-json.js'),
     import('../../zone/index.js'),
     import('../../core/validation/index.js'),
     import('../../core/errors.js'),
