@@ -133,14 +133,15 @@ describe('zone: Hostinger adapter against the simulator', () => {
 });
 
 describe('zone: copying a zone between providers', () => {
-  it('copies the Hostinger zone into a memory provider and back, as record sets', async () => {
+  it('copies the Hostinger zone into a memory provider and back, as record sets, name servers excepted', async () => {
     const target = createMemoryProvider({ name: 'memory', zones: { 'example.com': [] } });
     const source = await provider().dns.list('example.com');
     await applyPlan(target, await planZone(target, 'example.com', source));
     const copied = (await target.dns!.list('example.com')).map(
       (r) => `${r.name} ${r.type} ${r.ttl} ${r.priority} ${r.content}`,
     );
-    expect(copied.sort()).toEqual(await listing());
+    // The target keeps its own apex NS: a copy never moves the source's name servers.
+    expect(copied.sort()).toEqual((await listing()).filter((line) => !line.startsWith('@ NS ')));
     const again = await planZone(provider(), 'example.com', await target.dns!.list('example.com'));
     expect(again.changes).toEqual([]);
   });

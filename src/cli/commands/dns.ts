@@ -5,6 +5,7 @@
 import type { DnsRecordInput, DnsRecordType } from '../../core/dns.js';
 import type { CommandContext, FlagSpec, GroupSpec } from '../spec.js';
 import { capability, numberFlag, printWrittenRecords, RECORD_COLUMNS } from './shared.js';
+import { zoneFileCommands } from './zone-files.js';
 import { zoneCommands } from './zone.js';
 
 const DOMAIN = { name: 'domain', description: 'The zone, e.g. example.com' };
@@ -112,5 +113,6 @@ export const dns: GroupSpec = {
       },
     },
     ...zoneCommands,
+    ...zoneFileCommands,
   ],
 };
