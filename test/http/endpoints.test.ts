@@ -71,7 +71,7 @@ function fullProvider(calls: Call[]): ProviderDefinition {
         create: rec('vps.create', vm),
         listDataCenters: rec('vps.dc', [{ id: '1', name: 'NL', location: 'Amsterdam', country: 'NL' }]),
         // Resolves with the machine only when the caller waits, as the SDK does.
-        start: async (id: string, options?: { wait?: unknown }) => {
+        start: async (id: string, options?: { wait?: unknown }): Promise<any> => {
           calls.push(['vps.start', id]);
           return options?.wait ? vm : undefined;
         },
