@@ -29,7 +29,19 @@ export default tseslint.config(
           patterns: [
             {
               group: [
-                ...outside('config', 'kit', 'hostinger', 'digitalocean', 'http', 'testing', 'zone', 'cli', 'unstorage'),
+                ...outside(
+                  'config',
+                  'kit',
+                  'hostinger',
+                  'digitalocean',
+                  'hetzner',
+                  'powerdns',
+                  'http',
+                  'testing',
+                  'zone',
+                  'cli',
+                  'unstorage',
+                ),
                 'ky',
                 'zod',
                 'zod/*',
@@ -51,7 +63,18 @@ export default tseslint.config(
         {
           patterns: [
             {
-              group: outside('config', 'hostinger', 'digitalocean', 'http', 'testing', 'zone', 'cli', 'unstorage'),
+              group: outside(
+                'config',
+                'hostinger',
+                'digitalocean',
+                'hetzner',
+                'powerdns',
+                'http',
+                'testing',
+                'zone',
+                'cli',
+                'unstorage',
+              ),
               message: 'The adapter kit is shared by every adapter: it imports only core/ and libraries.',
             },
           ],
@@ -60,20 +83,44 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/hostinger/**/*.ts', 'src/digitalocean/**/*.ts'],
+    files: ['src/hostinger/**/*.ts', 'src/digitalocean/**/*.ts', 'src/hetzner/**/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
         {
           patterns: [
             {
-              group: outside('http', 'testing', 'zone', 'cli', 'unstorage', 'config'),
+              group: outside('http', 'testing', 'zone', 'cli', 'unstorage', 'config', 'powerdns'),
               message: 'An adapter builds on core/ and kit/ only; other entries use it, not the reverse.',
             },
           ],
         },
       ],
     },
+  },
+  {
+    // PowerDNS is the proof that a provider needs nothing but the public entries.
+    files: ['src/powerdns/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              // Anything above this folder but the two entry files.
+              regex: '^\\.\\./(?!(index|provider-kit/index)\\.js$)',
+              message:
+                'The PowerDNS adapter is built on the public entries only: setec-hosting (../index.js) and setec-hosting/provider-kit (../provider-kit/index.js).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Its one door to the HTTP adapter kit, until that kit is exported by setec-hosting/provider-kit.
+    files: ['src/powerdns/kit.ts'],
+    rules: { 'no-restricted-imports': 'off' },
   },
   {
     files: ['src/testing/simulator-core/**/*.ts'],
@@ -83,7 +130,7 @@ export default tseslint.config(
         {
           patterns: [
             {
-              group: outside('simulator', 'digitalocean-simulator'),
+              group: outside('simulator', 'digitalocean-simulator', 'hetzner-simulator'),
               message: 'The simulator core is shared by every provider simulator: it knows none of them.',
             },
           ],
@@ -92,14 +139,18 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/testing/simulator/**/*.ts', 'src/testing/digitalocean-simulator/**/*.ts'],
+    files: [
+      'src/testing/simulator/**/*.ts',
+      'src/testing/digitalocean-simulator/**/*.ts',
+      'src/testing/hetzner-simulator/**/*.ts',
+    ],
     rules: {
       'no-restricted-imports': [
         'error',
         {
           patterns: [
             {
-              group: outside('simulator', 'digitalocean-simulator'),
+              group: outside('simulator', 'digitalocean-simulator', 'hetzner-simulator'),
               message: 'A provider simulator builds on simulator-core/ only, never on another provider simulator.',
             },
           ],

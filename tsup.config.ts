@@ -11,7 +11,11 @@ const shared: Options = {
     'unstorage/index': 'src/unstorage/index.ts',
     'digitalocean/index': 'src/digitalocean/index.ts',
     'digitalocean/register': 'src/digitalocean/register.ts',
+    'hetzner/index': 'src/hetzner/index.ts',
+    'hetzner/register': 'src/hetzner/register.ts',
     'provider-kit/index': 'src/provider-kit/index.ts',
+    'powerdns/index': 'src/powerdns/index.ts',
+    'powerdns/register': 'src/powerdns/register.ts',
     'acme/index': 'src/acme/index.ts',
     // Internal (not in `exports`): one file per Hostinger capability, so that a bundler drops the
     // groups a consumer does not use (e.g. `createHostingerDns` alone bundles no VPS or billing code).

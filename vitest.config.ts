@@ -16,6 +16,11 @@ export default defineConfig({
       { find: /^setec-hosting\/unstorage$/, replacement: src('unstorage/index.ts') },
       { find: /^setec-hosting\/digitalocean$/, replacement: src('digitalocean/index.ts') },
       { find: /^setec-hosting\/digitalocean\/register$/, replacement: src('digitalocean/register.ts') },
+      { find: /^setec-hosting\/provider-kit$/, replacement: src('provider-kit/index.ts') },
+      { find: /^setec-hosting\/hetzner$/, replacement: src('hetzner/index.ts') },
+      { find: /^setec-hosting\/hetzner\/register$/, replacement: src('hetzner/register.ts') },
+      { find: /^setec-hosting\/powerdns$/, replacement: src('powerdns/index.ts') },
+      { find: /^setec-hosting\/powerdns\/register$/, replacement: src('powerdns/register.ts') },
     ],
   },
   test: {

@@ -7,22 +7,24 @@ import { pathToFileURL } from 'node:url';
 import {
   ConflictError,
   NotFoundError,
-  assertZoneConsistent,
-  assignRecordIds,
   createProvider,
-  normalizeDomain,
-  normalizeRecord,
-  normalizeRecordName,
   registerProvider,
-  sameRecord,
-  validateRecords,
   type CallOptions,
   type DnsCapability,
   type DnsRecordInput,
-  type NormalizedDnsRecord,
   type Provider,
   type ProviderDefinition,
 } from 'setec-hosting';
+import {
+  assertZoneConsistent,
+  assignRecordIds,
+  normalizeDomain,
+  normalizeRecord,
+  normalizeRecordName,
+  sameRecord,
+  validateRecords,
+  type NormalizedDnsRecord,
+} from 'setec-hosting/provider-kit';
 
 /** Builds a Pocket DNS provider holding `zones` (domain → records). */
 export function createPocketDns(zones: Record<string, DnsRecordInput[]> = { 'example.com': [] }): Provider {
@@ -90,13 +92,7 @@ export const pocketDns: ProviderDefinition = {
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   registerProvider(pocketDns);
-  const provider = createProvider('pocket-dns', {
-    provider: 'pocket-dns',
-    api_key: '',
-    api_secret: '',
-    extra: { zones: 'example.com' },
-    connected: true,
-  });
+  const provider = createProvider('pocket-dns', { api_key: '', extra: { zones: 'example.com' } });
   await provider.dns?.create('example.com', { type: 'A', name: 'www', content: '192.0.2.10' });
   console.table(await provider.dns?.list('example.com'));
 }

@@ -2,7 +2,8 @@
  * `setec-hosting`: one typed interface for DNS, domains, VPS, SSH keys and billing across hosting
  * providers. This entry holds the model, the registry, the errors and the credential stores; it
  * has no side effects and pulls in no HTTP or parsing library. Adapters live in their own entries
- * (`setec-hosting/hostinger`).
+ * (`setec-hosting/hostinger`); what a provider author needs (the DNS rules, the HTTP client, input
+ * checks, record ids, the spending guard) is in `setec-hosting/provider-kit`.
  *
  * @example
  * ```ts
@@ -10,15 +11,14 @@
  * import { hostinger } from 'setec-hosting/hostinger';
  *
  * registerProvider(hostinger);
- * const provider = createProvider('hostinger', { provider: 'hostinger', api_key: token, api_secret: '', extra: {}, connected: false });
+ * const provider = createProvider('hostinger', { api_key: token });
  * console.log(await requireCapability(provider, 'dns').list('example.com'));
  * ```
  *
  * @module
  */
 export type { CallOptions } from './core/call-options.js';
-export type { PurchaseOptions, FoundPrice } from './core/spending.js';
-export { checkMaxPrice, assertWithinMaxPrice } from './core/spending.js';
+export type { PurchaseOptions } from './core/spending.js';
 export type { Provider, CapabilityName } from './core/provider.js';
 export { requireCapability, CAPABILITY_NAMES } from './core/provider.js';
 export type {
@@ -30,6 +30,8 @@ export type {
   DnsDeleteOptions,
   DnsRecordSetChanges,
   DnsRecordSetKey,
+  DnsLimits,
+  DnsWriteSetsOptions,
 } from './core/dns.js';
 export { DNS_RECORD_TYPES } from './core/dns.js';
 export type {
@@ -102,8 +104,8 @@ export {
   isErrNotSupported,
   isConfigStoreError,
 } from './core/errors.js';
-export { assignRecordIds } from './core/record-id.js';
 export type { ProviderConfig, ConfigStore, ConfigChange } from './config/config-store.js';
+export type { ProviderCredentials } from './core/provider-config.js';
 export { assertProviderName, normalizeProviderConfig } from './config/config-store.js';
 export { MemoryConfigStore } from './config/memory-store.js';
 export { FileConfigStore } from './config/file-store.js';
@@ -113,29 +115,3 @@ export { EncryptedConfigStore } from './config/encrypted-store.js';
 export type { EncryptedConfigStoreOptions } from './config/encrypted-store.js';
 export type { ParsedPublicKey } from './core/ssh-key.js';
 export { parsePublicKey, sshFingerprint } from './core/ssh-key.js';
-export type { NormalizedDnsRecord } from './core/validation/index.js';
-export {
-  normalizeDomain,
-  normalizeRecordName,
-  normalizeHostname,
-  isIPv4,
-  isIPv6,
-  normalizeRecord,
-  validateRecords,
-  assertZoneConsistent,
-  sameRecord,
-  formatTxt,
-  parseTxt,
-} from './core/validation/index.js';
-export { validateSetChanges, recordIdentity } from './core/validation/index.js';
-export type { ValidatedSetChanges, ValidatedRecordSet } from './core/validation/index.js';
-export {
-  VM_PASSWORD_MIN_LENGTH,
-  SSH_KEY_NAME_MAX_LENGTH,
-  NAMESERVER_COUNT,
-  checkVmPassword,
-  normalizeVmHostname,
-  checkVmRequestFields,
-  normalizeSshKeyName,
-  normalizeNameservers,
-} from './core/validation/index.js';

@@ -3,6 +3,7 @@
  * `--output json`), messages and progress on stderr. Colour only on a terminal, never with `NO_COLOR`.
  * @module
  */
+import { printable } from '../core/printable.js';
 
 /** A column of a table: its header and how a row shows in it. */
 export interface Column<T> {
@@ -92,8 +93,8 @@ function cell(value: unknown): string {
     return Object.entries(value)
       .map(([k, v]) => `${k}=${cell(v)}`)
       .join(', ');
-  // One row per record: control characters would break the alignment.
-  return String(value).replace(/[\r\n\t]/g, ' ');
+  // One row per record; control characters from a provider (ESC, BEL, newlines) are shown as escapes.
+  return printable(String(value));
 }
 
 /** Renders rows as columns separated by two spaces, padded to the widest cell; headers go through `header`. */

@@ -33,7 +33,12 @@ export function configDir(flag: string | undefined, env: NodeJS.ProcessEnv): str
 
 /** Registers every adapter the package ships (their register entries). */
 export async function loadAdapters(): Promise<void> {
-  await Promise.all([import('../hostinger/register.js'), import('../digitalocean/register.js')]);
+  await Promise.all([
+    import('../hostinger/register.js'),
+    import('../digitalocean/register.js'),
+    import('../hetzner/register.js'),
+    import('../powerdns/register.js'),
+  ]);
 }
 
 /** Builds the context a command runs in; `secrets` collects the keys in use so errors can hide them. */

@@ -72,6 +72,41 @@ export interface DnsRecordSetChanges {
 }
 
 /**
+ * What a provider's DNS can store. `planZone` of `setec-hosting/zone` checks desired records against it and
+ * refuses, naming the records, what the provider could not store, before anything is written. Every field
+ * is optional; a field left out means "no limit beyond the SDK's own rules" (which already refuse a CNAME
+ * at the apex and a TTL under 60 s).
+ */
+export interface DnsLimits {
+  /**
+   * Record types the provider stores.
+   * @default every type of `DNS_RECORD_TYPES`
+   */
+  recordTypes?: readonly DnsRecordType[];
+  /**
+   * `'per-set'`: the records of one name + type share one TTL; `'per-record'`: each record keeps its own
+   * (a listing may then hold a set with several TTLs, and such a set can be planned and restored).
+   * @default 'per-set'
+   */
+  ttl?: 'per-set' | 'per-record';
+  /** The lowest TTL the provider keeps, in seconds. */
+  minTtl?: number;
+  /** The highest TTL the provider keeps, in seconds. */
+  maxTtl?: number;
+  /** The most bytes (UTF-8) of one TXT value, all its strings together. */
+  maxTxtBytes?: number;
+}
+
+/** Options of {@link DnsCapability.writeSets}. */
+export interface DnsWriteSetsOptions extends CallOptions {
+  /**
+   * Called after each write request that landed: `done` of `total` requests. A provider that writes
+   * every set in one or two requests may call it only at the end, or not at all.
+   */
+  onProgress?: (done: number, total: number) => void;
+}
+
+/**
  * DNS zone management. Rules every provider follows (checked by `testProvider`):
  * names are zone-relative, ids are stable while the zone is unchanged, `create` never overwrites,
  * `update` merges idempotently unless `overwrite`, and bad input is a `ValidationError` before any request.
@@ -116,5 +151,10 @@ export interface DnsCapability {
    * });
    * ```
    */
-  writeSets?(domain: string, changes: DnsRecordSetChanges, options?: CallOptions): Promise<void>;
+  writeSets?(domain: string, changes: DnsRecordSetChanges, options?: DnsWriteSetsOptions): Promise<void>;
+  /**
+   * Optional: what the provider can store ({@link DnsLimits}). `planZone` refuses desired records beyond
+   * these limits before anything is written.
+   */
+  readonly limits?: DnsLimits;
 }

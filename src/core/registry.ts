@@ -1,6 +1,11 @@
 import { ProviderNotFoundError, ValidationError } from './errors.js';
 import type { Provider } from './provider.js';
-import { isProviderName, PROVIDER_NAME_RULE, type ProviderConfig } from './provider-config.js';
+import {
+  isProviderName,
+  PROVIDER_NAME_RULE,
+  type ProviderConfig,
+  type ProviderCredentials,
+} from './provider-config.js';
 
 /** How a provider joins a registry: a name and a factory from stored credentials. */
 export interface ProviderDefinition<C = ProviderConfig> {
@@ -8,7 +13,8 @@ export interface ProviderDefinition<C = ProviderConfig> {
   name: string;
   displayName: string;
   /**
-   * Builds a configured {@link Provider} from credentials. A provider that makes HTTP requests should
+   * Builds a configured {@link Provider} from credentials. The registry's `createProvider` always hands
+   * it a whole `ProviderConfig` (`api_secret` `''` and `extra` `{}` when the caller gave none). A provider that makes HTTP requests should
    * send them through `options.fetch` when it is given (the REST API passes one that only connects to
    * public addresses).
    */
@@ -91,10 +97,29 @@ export class ProviderRegistry {
     return [...this.#definitions.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   }
 
-  /** @throws {ProviderNotFoundError} when no provider has that name. */
-  createProvider(name: string, config: ProviderConfig, options?: ProviderCreateOptions): Provider {
-    return options ? this.getProvider(name).create(config, options) : this.getProvider(name).create(config);
+  /**
+   * Builds a provider from a key: `{ api_key, api_secret?, extra? }` (a stored `ProviderConfig` works as it is).
+   * @throws {ProviderNotFoundError} when no provider has that name.
+   */
+  createProvider(name: string, credentials: ProviderCredentials, options?: ProviderCreateOptions): Provider {
+    const definition = this.getProvider(name);
+    const config = toProviderConfig(name, credentials);
+    return options ? definition.create(config, options) : definition.create(config);
   }
+}
+
+/**
+ * The whole config a definition's `create` receives: the caller's key, secret and settings (absent
+ * ones empty) under the registry name. `connected` is kept when given and never set by this.
+ */
+function toProviderConfig(name: string, credentials: ProviderCredentials): ProviderConfig {
+  return {
+    provider: name,
+    api_key: credentials?.api_key,
+    api_secret: credentials?.api_secret ?? '',
+    extra: credentials?.extra ?? {},
+    connected: credentials?.connected ?? false,
+  };
 }
 
 // Two copies of the package in one process (ESM + CJS, a duplicate install) must share one registry.
@@ -134,9 +159,18 @@ export function listProviders(): ProviderDefinition[] {
 }
 
 /**
- * Builds a configured provider from the process-wide registry.
+ * Builds a provider from the process-wide registry and a key: `{ api_key, api_secret?, extra? }` (a
+ * stored `ProviderConfig` works as it is; `connected` plays no part).
  * @throws {ProviderNotFoundError} when no provider has that name.
+ * @example
+ * ```ts
+ * import 'setec-hosting/hostinger/register';
+ * import { createProvider } from 'setec-hosting';
+ *
+ * const provider = createProvider('hostinger', { api_key: process.env.HOSTINGER_API_TOKEN! });
+ * await provider.testConnection();
+ * ```
  */
-export function createProvider(name: string, config: ProviderConfig): Provider {
+export function createProvider(name: string, config: ProviderCredentials): Provider {
   return defaultRegistry().createProvider(name, config);
 }

@@ -13,9 +13,11 @@ import { DNS_RECORD_TYPES } from '../core/dns.js';
 import type {
   DnsCapability,
   DnsDeleteOptions,
+  DnsLimits,
   DnsRecordInput,
   DnsRecordSetChanges,
   DnsUpdateOptions,
+  DnsWriteSetsOptions,
 } from '../core/dns.js';
 import { ConflictError, ValidationError, isNotFoundError } from '../core/errors.js';
 import { assignRecordIds } from '../core/record-id.js';
@@ -37,6 +39,9 @@ import { RecordWire, type StoredRecord, recordFromWire, recordToWire } from './d
 export const DIGITALOCEAN_NAME_SERVERS = ['ns1.digitalocean.com', 'ns2.digitalocean.com', 'ns3.digitalocean.com'];
 
 const PROVIDER = 'digitalocean';
+
+/** DigitalOcean keeps a TTL per record (of at least 30 s). */
+export const DIGITALOCEAN_DNS_LIMITS: DnsLimits = { ttl: 'per-record', minTtl: 30 };
 const RecordAnswer = z.looseObject({ domain_record: z.optional(z.unknown()) });
 const NoContent = z.optional(z.unknown());
 const setKey = (r: { name: string; type: string }) => `${r.name}\u0000${r.type}`;
@@ -113,13 +118,13 @@ export function createDns(client: DigitalOceanClient): DnsCapability {
     }
   };
 
-  /** Makes the set `name`+`type` hold exactly `wanted`: keeps equal records, rewrites, deletes, adds. */
-  const replaceSet = async (
+  /** The writes that make the set `name`+`type` hold exactly `wanted`: keep equal records, rewrite, delete, add. */
+  const setWrites = (
     zone: string,
     current: StoredRecord[],
     wanted: NormalizedDnsRecord[],
     signal?: AbortSignal,
-  ) => {
+  ): Array<() => Promise<unknown>> => {
     const spare = [...current];
     const missing: NormalizedDnsRecord[] = [];
     for (const record of wanted) {
@@ -127,17 +132,29 @@ export function createDns(client: DigitalOceanClient): DnsCapability {
       if (i === -1) missing.push(record);
       else spare.splice(i, 1);
     }
+    const writes: Array<() => Promise<unknown>> = [];
     for (const record of missing) {
       // Rewrite a spare record in place (the same value first, e.g. a new TTL), else add one.
       const same = spare.findIndex((r) => sameRecord(r, record));
       const reuse = same === -1 ? spare.shift() : spare.splice(same, 1)[0];
-      if (reuse) await put(zone, reuse.doId, record, signal);
-      else await post(zone, record, signal);
+      writes.push(reuse ? () => put(zone, reuse.doId, record, signal) : () => post(zone, record, signal));
     }
-    for (const leftover of spare) await remove(zone, leftover.doId, signal);
+    for (const leftover of spare) writes.push(() => remove(zone, leftover.doId, signal));
+    return writes;
+  };
+
+  const replaceSet = async (
+    zone: string,
+    current: StoredRecord[],
+    wanted: NormalizedDnsRecord[],
+    signal?: AbortSignal,
+  ) => {
+    for (const write of setWrites(zone, current, wanted, signal)) await write();
   };
 
   return {
+    limits: DIGITALOCEAN_DNS_LIMITS,
+
     async list(domain: string, options?: CallOptions) {
       const zone = normalizeDomain(domain);
       return assignRecordIds(await read(zone, options?.signal));
@@ -211,23 +228,34 @@ export function createDns(client: DigitalOceanClient): DnsCapability {
       for (const r of doomed) await remove(zone, r.doId, options.signal);
     },
 
-    async writeSets(domain: string, changes: DnsRecordSetChanges, options?: CallOptions) {
+    async writeSets(domain: string, changes: DnsRecordSetChanges, options?: DnsWriteSetsOptions) {
       const zone = normalizeDomain(domain);
-      const batch = validateSetChanges(changes, zone);
+      // DigitalOcean keeps a TTL per record: a set whose records have different TTLs is written as it is.
+      const batch = validateSetChanges(changes, zone, { ttlPerRecord: true });
       const signal = options?.signal;
       const current = await read(zone, signal);
       const named = new Set([...batch.replace, ...batch.delete].map(setKey));
       const next = [...current.filter((r) => !named.has(setKey(r))), ...batch.replace.flatMap((s) => s.records)];
       assertFits(zone, next);
+      const writes: Array<() => Promise<unknown>> = [];
       for (const set of batch.delete)
-        for (const r of current.filter((x) => setKey(x) === setKey(set))) await remove(zone, r.doId, signal);
+        for (const r of current.filter((x) => setKey(x) === setKey(set)))
+          writes.push(() => remove(zone, r.doId, signal));
       for (const set of batch.replace)
-        await replaceSet(
-          zone,
-          current.filter((r) => setKey(r) === setKey(set)),
-          set.records,
-          signal,
+        writes.push(
+          ...setWrites(
+            zone,
+            current.filter((r) => setKey(r) === setKey(set)),
+            set.records,
+            signal,
+          ),
         );
+      let done = 0;
+      for (const write of writes) {
+        signal?.throwIfAborted();
+        await write();
+        options?.onProgress?.(++done, writes.length);
+      }
     },
 
     async reset(domain: string, options?: CallOptions) {

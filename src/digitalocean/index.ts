@@ -19,6 +19,7 @@ import * as z from 'zod/mini';
 import type { CallOptions } from '../core/call-options.js';
 import type { Provider } from '../core/provider.js';
 import type { ProviderDefinition } from '../core/registry.js';
+import type { ProviderCredentials } from '../core/provider-config.js';
 import { adapterDefinition, withInspectLabel } from '../kit/adapter.js';
 import { createBilling } from './billing.js';
 import { createDigitalOceanClient } from './client.js';
@@ -85,10 +86,10 @@ export function createDigitalOceanProvider(options: DigitalOceanProviderOptions)
  * import { digitalocean } from 'setec-hosting/digitalocean';
  *
  * registerProvider(digitalocean);
- * const provider = createProvider('digitalocean', { provider: 'digitalocean', api_key: token, api_secret: '', extra: {}, connected: false });
+ * const provider = createProvider('digitalocean', { api_key: token });
  * ```
  */
-export const digitalocean: ProviderDefinition = /* @__PURE__ */ adapterDefinition(
+export const digitalocean: ProviderDefinition<ProviderCredentials> = /* @__PURE__ */ adapterDefinition(
   {
     name: 'digitalocean',
     displayName: 'DigitalOcean',

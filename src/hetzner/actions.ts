@@ -112,3 +112,26 @@ function abortError(error: unknown, running: Map<number, ActionWire>): unknown {
   }
   return error;
 }
+
+/**
+ * One poll of `action` for the kit's `wait`: `true` once it succeeded, `false` while it runs.
+ * @throws {ProviderAPIError} naming the action and its error code when it failed.
+ */
+export function actionProbe(client: HetznerClient, action: ActionWire) {
+  return async (options: { signal?: AbortSignal }): Promise<boolean> => {
+    if (action.status === 'success') return true;
+    const { actions } = await client.request({
+      method: 'GET',
+      path: idsPath([action.id]),
+      schema: ActionsAnswer,
+      signal: options.signal,
+    });
+    const seen = actions.find((a) => a.id === action.id);
+    if (!seen)
+      throw new ProviderAPIError(`Hetzner does not know the action ${action.command} (id ${action.id})`, {
+        provider: 'hetzner',
+      });
+    if (seen.status === 'error') throw failed(seen);
+    return seen.status === 'success';
+  };
+}

@@ -19,16 +19,21 @@ import * as z from 'zod/mini';
 import type { CallOptions } from '../core/call-options.js';
 import type { Provider } from '../core/provider.js';
 import type { ProviderDefinition } from '../core/registry.js';
+import { createBilling } from './billing.js';
 import { HetznerClient } from './client.js';
 import { createDns } from './dns.js';
 import { adapterDefinition, withInspectLabel } from './kit.js';
 import type { HetznerProviderOptions } from './options.js';
+import { createSshKeys } from './ssh-keys.js';
+import { createVps } from './vps.js';
 
 export type { HetznerActionOptions, HetznerProviderOptions, HetznerRetryOptions } from './options.js';
-export type { AdapterOptions, AdapterRetryOptions } from '../core/adapter-options.js';
+export type { AdapterOptions, AdapterRetryOptions, SharedCooldownStore } from '../core/adapter-options.js';
+export { createHetznerDns } from './dns-only.js';
 
 /** A Hetzner {@link Provider}: `dns`, `vps`, `sshKeys` and `billing`; no `domains`. */
-export type HetznerProvider = Provider & Required<Pick<Provider, 'dns'>> & { domains?: undefined };
+export type HetznerProvider = Provider &
+  Required<Pick<Provider, 'dns' | 'vps' | 'sshKeys' | 'billing'>> & { domains?: undefined };
 
 const Probe = z.looseObject({ locations: z.optional(z.unknown()) });
 
@@ -38,7 +43,12 @@ const Probe = z.looseObject({ locations: z.optional(z.unknown()) });
  *
  * What the models hold: record ids are the SDK's `name/type/priority` ids (Hetzner addresses whole record
  * sets by name and type); MX and SRV priorities come out of the value into `priority`, TXT is unquoted;
- * the SOA, which Hetzner manages, is left out. Hetzner answers most writes with an action that runs for a
+ * the SOA, which Hetzner manages, is left out. A VM's `id` is the server id, `plan` its server type
+ * (`cpx22`; `billing.getCatalog()` lists `cpx22@fsn1`, which `vps.create` takes too), `region` and
+ * `data_center_id` a location name (`fsn1`), `template` an image name resolved for the server type's
+ * architecture (`ubuntu-24.04`), and `status` `creating`, `starting`, `running`, `stopping` or `stopped`;
+ * the root password is set through cloud-init `user_data`, which carries only its SHA-512 crypt hash
+ * (`$6$...`). `vps.stop` asks for a graceful `shutdown`, `vps.restart` for a `reboot`. Hetzner answers most writes with an action that runs for a
  * while: every method that writes resolves once its actions have succeeded (polled with a growing pause,
  * see `actions`), and a failed action is a `ProviderAPIError` naming the action and its error code.
  *
@@ -66,6 +76,9 @@ export function createHetznerProvider(options: HetznerProviderOptions): HetznerP
       });
     },
     dns: createDns(client),
+    vps: createVps(client),
+    sshKeys: createSshKeys(client),
+    billing: createBilling(client),
   };
   return withInspectLabel(provider, 'HetznerProvider', client.api);
 }

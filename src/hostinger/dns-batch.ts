@@ -90,5 +90,6 @@ export function createWriteSets(
 export function createDnsWithBatch(client: HostingerClient): DnsCapability {
   const memo = new DisabledRecordsMemo();
   const dns = createDns(client, memo);
-  return { ...dns, writeSets: createWriteSets(client, memo, dns) };
+  // Hostinger keeps one TTL per record set.
+  return { ...dns, limits: { ttl: 'per-set' }, writeSets: createWriteSets(client, memo, dns) };
 }

@@ -16,6 +16,7 @@
 import type { CallOptions } from '../core/call-options.js';
 import type { Provider } from '../core/provider.js';
 import type { ProviderDefinition } from '../core/registry.js';
+import type { ProviderCredentials } from '../core/provider-config.js';
 import { adapterDefinition, withInspectLabel } from '../kit/adapter.js';
 import { createBilling } from './billing.js';
 import { createHostingerClient } from './client.js';
@@ -88,10 +89,10 @@ export function createHostingerProvider(options: HostingerProviderOptions): Host
  * import { hostinger } from 'setec-hosting/hostinger';
  *
  * registerProvider(hostinger);
- * const provider = createProvider('hostinger', { provider: 'hostinger', api_key: token, api_secret: '', extra: {}, connected: false });
+ * const provider = createProvider('hostinger', { api_key: token });
  * ```
  */
-export const hostinger: ProviderDefinition = /* @__PURE__ */ adapterDefinition(
+export const hostinger: ProviderDefinition<ProviderCredentials> = /* @__PURE__ */ adapterDefinition(
   {
     name: 'hostinger',
     displayName: 'Hostinger',

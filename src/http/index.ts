@@ -85,8 +85,8 @@ export interface HostingHandlerOptions {
    */
   maxBodyBytes?: number;
   /**
-   * Called with every error answered 500 that is not a provider error (a bug, a store failure), so
-   * the host can log it: the 500 body itself says nothing about it.
+   * Called with every error answered 500 that is not a provider error (a bug, a store failure), by the
+   * API and by the settings page alike, so the host can log it: the 500 body itself says nothing about it.
    * @default undefined (not reported)
    */
   onError?: (error: unknown, request: Request) => void;
@@ -128,7 +128,8 @@ export function createHostingHandler(options: HostingHandlerOptions): HostingHan
     '*',
     bodyLimit({
       maxSize: maxBodyBytes,
-      onError: (c) => c.json({ error: `Request body exceeds ${maxBodyBytes} bytes` }, 413),
+      // The rest of the body is never read, so the connection cannot carry another request: say so.
+      onError: (c) => c.json({ error: `Request body exceeds ${maxBodyBytes} bytes` }, 413, { Connection: 'close' }),
     }),
   );
   // The provider name becomes a store key (a file name): check it before any route touches the store.
@@ -164,7 +165,7 @@ export function createHostingHandler(options: HostingHandlerOptions): HostingHan
     return errorResponse(c, error);
   });
   if (options.dashboard !== true) return async (request) => app.fetch(request);
-  const page = dashboardApp(ctx, authMiddleware(options.auth), HOSTING_BASE_PATH);
+  const page = dashboardApp(ctx, authMiddleware(options.auth), HOSTING_BASE_PATH, options.onError);
   return async (request) => {
     const path = new URL(request.url).pathname;
     const onPage = path === DASHBOARD_PATH || path.startsWith(`${DASHBOARD_PATH}/`);

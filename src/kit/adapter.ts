@@ -3,22 +3,34 @@
  * {@link ProviderConfig} into the adapter's options, and give a provider an `inspect` label that shows
  * its origin and never its token.
  *
- * @internal
  * @module
  */
 import { ValidationError } from '../core/errors.js';
 import type { Provider } from '../core/provider.js';
-import type { ProviderConfig } from '../core/provider-config.js';
+import type { ProviderCredentials } from '../core/provider-config.js';
 import type { ProviderCreateOptions, ProviderDefinition } from '../core/registry.js';
 import type { AdapterOptions } from '../core/adapter-options.js';
 import { ApiClient, type ApiClientOptions } from './client.js';
 import type { AdapterSpec } from './spec.js';
 
 /**
- * Creates the client of one account after checking the token: visible ASCII only, since anything else
- * would end up echoed in a fetch error about the header.
+ * Creates the HTTP client of one account after checking the key: visible ASCII only, since anything else
+ * would end up echoed in a fetch error about the header. Its `request({ method, path, json?, searchParams?,
+ * schema?, idempotent?, signal? })` sends the key (`Authorization: Bearer`, or `spec.authHeader`) and
+ * `User-Agent: setec-hosting/<version>`, retries a 429 always and a 5xx, timeout or network failure only
+ * when the request is idempotent (GET and DELETE by default), honours `Retry-After` (or `spec.retryAfterMs`)
+ * up to `retry.maxRetryAfter` seconds, and maps every failure to the SDK's errors, none of which holds the key.
+ *
  * @throws {ValidationError} when `apiKey` is empty or not visible ASCII (field `apiKey`), or `baseUrl` is not an
  *   http(s) URL (field `baseUrl`).
+ * @example
+ * ```ts
+ * import { createAdapterClient, domainPath } from 'setec-hosting/provider-kit';
+ *
+ * const client = createAdapterClient(spec, { apiKey: token, retry: { limit: 2 } });
+ * const zone = await client.request({ method: 'GET', path: domainPath('v1/zones', 'example.com') });
+ * await client.request({ method: 'PUT', path: 'v1/zones/example.com/records', json: { records: [] }, idempotent: true });
+ * ```
  */
 export function createAdapterClient(spec: AdapterSpec, options: ApiClientOptions): ApiClient {
   if (typeof options?.apiKey !== 'string' || !/^[\x21-\x7e]+$/.test(options.apiKey.trim())) {
@@ -37,25 +49,43 @@ export function createAdapterClient(spec: AdapterSpec, options: ApiClientOptions
 }
 
 /**
- * The registry definition of an adapter: `create(config)` uses `config.api_key` as the token (a leading
- * `Bearer ` is removed) and `config.extra.base_url`, when set, as the API origin.
+ * The registry definition of an adapter: `create(credentials)` uses `credentials.api_key` as the key (a leading
+ * `Bearer ` is removed) and `credentials.extra.base_url`, when set, as the API origin; the REST API's
+ * `fetch` is passed on. `createProvider` also receives the credentials, for settings of its own in `extra`.
+ *
+ * @example
+ * ```ts
+ * import { registerProvider } from 'setec-hosting';
+ * import { adapterDefinition } from 'setec-hosting/provider-kit';
+ *
+ * export const pocketdns = adapterDefinition(
+ *   { name: 'pocketdns', displayName: 'Pocket DNS', extraFields: [{ name: 'base_url', label: 'API base URL' }] },
+ *   (options, credentials) => createPocketDnsProvider({ ...options, zoneGroup: credentials.extra?.group }),
+ * );
+ * registerProvider(pocketdns);
+ * ```
  */
 export function adapterDefinition(
   spec: Pick<ProviderDefinition, 'name' | 'displayName' | 'extraFields'>,
-  createProvider: (options: AdapterOptions) => Provider,
-): ProviderDefinition {
+  createProvider: (options: AdapterOptions, credentials: ProviderCredentials) => Provider,
+): ProviderDefinition<ProviderCredentials> {
   return {
-    ...spec,
-    create(config: ProviderConfig, options?: ProviderCreateOptions): Provider {
+    name: spec.name,
+    displayName: spec.displayName,
+    ...(spec.extraFields ? { extraFields: spec.extraFields } : {}),
+    create(config: ProviderCredentials, options?: ProviderCreateOptions): Provider {
       const apiKey = String(config?.api_key ?? '')
         .trim()
         .replace(/^bearer\s+/i, '');
       const baseUrl = config?.extra?.base_url;
-      return createProvider({
-        apiKey,
-        ...(baseUrl ? { baseUrl } : {}),
-        ...(options?.fetch ? { fetch: options.fetch } : {}),
-      });
+      return createProvider(
+        {
+          apiKey,
+          ...(baseUrl ? { baseUrl } : {}),
+          ...(options?.fetch ? { fetch: options.fetch } : {}),
+        },
+        config,
+      );
     },
   };
 }

@@ -4,7 +4,6 @@
  * parsed with its Standard Schema (zod/mini or hand-written) in `parse-wire.ts`. The provider's
  * specifics come in an {@link AdapterSpec}.
  *
- * @internal
  * @module
  */
 import ky, { isHTTPError, type KyInstance } from 'ky';
@@ -17,7 +16,7 @@ import { errorFromResponse } from './http-errors.js';
 import { failureKind, planRetry } from './retry.js';
 import { type AdapterSpec, requestedWait } from './spec.js';
 import { parseWire } from './parse-wire.js';
-import type { WireOutput, WireSchema } from './wire-schema.js';
+import { wireSchema, type WireOutput, type WireSchema } from './wire-schema.js';
 
 /** Settings of the client: the adapter's options, plus a test-only random source. */
 export interface ApiClientOptions extends AdapterOptions {
@@ -28,13 +27,18 @@ export interface ApiClientOptions extends AdapterOptions {
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE' | 'PATCH';
 
 /** One call to the API. */
-export interface ApiRequest<S extends WireSchema> {
+export interface ApiRequest<S extends WireSchema = WireSchema<unknown>> {
   method: HttpMethod;
   /** Built with `apiPath`/`domainPath`, no leading slash. */
   path: string;
   json?: unknown;
   searchParams?: Record<string, string | number>;
-  schema: S;
+  /**
+   * The shape of the answer: a zod schema or any Standard Schema; an answer that does not fit is a
+   * `ProviderAPIError` naming the field. Without it the decoded JSON is returned unchecked
+   * (`undefined` for an empty body).
+   */
+  schema?: S;
   /**
    * Whether sending it twice has the effect of sending it once: then 5xx, timeouts and network
    * failures are retried. Defaults to true for GET and DELETE, false otherwise.
@@ -49,6 +53,8 @@ export interface ApiResponse<T> {
   data: T;
 }
 
+/** The schema of a request that names none: any answer, as decoded. */
+const ANY: WireSchema<unknown> = /* @__PURE__ */ wireSchema<unknown>(() => undefined);
 const ALL_METHODS = ['get', 'post', 'put', 'delete', 'patch', 'head', 'options'];
 const RETRY_STATUS = [429, 500, 502, 503, 504];
 
@@ -84,14 +90,20 @@ export class ApiClient {
       throwHttpErrors: true,
       headers: { Accept: 'application/json', 'User-Agent': agent },
       // The token is added per request from this closure, so ky's stored options never hold it.
-      hooks: { beforeRequest: [(request) => request.headers.set('Authorization', `Bearer ${token}`)] },
+      hooks: {
+        beforeRequest: [
+          spec.authHeader
+            ? (request) => request.headers.set(spec.authHeader as string, token)
+            : (request) => request.headers.set('Authorization', `Bearer ${token}`),
+        ],
+      },
       // Read per call, so a `fetch` patched after creation (msw, test spies) is still the one used.
       fetch: bufferedFetch(options.fetch ?? ((input, init) => globalThis.fetch(input, init))),
     });
   }
 
   /** Sends a request and returns its parsed body. */
-  async request<S extends WireSchema>(request: ApiRequest<S>): Promise<WireOutput<S>> {
+  async request<S extends WireSchema = WireSchema<unknown>>(request: ApiRequest<S>): Promise<WireOutput<S>> {
     return (await this.send(request)).data;
   }
 
@@ -99,7 +111,7 @@ export class ApiClient {
    * Sends a request with the retry policy and parses the answer.
    * @throws {AuthenticationError | NotFoundError | ConflictError | ValidationError | RateLimitError | ProviderAPIError | TimeoutError}
    */
-  async send<S extends WireSchema>(request: ApiRequest<S>): Promise<ApiResponse<WireOutput<S>>> {
+  async send<S extends WireSchema = WireSchema<unknown>>(request: ApiRequest<S>): Promise<ApiResponse<WireOutput<S>>> {
     const { method, path, signal } = request;
     const idempotent = request.idempotent ?? (method === 'GET' || method === 'DELETE');
     const operation = `${method} /${path}`;
@@ -149,7 +161,7 @@ export class ApiClient {
       throw this.#scrubError(await this.#mapFailure(error, { operation, idempotent, attempts, signal }));
     }
     try {
-      return { status: response.status, data: await this.#parse(response, request.schema, operation) };
+      return { status: response.status, data: await this.#parse(response, request.schema ?? (ANY as S), operation) };
     } catch (error) {
       throw this.#scrubError(error);
     }

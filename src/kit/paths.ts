@@ -2,7 +2,6 @@
  * Every adapter URL path is built here: each parameter is percent-encoded, and a domain is
  * validated (and turned into its lowercase A-label) before it becomes part of a URL.
  *
- * @internal
  * @module
  */
 import { ValidationError } from '../core/errors.js';

@@ -2,7 +2,6 @@
  * Reading the headers that say how long to wait: `Retry-After` (delta seconds or an HTTP date) and
  * `RateLimit-Reset`-style epoch seconds. Adapters combine them in their `retryAfterMs` hook.
  *
- * @internal
  * @module
  */
 

@@ -2,7 +2,6 @@
  * What an adapter tells the kit about its provider: names, default origin, how its error bodies read
  * and which headers say how long to wait after a 429.
  *
- * @internal
  * @module
  */
 import { readRetryAfter } from './retry-after.js';
@@ -21,7 +20,31 @@ export interface ErrorBody {
   authHint?: string;
 }
 
-/** The provider-specific parts of an HTTP adapter. */
+/**
+ * The provider-specific parts of an HTTP adapter: everything {@link createAdapterClient} needs to send
+ * requests, retry them and turn failures into the SDK's errors the way the built-in adapters do.
+ *
+ * @example
+ * ```ts
+ * import { createAdapterClient, type AdapterSpec } from 'setec-hosting/provider-kit';
+ *
+ * const spec: AdapterSpec = {
+ *   name: 'pocketdns',
+ *   displayName: 'Pocket DNS',
+ *   defaultBaseUrl: 'https://api.pocketdns.example',
+ *   authHeader: 'X-API-Key', // leave out for `Authorization: Bearer <key>`
+ *   readErrorBody(text) {
+ *     try {
+ *       const body = JSON.parse(text) as { error?: string; request_id?: string };
+ *       return { message: body.error, correlationId: body.request_id };
+ *     } catch {
+ *       return { message: text.split('\n')[0] };
+ *     }
+ *   },
+ * };
+ * const client = createAdapterClient(spec, { apiKey: process.env.POCKETDNS_KEY! });
+ * ```
+ */
 export interface AdapterSpec {
   /** Registry name, e.g. `'hostinger'`: the `provider` of every error. */
   name: string;
@@ -36,6 +59,12 @@ export interface AdapterSpec {
    * @default reads `Retry-After` (delta seconds or an HTTP date)
    */
   retryAfterMs?(headers: Headers, now: number): number | undefined;
+  /**
+   * The header that carries the key as it is, for APIs that do not take a Bearer token (PowerDNS reads
+   * `X-API-Key`). The key still never reaches an error, a log or `util.inspect`.
+   * @default undefined (the key goes as `Authorization: Bearer <key>`)
+   */
+  authHeader?: string;
 }
 
 /** The wait an answer asks for, through the adapter's hook or `Retry-After`. */

@@ -3,7 +3,6 @@
  * which zod/mini schemas implement and a hand-written check can implement in a few lines. Typing the
  * kit against it keeps zod out of the bundles of code that only uses hand-written checks (DNS-only).
  *
- * @internal
  * @module
  */
 

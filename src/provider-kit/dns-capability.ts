@@ -201,9 +201,14 @@ export function createDnsCapability(source: DnsSource): KitDnsCapability {
   };
 }
 
-/** Only the signal goes on to the source: other options are the kit's. */
-const callOptions = (options: CallOptions | undefined): CallOptions | undefined =>
-  options?.signal ? { signal: options.signal } : undefined;
+/**
+ * Only the signal goes on to the source: other options are the kit's. An aborted signal rejects here,
+ * before the source is called, so a source that never looks at it still stops.
+ */
+const callOptions = (options: CallOptions | undefined): CallOptions | undefined => {
+  options?.signal?.throwIfAborted();
+  return options?.signal ? { signal: options.signal } : undefined;
+};
 
 const toWritten = (r: NormalizedDnsRecord) => ({ content: r.content, priority: r.priority });
 

@@ -1,7 +1,9 @@
 /**
  * `setec-hosting/provider-kit`: what a provider author needs to write an adapter that behaves like the
  * built-in ones. `createDnsCapability` owns the SDK's DNS rules, so a provider supplies only how its zone
- * is read and how record sets are written.
+ * is read and how record sets are written; `createAdapterClient` with an {@link AdapterSpec} sends the
+ * requests (key, retries, `Retry-After`, error classes, key-free errors) and `adapterDefinition` plugs
+ * the provider into a registry. The input rules, record ids and the spending guard are here too.
  *
  * @example
  * ```ts
@@ -32,3 +34,46 @@ export type { ActionProbe, VmPowerAction, VmSnapshotStarted, VpsSource } from '.
 export { poll, readWait, DEFAULT_WAIT_INTERVAL_MS, DEFAULT_WAIT_TIMEOUT_MS } from './poll.js';
 export type { PollOptions, PollResult } from './poll.js';
 export { assertUserDataFits, mergeUserData, passwordCloudConfig, userDataType } from '../kit/user-data.js';
+
+// The HTTP side of an adapter.
+export type { AdapterSpec, ErrorBody } from '../kit/spec.js';
+export { createAdapterClient, adapterDefinition } from '../kit/adapter.js';
+export type { ApiClient, ApiClientOptions, ApiRequest, ApiResponse, HttpMethod } from '../kit/client.js';
+export type { AdapterOptions, AdapterRetryOptions, SharedCooldownStore } from '../core/adapter-options.js';
+export { apiPath, domainPath } from '../kit/paths.js';
+export { readRetryAfter, readResetEpoch } from '../kit/retry-after.js';
+export { wireSchema } from '../kit/wire-schema.js';
+export type { WireIssue, WireOutput, WireResult, WireSchema } from '../kit/wire-schema.js';
+
+// The spending guard of `domains.purchase` and `vps.create`.
+export { checkMaxPrice, assertWithinMaxPrice } from '../core/spending.js';
+export type { FoundPrice } from '../core/spending.js';
+
+// Input rules: every check throws a ValidationError naming the field before anything is sent.
+export type { NormalizedDnsRecord } from '../core/validation/index.js';
+export {
+  normalizeDomain,
+  normalizeRecordName,
+  normalizeHostname,
+  isIPv4,
+  isIPv6,
+  normalizeRecord,
+  validateRecords,
+  assertZoneConsistent,
+  sameRecord,
+  formatTxt,
+  parseTxt,
+  validateSetChanges,
+  recordIdentity,
+} from '../core/validation/index.js';
+export type { ValidatedSetChanges, ValidatedRecordSet } from '../core/validation/index.js';
+export {
+  VM_PASSWORD_MIN_LENGTH,
+  SSH_KEY_NAME_MAX_LENGTH,
+  NAMESERVER_COUNT,
+  checkVmPassword,
+  normalizeVmHostname,
+  checkVmRequestFields,
+  normalizeSshKeyName,
+  normalizeNameservers,
+} from '../core/validation/index.js';

@@ -4,7 +4,7 @@ import { ConflictError, ValidationError } from '../core/errors.js';
 import { requireCapability, type Provider } from '../core/provider.js';
 import { FieldErrors } from '../core/validation/fail.js';
 import { normalizeDomain, recordIdentity, validateSetChanges } from '../core/validation/index.js';
-import { UnsafePlanError } from './errors.js';
+import { markPartialWrite, UnsafePlanError } from './errors.js';
 import { diffZone, makePlan, validateDesired } from './plan.js';
 import { groupSets, setKey } from './sets.js';
 import type { ApplyPlanOptions, ZonePlan, ZoneSnapshot } from './types.js';
@@ -25,7 +25,7 @@ function staleSets(snapshot: readonly DnsRecord[], now: readonly DnsRecord[]): s
 }
 
 /** Checks a plan (which may come from a JSON file) and turns its changes into one batch of set writes. */
-function planToBatch(plan: ZonePlan): { zone: string; batch: Required<DnsRecordSetChanges> } {
+function planToBatch(plan: ZonePlan, ttlPerRecord: boolean): { zone: string; batch: Required<DnsRecordSetChanges> } {
   const errors = new FieldErrors();
   if (typeof plan !== 'object' || plan === null) errors.add('plan', 'must be a plan from planZone');
   else {
@@ -44,7 +44,7 @@ function planToBatch(plan: ZonePlan): { zone: string; batch: Required<DnsRecordS
     else batch.replace.push(...change.after.map((r) => ({ ...r, name: change.name, type: change.type })));
   });
   errors.throwIfAny('Invalid plan');
-  validateSetChanges(batch, zone);
+  validateSetChanges(batch, zone, { ttlPerRecord });
   return { zone, batch };
 }
 
@@ -56,24 +56,56 @@ async function writeOneByOne(
 ): Promise<void> {
   const total = plan.changes.length;
   let done = 0;
-  for (const change of plan.changes) {
-    options.signal?.throwIfAborted();
-    if (change.action === 'delete') await dns.delete(zone, change.name, change.type, { signal: options.signal });
-    else await dns.update(zone, change.after, { overwrite: true, signal: options.signal });
-    options.onProgress?.(++done, total);
+  try {
+    for (const change of plan.changes) {
+      options.signal?.throwIfAborted();
+      if (change.action === 'delete') await dns.delete(zone, change.name, change.type, { signal: options.signal });
+      else await dns.update(zone, change.after, { overwrite: true, signal: options.signal });
+      options.onProgress?.(++done, total);
+    }
+  } catch (error) {
+    markPartialWrite(error, { written: done, total });
+    throw error;
+  }
+}
+
+async function writeBatch(
+  dns: DnsCapability & { writeSets: NonNullable<DnsCapability['writeSets']> },
+  zone: string,
+  batch: Required<DnsRecordSetChanges>,
+  options: ApplyPlanOptions,
+): Promise<void> {
+  let progress: { done: number; total: number } | undefined;
+  try {
+    await dns.writeSets(zone, batch, {
+      signal: options.signal,
+      onProgress: (done, total) => {
+        progress = { done, total };
+        options.onProgress?.(done, total);
+      },
+    });
+  } catch (error) {
+    markPartialWrite(error, {
+      written: progress?.done,
+      total: progress?.total ?? batch.replace.length + batch.delete.length,
+    });
+    throw error;
   }
 }
 
 /**
  * Applies a plan from {@link planZone}. It first reads the zone again: when the zone no longer matches the
  * plan's snapshot, the plan is stale and nothing is written. A plan that updates or deletes more than
- * `maxChangeRatio` of a zone of at least 10 record sets is refused unless `force`. A plan without changes
- * sends nothing. Providers that implement `dns.writeSets` get every change in one call (on Hostinger: the
+ * `maxChangeRatio` of a zone of at least 10 record sets is refused unless `force`: the limit holds per plan
+ * (successive plans can still empty a zone step by step) and a zone of fewer than 10 sets has none. A
+ * plan without changes sends nothing. Providers that implement `dns.writeSets` get every change in one call (on Hostinger: the
  * re-read, one validation, one PUT and one DELETE, four requests at most); others get one
  * `update(..., { overwrite: true })` or `delete` per record set. If a write fails midway the error
- * propagates and `restoreSnapshot(provider, plan.snapshot)` puts the zone back.
+ * propagates, its message says how many writes had completed, {@link partialWriteOf} tells it apart from
+ * a refusal that wrote nothing, and `restoreSnapshot(provider, plan.snapshot)` puts the zone back.
  *
- * @throws {ValidationError} for a malformed plan, a plan for another provider, or a bad option (nothing sent).
+ * @throws {ValidationError} for a malformed plan, a plan for another provider, or a bad option such as a
+ *   `force` that is not a boolean (nothing sent).
  * @throws {UnsafePlanError} when the plan changes too much of the zone (nothing written).
  * @throws {ConflictError} when the zone changed since the plan was made (nothing written).
  * @example
@@ -92,7 +124,11 @@ export async function applyPlan(provider: Provider, plan: ZonePlan, options: App
     throw new ValidationError('maxChangeRatio must be a number of 0 or more', {
       fields: { maxChangeRatio: ['must be a number of 0 or more (0.3 = 30 %)'] },
     });
-  const { zone, batch } = planToBatch(plan);
+  if (options.force !== undefined && typeof options.force !== 'boolean')
+    throw new ValidationError('force must be true or false', {
+      fields: { force: [`must be a boolean, not ${JSON.stringify(options.force)}`] },
+    });
+  const { zone, batch } = planToBatch(plan, dns.limits?.ttl === 'per-record');
   if (plan.provider !== provider.name)
     throw new ValidationError(`This plan was made for ${plan.provider}, not ${provider.name}`, {
       fields: { 'plan.provider': [`must be ${provider.name}`] },
@@ -100,7 +136,7 @@ export async function applyPlan(provider: Provider, plan: ZonePlan, options: App
   if (plan.changes.length === 0) return;
   const existing = groupSets(plan.snapshot.records).size;
   const risky = plan.changes.filter((c) => c.action !== 'create').length;
-  if (!options.force && existing >= 10 && risky > ratio * existing) {
+  if (options.force !== true && existing >= 10 && risky > ratio * existing) {
     throw new UnsafePlanError(
       `The plan updates or deletes ${risky} of the ${existing} record sets of ${zone} (${Math.round((100 * risky) / existing)} %), more than the limit of ${Math.round(100 * ratio)} %; review it and pass force: true to apply it`,
       { changes: risky, existing, maxChangeRatio: ratio, provider: provider.name },
@@ -117,8 +153,15 @@ export async function applyPlan(provider: Provider, plan: ZonePlan, options: App
   }
   options.signal?.throwIfAborted();
   if (typeof dns.writeSets === 'function') {
-    await dns.writeSets(zone, batch, { signal: options.signal });
-    options.onProgress?.(plan.changes.length, plan.changes.length);
+    let reported = false;
+    await writeBatch({ ...dns, writeSets: dns.writeSets.bind(dns) }, zone, batch, {
+      ...options,
+      onProgress: (done, total) => {
+        reported = true;
+        options.onProgress?.(done, total);
+      },
+    });
+    if (!reported) options.onProgress?.(plan.changes.length, plan.changes.length);
   } else {
     await writeOneByOne(dns, zone, plan, options);
   }
@@ -152,13 +195,14 @@ export async function restoreSnapshot(
     });
   const dns = requireCapability(provider, 'dns');
   const zone = normalizeDomain(snapshot.domain, 'snapshot.domain');
-  const wanted = validateDesired(snapshot.records, zone);
+  const perRecord = dns.limits?.ttl === 'per-record';
+  const wanted = validateDesired(snapshot.records, zone, perRecord);
   options.signal?.throwIfAborted();
   const listed = await dns.list(zone, { signal: options.signal });
   const plan = makePlan({
     provider: provider.name,
     domain: zone,
-    ...diffZone(listed, wanted, () => false, true),
+    ...diffZone(listed, wanted, () => false, true, perRecord),
     snapshot: { provider: provider.name, domain: zone, taken_at: new Date().toISOString(), records: listed },
   });
   await applyPlan(provider, plan, { force: true, signal: options.signal });

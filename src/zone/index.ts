@@ -22,5 +22,11 @@ export { planZone } from './plan.js';
 export { applyPlan, restoreSnapshot } from './apply.js';
 export { parseZoneFile, type ParseZoneFileOptions, type ParsedZoneFile } from './zone-file/parse.js';
 export { formatZoneFile } from './zone-file/format.js';
-export { UnsafePlanError, isUnsafePlanError, type UnsafePlanErrorOptions } from './errors.js';
+export {
+  UnsafePlanError,
+  isUnsafePlanError,
+  partialWriteOf,
+  type PartialWrite,
+  type UnsafePlanErrorOptions,
+} from './errors.js';
 export type { ApplyPlanOptions, ZoneChange, ZonePlan, ZonePlanOptions, ZoneSnapshot } from './types.js';

@@ -12,11 +12,19 @@ import type { ZoneChange, ZonePlan, ZonePlanOptions, ZoneSnapshot } from './type
 const ORDER = { delete: 0, update: 1, create: 2 } as const;
 const APEX_NS = setKey('@', 'NS');
 
-/** Validates `desired` as `dns.create` input, plus one TTL per record set (fields `records.<i>.<field>`). */
-export function validateDesired(desired: readonly DnsRecordInput[], zone: string): NormalizedDnsRecord[] {
+/**
+ * Validates `desired` as `dns.create` input, plus one TTL per record set unless the provider keeps a TTL
+ * per record (fields `records.<i>.<field>`).
+ */
+export function validateDesired(
+  desired: readonly DnsRecordInput[],
+  zone: string,
+  ttlPerRecord = false,
+): NormalizedDnsRecord[] {
   if (!Array.isArray(desired))
     throw new ValidationError('desired must be an array of records', { fields: { records: ['must be an array'] } });
   const records = validateRecords(desired as DnsRecordInput[], zone);
+  if (ttlPerRecord) return records;
   const errors = new FieldErrors();
   const ttls = new Map<string, number>();
   records.forEach((r, i) => {
@@ -50,7 +58,8 @@ export function makePlan(fields: Omit<ZonePlan, 'toString'>): ZonePlan {
  * writing anything. Record sets (all records of one name + type) are compared as sets: order never
  * matters, `{content, priority}` pairs and the set's TTL do; names and host names compare
  * case-insensitively; TXT values compare unquoted. The apex NS set is left alone unless `desired` names it.
- * Another provider's listing is valid `desired` (ids are ignored): that is how a zone is copied.
+ * Another provider's listing is valid `desired`: that is how a zone is copied, and a copy never plans the
+ * source's apex NS (its name servers) onto the target unless `apexNs: true`; the SOA is never planned.
  *
  * @param desired - Every record the zone should hold (those matched by `ignore` are skipped).
  * @throws {ValidationError} before anything is read, naming every bad record (`records.<i>.<field>`), a set
@@ -76,8 +85,22 @@ export async function planZone(
 ): Promise<ZonePlan> {
   const dns = requireCapability(provider, 'dns');
   const zone = normalizeDomain(domain);
-  const wanted = validateDesired(desired, zone);
-  const ignored = compileIgnore(options.ignore);
+  const perRecord = dns.limits?.ttl === 'per-record';
+  const apexNs = options.apexNs ?? 'auto';
+  if (apexNs !== true && apexNs !== false && apexNs !== 'auto')
+    throw new ValidationError('apexNs must be true, false or "auto"', {
+      fields: { apexNs: ['must be true, false or "auto"'] },
+    });
+  // A listing (records with ids) is a copy: its apex NS are the source's name servers, not the target's.
+  const isCopy = Array.isArray(desired) && desired.some((r) => typeof (r as { id?: unknown } | null)?.id === 'string');
+  const keepApexNs = apexNs === false || (apexNs === 'auto' && isCopy);
+  const wanted = validateDesired(desired, zone, perRecord).filter(
+    (r) => !(keepApexNs && r.name === '@' && r.type === 'NS'),
+  );
+  const ignoredSets = compileIgnore(options.ignore);
+  const ignored = keepApexNs
+    ? (name: string, type: DnsRecord['type']) => (name === '@' && type === 'NS') || ignoredSets(name, type)
+    : ignoredSets;
   const purge = options.purge ?? true;
   options.signal?.throwIfAborted();
   const listed = await dns.list(zone, { signal: options.signal });
@@ -87,7 +110,12 @@ export async function planZone(
     taken_at: new Date().toISOString(),
     records: listed.map((r) => ({ ...r })),
   };
-  return makePlan({ provider: provider.name, domain: zone, ...diffZone(listed, wanted, ignored, purge), snapshot });
+  return makePlan({
+    provider: provider.name,
+    domain: zone,
+    ...diffZone(listed, wanted, ignored, purge, perRecord),
+    snapshot,
+  });
 }
 
 /** The changes and the unchanged count between a listing and validated desired records. */
@@ -96,16 +124,17 @@ export function diffZone(
   wanted: readonly NormalizedDnsRecord[],
   ignored: (name: string, type: DnsRecord['type']) => boolean,
   purge: boolean,
+  ttlPerRecord = false,
 ): { changes: ZoneChange[]; unchanged: number } {
-  const current = groupSets(listed);
-  const target = groupSets(wanted);
+  const current = groupSets(listed, ttlPerRecord);
+  const target = groupSets(wanted, ttlPerRecord);
   const changes: ZoneChange[] = [];
   let unchanged = 0;
   const keep = (key: string, set: RecordSet<unknown>) =>
     ignored(set.name, set.type) || (key === APEX_NS && !target.has(APEX_NS));
   for (const [key, set] of current) {
     const next = target.get(key);
-    if (keep(key, set) || (next && sameSet(set, next)) || (!next && !purge)) {
+    if (keep(key, set) || (next && sameSet(set, next, ttlPerRecord)) || (!next && !purge)) {
       unchanged++;
       continue;
     }

@@ -17,13 +17,17 @@ export const setKey = (name: string, type: string): string => `${name.toLowerCas
 
 /**
  * Groups records into sets keyed by {@link setKey}, in order of first appearance. Records that compare
- * equal are kept once. Plain loops: this runs on every record of a zone for every plan.
+ * equal are kept once. With `ttlPerRecord` (a provider that keeps a TTL per record), a record's TTL is part
+ * of what is compared. Plain loops: this runs on every record of a zone for every plan.
  */
-export function groupSets<R extends DnsRecord | NormalizedDnsRecord>(records: readonly R[]): Map<string, RecordSet<R>> {
+export function groupSets<R extends DnsRecord | NormalizedDnsRecord>(
+  records: readonly R[],
+  ttlPerRecord = false,
+): Map<string, RecordSet<R>> {
   const sets = new Map<string, RecordSet<R>>();
   for (const record of records) {
     const key = setKey(record.name, record.type);
-    const identity = recordIdentity(record);
+    const identity = ttlPerRecord ? `${recordIdentity(record)}\u0000${record.ttl}` : recordIdentity(record);
     let set = sets.get(key);
     if (!set) {
       set = { name: record.name.toLowerCase(), type: record.type, ttl: record.ttl, records: [], identities: new Set() };
@@ -38,9 +42,13 @@ export function groupSets<R extends DnsRecord | NormalizedDnsRecord>(records: re
   return sets;
 }
 
-/** True when two sets hold the same `{content, priority}` pairs (in any order) and one equal TTL. */
-export function sameSet(a: RecordSet<unknown>, b: RecordSet<unknown>): boolean {
-  if (a.ttl === undefined || a.ttl !== b.ttl || a.identities.size !== b.identities.size) return false;
+/**
+ * True when two sets hold the same `{content, priority}` pairs (in any order) and one equal TTL; with
+ * `ttlPerRecord`, the same `{content, priority, ttl}` triples.
+ */
+export function sameSet(a: RecordSet<unknown>, b: RecordSet<unknown>, ttlPerRecord = false): boolean {
+  if (a.identities.size !== b.identities.size) return false;
+  if (!ttlPerRecord && (a.ttl === undefined || a.ttl !== b.ttl)) return false;
   for (const id of a.identities) if (!b.identities.has(id)) return false;
   return true;
 }

@@ -16,24 +16,36 @@ export interface ZonePlanOptions {
    * @default []
    */
   ignore?: Array<{ name?: string; type?: DnsRecordType }>;
+  /**
+   * The apex NS set: the zone's own name servers. `true` makes it what `desired` says (an empty set in
+   * `desired` then leaves it alone); `false` never touches it. By default it is planned only when
+   * `desired` names it and is not another zone's listing: records that carry an `id` (a `dns.list()`
+   * result, a snapshot) are a copy, and a copy never moves the source's name servers onto the target.
+   * The SOA is never planned: listings and zone files leave it out.
+   * @default 'auto'
+   */
+  apexNs?: boolean | 'auto';
 }
 
 /** Options of {@link applyPlan}. */
 export interface ApplyPlanOptions extends CallOptions {
   /**
    * Apply even a plan that updates or deletes more than `maxChangeRatio` of the zone's record sets.
+   * A boolean: any other value is a `ValidationError`.
    * @default false
    */
   force?: boolean;
   /**
-   * The largest share of the zone's record sets a plan may update or delete without `force` (checked
-   * only for zones of at least 10 record sets).
+   * The largest share of the zone's record sets a plan may update or delete without `force`. It holds
+   * per plan: successive plans can still empty a zone step by step. Zones of fewer than 10 record sets
+   * have no limit.
    * @default 0.3
    */
   maxChangeRatio?: number;
   /**
-   * Called as record sets are written: `done` of `total` changes. With a provider that writes many sets
-   * in one call, it is called once, when the whole batch is written.
+   * Called as the zone is written: `done` of `total` record set changes, one call per change. With a
+   * provider that writes many sets in one call, `done` and `total` count that provider's write requests
+   * as each lands when it reports them (DigitalOcean does), else it is called once at the end.
    */
   onProgress?: (done: number, total: number) => void;
 }

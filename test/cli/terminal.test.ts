@@ -66,7 +66,7 @@ describe('cli at a terminal', () => {
 
   it('domains purchase shows the price it is about to pay, and buys after "y"', async () => {
     const result = await atTerminal(['domains', 'purchase', 'brand-new-name.com', '--period', '2'], 'y\n');
-    expect(result.stderr).toContain('Purchase brand-new-name.com for 2 years at 9.99 USD? [y/N]');
+    expect(result.stderr).toContain('Purchase brand-new-name.com for 2 years at 25.98 USD? [y/N]');
     expect(result.code).toBe(0);
     expect(purchases()).toHaveLength(1);
   });

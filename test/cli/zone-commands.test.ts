@@ -143,7 +143,7 @@ describe('cli: dns apply', () => {
     expect(writes()).toEqual([]);
     const forced = await fx.run(['dns', 'apply', 'example.com', file, '--yes', '--force']);
     expect(forced.code).toBe(0);
-    expect(forced.stderr).toMatch(/applied \d+\/\d+ record sets/);
+    expect(forced.stderr).toMatch(/applied \d+\/\d+ writes/);
     const left = (await sdk.dns.list('example.com')).filter((r) => !(r.name === '@' && r.type === 'NS'));
     expect(left.map((r) => `${r.name} ${r.type} ${r.content}`)).toEqual(['@ A 203.0.113.10']);
   });

@@ -22,7 +22,11 @@ const spent = (extra: Record<string, string> = {}) => ({
 });
 
 describe('hetzner: rate limits and retries', () => {
-  beforeEach(() => void vi.useFakeTimers({ toFake: ['setTimeout', 'Date'] }));
+  beforeEach(() => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'Date'] });
+    // On a whole second, so a reset time in epoch seconds is exactly that many seconds away.
+    vi.setSystemTime(new Date('2026-12-07T12:00:00Z'));
+  });
   afterEach(() => void vi.useRealTimers());
 
   it('a 429 with the budget spent waits one request share of the hour (1 s), not until the budget is full', async () => {
@@ -36,6 +40,7 @@ describe('hetzner: rate limits and retries', () => {
   });
 
   it('a RateLimit-Reset closer than that share is waited for exactly', async () => {
+    vi.setSystemTime(Math.ceil(Date.now() / 1000) * 1000); // a whole second: the reset is exactly 3 s away
     const headers = spent({ 'ratelimit-limit': '60', 'ratelimit-reset': String(Math.floor(Date.now() / 1000) + 3) });
     sim.inject({ status: 429, path: '/v1/locations', headers });
     const done = providerFor(sim).testConnection();

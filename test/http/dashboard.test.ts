@@ -1,4 +1,5 @@
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { readFile, mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,6 +17,9 @@ import { SECRET, token } from './helpers.js';
 // The settings page in a real headless Chromium, served over real HTTP on 127.0.0.1 by the REST handler,
 // which drives the Hostinger adapter against the Hostinger simulator. The steps run in order, as a person
 // would walk through the page. Screenshots go to $SCREENSHOTS_DIR when set (docs/images keeps the README's).
+// A second provider ("Hostinger staging", the same adapter) shows two DNS sections side by side.
+
+const AXE_SOURCE = readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 const listen = (fetch: (r: Request) => Promise<Response>) =>
   new Promise<{ server: ServerType; origin: string }>((resolve) => {
@@ -48,14 +52,26 @@ describeWithBrowser('dashboard: the settings page in a real browser', () => {
   // The API's error answers the page shows next to its forms: the browser logs each one as well.
   const apiErrorAnswers: string[] = [];
   const statuses: Array<[string, number]> = [];
+  // Confirmation dialogs: what they asked, and whether the next one is accepted.
+  const dialogs: string[] = [];
+  let acceptDialogs = true;
 
-  const shot = async (name: string) => {
+  const shot = async (name: string, fullPage = true) => {
     const target = process.env.SCREENSHOTS_DIR ?? join(dir, 'shots');
     await mkdir(target, { recursive: true });
-    await page.screenshot({ path: join(target, `${name}.png`), fullPage: true });
+    await page.screenshot({ path: join(target, `${name}.png`), fullPage });
   };
   const card = () => page.locator('#provider-hostinger');
   const message = () => card().locator('form.credentials [role="status"]');
+  const dnsStatus = () => card().locator('section.dns [role="status"]');
+  const showRecords = async (section = card()) => {
+    await section.getByLabel('Domain').fill('example.com');
+    await section.getByRole('button', { name: 'Show records' }).click();
+    await poll(() => section.locator('table tbody tr').count()).toBe((await simRecords()).length);
+  };
+  // A mark left in the page's window: still there later means the page was not loaded again.
+  const markPage = () => page.evaluate(() => void ((window as unknown as { mark: number }).mark = 1));
+  const samePage = () => page.evaluate(() => (window as unknown as { mark?: number }).mark === 1);
   const simRecords = () => createHostingerProvider({ apiKey: sim.token, baseUrl: simUrl }).dns.list('example.com');
 
   beforeAll(async () => {
@@ -65,6 +81,7 @@ describeWithBrowser('dashboard: the settings page in a real browser', () => {
     store = new FileConfigStore(join(dir, 'hosting'));
     const registry = new ProviderRegistry();
     registry.registerProvider(hostinger);
+    registry.registerProvider({ ...hostinger, name: 'staging', displayName: 'Hostinger staging' });
     const handler = createHostingHandler({
       store,
       registry,
@@ -89,6 +106,10 @@ describeWithBrowser('dashboard: the settings page in a real browser', () => {
       (fromApi ? apiErrorAnswers : consoleErrors).push(m.text());
     });
     page.on('pageerror', (e) => void consoleErrors.push(e.message));
+    page.on('dialog', (dialog) => {
+      dialogs.push(dialog.message());
+      void (acceptDialogs ? dialog.accept() : dialog.dismiss());
+    });
   });
 
   afterAll(async () => {
@@ -125,31 +146,92 @@ describeWithBrowser('dashboard: the settings page in a real browser', () => {
     await shot('dashboard-tested');
   });
 
-  it('Save stores it; a reload shows it connected with an empty token field', async () => {
+  it('Save stores it and the card shows the configured state at once (Remove, DNS), and after a reload', async () => {
+    await markPage();
     await card().getByRole('button', { name: 'Save' }).click();
     await poll(() => message().textContent()).toBe('Saved. Connection successful.');
     expect(await store.get('hostinger')).toMatchObject({ api_key: sim.token, connected: true });
+    expect(await card().getByTestId('state').textContent()).toBe('Connected');
+    expect(await card().getByRole('button', { name: 'Remove' }).isVisible()).toBe(true);
+    expect(
+      await card()
+        .getByRole('region', { name: /DNS records/ })
+        .isVisible(),
+    ).toBe(true);
+    expect(await samePage()).toBe(true);
     await page.reload();
     expect(await card().getByTestId('state').textContent()).toBe('Connected');
     expect(await card().getByLabel('API token').inputValue()).toBe('');
   });
 
   it('DNS: records are listed, and an added and a deleted record reach the provider', async () => {
-    await card().getByLabel('Domain').fill('example.com');
-    await card().getByRole('button', { name: 'Show records' }).click();
-    const rows = card().locator('table tbody tr');
-    await poll(() => rows.count()).toBe((await simRecords()).length);
+    await showRecords();
     await card().getByLabel('Type').selectOption('A');
     await card().getByLabel('Name', { exact: true }).fill('dash');
     await card().getByLabel('Content').fill('192.0.2.44');
     await card().getByRole('button', { name: 'Add record' }).click();
     const added = card().getByRole('button', { name: 'Delete A dash 192.0.2.44' });
     await added.waitFor();
+    expect(await dnsStatus().textContent()).toBe('Added A dash 192.0.2.44.');
+    expect(await message().textContent()).toBe(''); // the save message no longer applies
     expect((await simRecords()).some((r) => r.name === 'dash' && r.content === '192.0.2.44')).toBe(true);
     await shot('dashboard-dns');
+
+    acceptDialogs = false;
+    await added.click();
+    expect(dialogs.at(-1)).toBe('Delete the A record dash (192.0.2.44) of example.com?');
+    expect(await added.isVisible()).toBe(true);
+    expect((await simRecords()).some((r) => r.name === 'dash')).toBe(true);
+    acceptDialogs = true;
     await added.click();
     await added.waitFor({ state: 'detached' });
+    expect(await dnsStatus().textContent()).toBe('Deleted A dash 192.0.2.44.');
     expect((await simRecords()).some((r) => r.name === 'dash')).toBe(false);
+  });
+
+  it('Delete and Remove look destructive, unlike the primary buttons', async () => {
+    const colors = (name: string) =>
+      card()
+        .getByRole('button', { name })
+        .first()
+        .evaluate((b) => [getComputedStyle(b).color, getComputedStyle(b).backgroundColor].join(' / '));
+    const remove = await colors('Remove');
+    expect(await colors('Delete A @ 203.0.113.10')).toBe(remove);
+    expect(remove).not.toBe(await colors('Save'));
+    expect(remove).not.toBe(await colors('Add record'));
+  });
+
+  it('the add form asks for a priority only for MX and SRV, and A and TXT rows show none', async () => {
+    const priority = card().getByLabel('Priority', { exact: true });
+    for (const [type, shown] of [
+      ['A', false],
+      ['TXT', false],
+      ['MX', true],
+      ['SRV', true],
+    ] as const) {
+      await card().getByLabel('Type').selectOption(type);
+      expect(await priority.isVisible(), type).toBe(shown);
+    }
+    await card().getByLabel('Type').selectOption('MX');
+    await priority.fill('15');
+    await card().getByLabel('Name', { exact: true }).fill('mail2');
+    await card().getByLabel('Content').fill('mx.example.org');
+    await card().getByRole('button', { name: 'Add record' }).click();
+    await card().getByRole('button', { name: 'Delete MX mail2 mx.example.org' }).waitFor();
+    expect((await simRecords()).find((r) => r.name === 'mail2')).toMatchObject({ type: 'MX', priority: 15 });
+
+    const priorityOf = (type: string) =>
+      card()
+        .locator('tbody tr')
+        .filter({ has: page.locator('td[data-label="Type"]', { hasText: new RegExp(`^${type}$`) }) })
+        .locator('td[data-label="Priority"]')
+        .allTextContents();
+    expect(await priorityOf('A')).toEqual(['', '', '']);
+    expect(await priorityOf('TXT')).toEqual(['', '', '']);
+    expect((await priorityOf('MX')).sort()).toEqual(['10', '15', '20']);
+    const mail2 = card().getByRole('button', { name: 'Delete MX mail2 mx.example.org' });
+    await mail2.click();
+    await mail2.waitFor({ state: 'detached' });
   });
 
   it('an invalid record shows the API error next to the form', async () => {
@@ -160,13 +242,79 @@ describeWithBrowser('dashboard: the settings page in a real browser', () => {
     await poll(() => card().getByRole('alert').textContent()).toContain('content');
   });
 
-  it('reads well at a phone width (no sideways scrolling)', async () => {
-    await page.setViewportSize({ width: 375, height: 800 });
+  it('with records shown, no width from 320 to 1000 px scrolls sideways; at phone width records are cards', async () => {
     await page.reload();
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-    expect(overflow).toBeLessThanOrEqual(0);
-    await shot('dashboard-phone');
+    await showRecords();
+    const widths = [320, 360, 390, 480, 640, 641, 768, 1000];
+    const overflow: Record<number, number> = {};
+    for (const width of widths) {
+      await page.setViewportSize({ width, height: 800 });
+      overflow[width] = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    }
+    expect(overflow).toEqual(Object.fromEntries(widths.map((w) => [w, 0])));
+
+    await page.setViewportSize({ width: 390, height: 800 });
+    const layout = await card().evaluate((section) => {
+      const box = section.getBoundingClientRect();
+      const rows = Array.from(section.querySelectorAll('tbody tr')).map((row) => row.getBoundingClientRect());
+      const buttons = Array.from(section.querySelectorAll('tbody button')).map((b) => b.getBoundingClientRect());
+      // The lines an address takes: one, when it is not broken inside.
+      const lines = Array.from(section.querySelectorAll('span.address')).map((span) => {
+        const range = document.createRange();
+        range.selectNodeContents(span);
+        return new Set(Array.from(range.getClientRects()).map((r) => Math.round(r.top))).size;
+      });
+      return {
+        rowsInside: rows.every((r) => r.left >= box.left && r.right <= box.right),
+        rowsFullWidth: rows.every((r) => r.width > box.width * 0.8),
+        buttonsOnScreen: buttons.every((b) => b.left >= 0 && b.right <= window.innerWidth),
+        headerShown: getComputedStyle(section.querySelector('thead')!).display !== 'none',
+        lines,
+      };
+    });
+    expect(layout).toEqual({
+      rowsInside: true,
+      rowsFullWidth: true,
+      buttonsOnScreen: true,
+      headerShown: false,
+      lines: [1, 1, 1, 1], // 203.0.113.10, 2001:db8::10, 203.0.113.20, 203.0.113.21
+    });
+    // The phone's screen as someone scrolled to the records sees it.
+    await card()
+      .locator('section.dns h3')
+      .evaluate((h) => h.scrollIntoView());
+    await shot('dashboard-phone', false);
     await page.setViewportSize({ width: 1000, height: 900 });
+  });
+
+  it('axe-core finds no accessibility problem, with two providers showing records, wide and at phone width', async () => {
+    await store.save({
+      provider: 'staging',
+      api_key: sim.token,
+      api_secret: '',
+      extra: { base_url: simUrl },
+      connected: true,
+    });
+    try {
+      await page.reload();
+      await showRecords();
+      await showRecords(page.locator('#provider-staging'));
+      expect(await page.getByRole('region', { name: /DNS records/ }).count()).toBe(2);
+      await page.evaluate(await AXE_SOURCE);
+      const violations: Record<number, string[]> = {};
+      for (const width of [1000, 390]) {
+        await page.setViewportSize({ width, height: 900 });
+        const result = await page.evaluate(async () => {
+          const axe = (window as unknown as { axe: { run(): Promise<{ violations: Array<{ id: string }> }> } }).axe;
+          return (await axe.run()).violations.map((v) => v.id);
+        });
+        violations[width] = result;
+      }
+      expect(violations).toEqual({ 1000: [], 390: [] });
+    } finally {
+      await page.setViewportSize({ width: 1000, height: 900 });
+      await store.delete('staging');
+    }
   });
 
   it('the form works from the keyboard', async () => {
@@ -181,10 +329,20 @@ describeWithBrowser('dashboard: the settings page in a real browser', () => {
     expect(await store.get('hostinger')).toMatchObject({ api_key: sim.token });
   });
 
-  it('Remove deletes the stored configuration', async () => {
+  it('Remove asks first, then deletes the stored configuration and the card shows it at once', async () => {
+    await page.reload();
+    await markPage();
+    acceptDialogs = false;
     await card().getByRole('button', { name: 'Remove' }).click();
-    await page.waitForLoadState('load');
+    expect(dialogs.at(-1)).toContain('Remove the stored credentials of Hostinger?');
+    expect(await store.get('hostinger')).toMatchObject({ api_key: sim.token });
+    acceptDialogs = true;
+    await card().getByRole('button', { name: 'Remove' }).click();
     await poll(() => card().getByTestId('state').textContent()).toBe('Not configured');
+    expect(await message().textContent()).toBe('Removed the stored credentials.');
+    expect(await card().getByRole('button', { name: 'Remove' }).count()).toBe(0);
+    expect(await card().locator('section.dns').count()).toBe(0);
+    expect(await samePage()).toBe(true);
     expect(await store.list()).toEqual([]);
   });
 

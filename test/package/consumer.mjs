@@ -13,7 +13,11 @@ const entries = [
   'setec-hosting/unstorage',
   'setec-hosting/digitalocean',
   'setec-hosting/digitalocean/register',
+  'setec-hosting/hetzner',
+  'setec-hosting/hetzner/register',
   'setec-hosting/provider-kit',
+  'setec-hosting/powerdns',
+  'setec-hosting/powerdns/register',
   'setec-hosting/acme',
 ];
 const report = { esm: {}, cjs: {} };

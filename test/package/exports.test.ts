@@ -39,17 +39,20 @@ describe('package: built dist as a consumer sees it', () => {
       './unstorage',
       './digitalocean',
       './digitalocean/register',
+      './hetzner',
+      './hetzner/register',
       './provider-kit',
+      './powerdns',
+      './powerdns/register',
       './acme',
     ]);
     expect(JSON.stringify(pkg.exports)).not.toContain('*');
   });
 
   it('only the register entries are declared to have side effects', () => {
-    expect(pkg.sideEffects.every((file) => /^\.\/dist\/(hostinger|digitalocean)\/register\.c?js$/.test(file))).toBe(
-      true,
-    );
-    expect(pkg.sideEffects).toHaveLength(4);
+    const register = /^\.\/dist\/(hostinger|digitalocean|hetzner|powerdns)\/register\.c?js$/;
+    expect(pkg.sideEffects.every((file) => register.test(file))).toBe(true);
+    expect(pkg.sideEffects).toHaveLength(8);
     for (const file of pkg.sideEffects) expect(existsSync(`${root}/${file}`), file).toBe(true);
   });
 
@@ -79,8 +82,18 @@ describe('package: built dist as a consumer sees it', () => {
       expect.arrayContaining(['createDigitalOceanProvider', 'digitalocean']),
     );
     expect(report!.esm['setec-hosting/testing']).toContain('createDigitalOceanSimulator');
+    expect(report!.esm['setec-hosting/hetzner']).toEqual(['createHetznerDns', 'createHetznerProvider', 'hetzner']);
+    expect(report!.esm['setec-hosting/testing']).toContain('createHetznerSimulator');
+    expect(report!.esm['setec-hosting/powerdns']).toEqual(['createPowerDnsProvider', 'powerdns']);
     expect(report!.esm['setec-hosting/provider-kit']).toEqual(
-      expect.arrayContaining(['createDnsCapability', 'assignRecordIds']),
+      expect.arrayContaining([
+        'createDnsCapability',
+        'createAdapterClient',
+        'adapterDefinition',
+        'assignRecordIds',
+        'normalizeRecord',
+        'checkMaxPrice',
+      ]),
     );
     expect(report!.esm['setec-hosting/acme']).toEqual([
       'cleanupDns01',
@@ -88,6 +101,9 @@ describe('package: built dist as a consumer sees it', () => {
       'presentDns01',
       'waitForTxt',
     ]);
+    // Helpers only provider authors need are no longer in the root entry.
+    expect(report!.esm['setec-hosting']).not.toContain('normalizeRecord');
+    expect(report!.esm['setec-hosting']).not.toContain('checkMaxPrice');
   });
 
   it('ESM and CJS copies share one default registry', () => {
@@ -95,8 +111,10 @@ describe('package: built dist as a consumer sees it', () => {
     expect(report!.cjsSeesEsmProvider).toBe(true);
   });
 
-  it('importing the register entries registers hostinger and digitalocean in the shared registry', () => {
-    expect(report!.registeredByImport).toEqual(expect.arrayContaining(['hostinger', 'digitalocean']));
+  it('importing the register entries registers every built-in provider in the shared registry', () => {
+    expect(report!.registeredByImport).toEqual(
+      expect.arrayContaining(['hostinger', 'digitalocean', 'hetzner', 'powerdns']),
+    );
   });
 
   it('error classes and guards agree across the two copies', () => {

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import {
   ConflictError,
-  assignRecordIds,
   isValidationError,
   type DnsCapability,
   type DnsRecord,
   type Provider,
 } from '../../src/index.js';
+import { assignRecordIds } from '../../src/provider-kit/index.js';
 import { createMemoryProvider, runConformance, type ConformanceOptions } from '../../src/testing/index.js';
 
 const options: ConformanceOptions = { domain: 'example.com' };

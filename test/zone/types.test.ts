@@ -1,5 +1,12 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import type { CallOptions, DnsCapability, DnsRecord, DnsRecordInput, Provider } from '../../src/index.js';
+import type {
+  CallOptions,
+  DnsCapability,
+  DnsWriteSetsOptions,
+  DnsRecord,
+  DnsRecordInput,
+  Provider,
+} from '../../src/index.js';
 import { isConflictError, isHostingError } from '../../src/index.js';
 import {
   applyPlan,
@@ -43,7 +50,7 @@ describe('zone: public types', () => {
       | ((
           domain: string,
           changes: { replace?: DnsRecordInput[]; delete?: { name: string; type: DnsRecord['type'] }[] },
-          options?: CallOptions,
+          options?: DnsWriteSetsOptions,
         ) => Promise<void>)
       | undefined
     >();

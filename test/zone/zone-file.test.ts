@@ -162,9 +162,10 @@ describe('zone: formatZoneFile', () => {
       fc.property(fc.array(record, { maxLength: 12 }), (records) => {
         const back = parseZoneFile(formatZoneFile('example.com', records), { origin: 'example.com' });
         expect(back.origin).toBe('example.com');
-        expect(sets(back.records)).toEqual(sets(records));
+        // Record sets are sets: a record listed twice is one record, as BIND reads it.
+        expect(sets(back.records)).toEqual([...new Set(sets(records))]);
       }),
-      { numRuns: 200 },
+      { numRuns: 500 },
     );
   });
 

@@ -60,26 +60,73 @@ function planJson(plan: ZonePlan) {
   return { provider, domain, changes, unchanged, snapshot };
 }
 
+/** A word for a POSIX shell: as it is when safe, else in single quotes. */
+const shellWord = (word: string) => (/^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`);
+
 /**
- * After a write failed partway, saves the zone as it was before the plan to a file and says how to put it
- * back. Refusals that wrote nothing (a stale or unsafe plan, bad input) need no such file.
+ * After writes had begun and failed (or were interrupted), saves the zone as it was before the plan and
+ * prints the command that puts it back, with the same config directory and provider. The file goes in a
+ * new private directory (mode 0700, created by `mkdtemp`) and is created exclusively, so no other user can
+ * choose where it is written. Refusals that wrote nothing (a stale or unsafe plan, bad input) need none.
  */
 async function keepSnapshot(ctx: CommandContext, plan: ZonePlan, error: unknown): Promise<void> {
-  const name = (error as { name?: string } | null)?.name;
-  if (name === 'ConflictError' || name === 'UnsafePlanError' || name === 'ValidationError') return;
+  const { formatZoneFile, partialWriteOf } = await import('../../zone/index.js');
+  if (!partialWriteOf(error)) return;
   try {
-    const [{ formatZoneFile }, { writeFile }, { tmpdir }, { join }] = await Promise.all([
-      import('../../zone/index.js'),
+    const [{ mkdtemp, writeFile }, { tmpdir }, { join }] = await Promise.all([
       import('node:fs/promises'),
       import('node:os'),
       import('node:path'),
     ]);
-    const file = join(tmpdir(), `${plan.domain}-before-${plan.snapshot.taken_at.replace(/[:.]/g, '-')}.zone`);
-    await writeFile(file, formatZoneFile(plan.domain, plan.snapshot.records), { mode: 0o600 });
-    ctx.out.message(`The zone as it was is saved in ${file}; put it back with:`);
-    ctx.out.message(`  setec-hosting dns apply ${plan.domain} ${file} --force`);
+    const dir = await mkdtemp(join(tmpdir(), 'setec-hosting-rollback-'));
+    const file = join(dir, `${plan.domain}-before.zone`);
+    await writeFile(file, formatZoneFile(plan.domain, plan.snapshot.records), { mode: 0o600, flag: 'wx' });
+    const configDir = (ctx.flags['config-dir'] as string | undefined) ?? ctx.env.SETEC_HOSTING_CONFIG_DIR;
+    const provider = (ctx.flags.provider as string | undefined) ?? ctx.env.SETEC_HOSTING_PROVIDER;
+    const command = ['setec-hosting', 'dns', 'apply', plan.domain, file, '--force'];
+    if (configDir) command.push('--config-dir', configDir);
+    if (provider) command.push('--provider', provider);
+    ctx.out.message(`The zone as it was before this apply is saved in ${file}; put it back with:`);
+    ctx.out.message(`  ${command.map(shellWord).join(' ')}`);
   } catch {
     // The original error matters more than a failed rescue file.
+  }
+}
+
+/** An `UnsafePlanError` as the CLI's user fixes it: with `--force`, not the SDK's `force: true`. */
+async function forCli(error: unknown): Promise<unknown> {
+  const { isUnsafePlanError, UnsafePlanError } = await import('../../zone/index.js');
+  if (!isUnsafePlanError(error)) return error;
+  return new UnsafePlanError(error.message.replace('pass force: true', 'pass --force'), {
+    changes: error.changes,
+    existing: error.existing,
+    maxChangeRatio: error.maxChangeRatio,
+    provider: error.provider,
+  });
+}
+
+/**
+ * Applies a plan; Ctrl-C stops it between writes (and aborts the request in flight). Whatever was
+ * written by then, the zone as it was is saved with the command that restores it, and the exit status
+ * is 130.
+ */
+async function applyWithRescue(ctx: CommandContext, plan: ZonePlan, onProgress: (done: number, total: number) => void) {
+  const provider = await ctx.provider();
+  const { applyPlan } = await import('../../zone/index.js');
+  const interrupt = new AbortController();
+  const onSigint = () => interrupt.abort(Object.assign(new Error('interrupted'), { name: 'AbortError' }));
+  process.once('SIGINT', onSigint);
+  try {
+    await applyPlan(provider, plan, { force: ctx.flags.force === true, signal: interrupt.signal, onProgress });
+  } catch (error) {
+    await keepSnapshot(ctx, plan, error);
+    if (!interrupt.signal.aborted) throw await forCli(error);
+    throw Object.assign(new Error(`stopped by Ctrl-C; ${String((error as Error).message ?? error)}`), {
+      name: 'Interrupted',
+      exitCode: 130,
+    });
+  } finally {
+    process.removeListener('SIGINT', onSigint);
   }
 }
 
@@ -131,7 +178,10 @@ export const zoneCommands: CommandSpec[] = [
     example: 'setec-hosting dns apply example.com example.com.zone --yes',
     notes:
       'The zone is read again before writing: if it changed since the plan, nothing is written (ConflictError).\n' +
-      'A plan that updates or deletes more than 30% of a zone of 10 or more record sets is refused without --force.',
+      'A plan that updates or deletes more than 30% of a zone of 10 or more record sets is refused without --force\n' +
+      '(the limit holds per plan; zones of fewer than 10 record sets have none).\n' +
+      'If a write fails or Ctrl-C stops it, the zone as it was is saved to a file and the command that puts\n' +
+      'it back is printed (exit status 130 after Ctrl-C).',
     async run(ctx) {
       const plan = await makePlan(ctx);
       ctx.out.message(paintDiff(ctx.out, plan.toString(), true));
@@ -143,19 +193,9 @@ export const zoneCommands: CommandSpec[] = [
       ctx.assertCanConfirm();
       const count = plan.changes.length;
       await ctx.confirm(`Apply ${count} change${count === 1 ? '' : 's'} to ${plan.domain}?`);
-      const provider = await ctx.provider();
-      const { applyPlan } = await import('../../zone/index.js');
-      try {
-        await applyPlan(provider, plan, {
-          force: ctx.flags.force === true,
-          onProgress: (done, total) => {
-            if (total >= PROGRESS_FROM) ctx.out.message(`applied ${done}/${total} record sets`);
-          },
-        });
-      } catch (error) {
-        await keepSnapshot(ctx, plan, error);
-        throw error;
-      }
+      await applyWithRescue(ctx, plan, (done, total) => {
+        if (total >= PROGRESS_FROM) ctx.out.message(`applied ${done}/${total} writes`);
+      });
       ctx.out.done(`${plan.domain}: ${count} record set${count === 1 ? '' : 's'} changed`);
       if (ctx.out.json) ctx.out.data(planJson(plan));
     },

@@ -33,9 +33,15 @@ const key = (s: DnsRecordSetKey) => `${s.name}\u0000${s.type}`;
  * (`delete.<i>.name`, `delete.<i>.type`), and no set both replaced and deleted.
  *
  * @param zone - The zone written to (a name that repeats it is refused).
+ * @param options - `ttlPerRecord: true` for a provider that stores a TTL per record: the records of one
+ *   set may then have different TTLs (the set's `ttl` is its first record's).
  * @throws {ValidationError} naming every bad field.
  */
-export function validateSetChanges(changes: DnsRecordSetChanges, zone?: string): ValidatedSetChanges {
+export function validateSetChanges(
+  changes: DnsRecordSetChanges,
+  zone?: string,
+  options: { ttlPerRecord?: boolean } = {},
+): ValidatedSetChanges {
   if (typeof changes !== 'object' || changes === null) fail('changes', 'must be an object');
   const replace = changes.replace ?? [];
   const deletes = changes.delete ?? [];
@@ -56,7 +62,7 @@ export function validateSetChanges(changes: DnsRecordSetChanges, zone?: string):
       firsts.push({ record, index: i });
       return;
     }
-    if (record.ttl !== set.ttl)
+    if (record.ttl !== set.ttl && options.ttlPerRecord !== true)
       errors.add(`replace.${i}.ttl`, `the ${record.type} records of "${record.name}" share one TTL (${set.ttl})`);
     const id = recordIdentity(record);
     if (!set.seen.has(id)) {

@@ -40,7 +40,12 @@ function credentialsForm(view: ProviderView): Html {
           value="${SECRET_KEY.test(field.name) ? '' : (view.extra?.[field.name] ?? '')}"
         />`,
   );
-  return html`<form class="credentials" data-provider="${name}" novalidate>
+  return html`<form
+    class="credentials"
+    data-provider="${name}"
+    data-display-name="${view.definition.displayName}"
+    novalidate
+  >
     <label for="${name}-api-key">API token</label>
     <input id="${name}-api-key" name="api_key" type="password" autocomplete="off" spellcheck="false" required />
     ${fields}
@@ -56,15 +61,16 @@ function credentialsForm(view: ProviderView): Html {
 function dnsPanel(view: ProviderView): Html {
   const name = view.definition.name;
   const domains = view.capabilities.includes('domains') ? 'true' : 'false';
+  // Every landmark needs a name of its own: the provider's name tells two DNS sections apart.
   return html`<section class="dns" data-provider="${name}" data-domains="${domains}" aria-labelledby="${name}-dns">
-    <h3 id="${name}-dns">DNS records</h3>
+    <h3 id="${name}-dns">DNS records<span class="visually-hidden"> of ${view.definition.displayName}</span></h3>
     <form class="zone-picker">
       <label for="${name}-domain">Domain</label>
       <input id="${name}-domain" name="domain" list="${name}-domain-list" autocomplete="off" required />
       <datalist id="${name}-domain-list"></datalist>
       <button type="submit">Show records</button>
     </form>
-    <table hidden>
+    <table class="records" hidden>
       <caption></caption>
       <thead>
         <tr>
@@ -91,9 +97,22 @@ function dnsPanel(view: ProviderView): Html {
         <input id="${name}-content" name="content" required placeholder="203.0.113.10" />
         <label for="${name}-ttl">TTL (seconds)</label>
         <input id="${name}-ttl" name="ttl" type="number" min="60" value="14400" inputmode="numeric" />
+        <div class="priority-field" hidden>
+          <label for="${name}-priority">Priority</label>
+          <input
+            id="${name}-priority"
+            name="priority"
+            type="number"
+            min="0"
+            max="65535"
+            value="10"
+            inputmode="numeric"
+          />
+        </div>
         <button type="submit">Add record</button>
       </fieldset>
     </form>
+    <p class="status" role="status" aria-live="polite"></p>
     <p class="error" role="alert"></p>
   </section>`;
 }

@@ -1,5 +1,5 @@
 import type { Hono } from 'hono';
-import { listResponse } from './responses.js';
+import { HzHttpError, idParam, listResponse, notFound } from './responses.js';
 import type { HetznerSimulatorState, HzImage, HzLocation, HzRuntime, HzServerType } from './state.js';
 
 const CREATED = '2026-05-02T08:14:09Z';
@@ -37,10 +37,10 @@ export const imageOut = (image: HzImage) => ({
   status: 'available',
   name: image.type === 'system' ? image.name : null,
   description: image.description,
-  image_size: image.type === 'system' ? null : 2.3,
+  image_size: image.image_size ?? null,
   disk_size: 10,
-  created: CREATED,
-  created_from: null,
+  created: image.created ?? CREATED,
+  created_from: image.created_from ?? null,
   bound_to: null,
   os_flavor: image.os_flavor,
   os_version: image.os_version,
@@ -76,12 +76,14 @@ export function catalogRoutes(app: Hono, sim: HzRuntime): void {
     const name = c.req.query('name');
     const architecture = c.req.query('architecture');
     const types = c.req.queries('type');
+    const sort = c.req.query('sort');
     const found = sim.state.images.filter(
       (i) =>
         (name === undefined || (i.type === 'system' && i.name === name)) &&
         (architecture === undefined || i.architecture === architecture) &&
         (!types || types.includes(i.type)),
     );
+    if (sort?.startsWith('created')) found.sort((a, b) => ((a.created ?? CREATED) < (b.created ?? CREATED) ? -1 : 1));
     return listResponse(c, 'images', found.map(imageOut));
   });
 
@@ -111,6 +113,15 @@ export function catalogRoutes(app: Hono, sim: HzRuntime): void {
         server_types: sim.state.serverTypes.map((t) => ({ id: t.id, name: t.name, prices: structuredClone(t.prices) })),
       },
     });
+  });
+
+  app.delete('/v1/images/:id', (c) => {
+    const id = idParam(c, 'id');
+    const image = sim.state.images.find((i) => i.id === id);
+    if (!image) throw notFound('image');
+    if (image.type === 'system') throw new HzHttpError(403, 'forbidden', 'system images cannot be deleted');
+    sim.state.images = sim.state.images.filter((i) => i.id !== id);
+    return new Response(null, { status: 204 });
   });
 
   // Deprecated since 2026-06 and announced to answer 410: served as Hetzner answers after that date.

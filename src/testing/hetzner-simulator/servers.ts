@@ -168,6 +168,50 @@ export function serverRoutes(app: Hono, sim: HzRuntime): void {
     );
   });
 
+  app.post('/v1/servers/:id/actions/create_image', async (c) => {
+    const server = serverOf(c);
+    const body = await jsonBody(c);
+    if (body.type !== undefined && body.type !== 'snapshot' && body.type !== 'backup')
+      throw invalidInput('type', 'must be snapshot or backup');
+    assertUnlocked(state(), 'server', server.id);
+    const base = state().images.find((i) => i.id === server.image_id);
+    const image = {
+      id: state().nextId++,
+      name: '',
+      description: typeof body.description === 'string' ? body.description : `snapshot of ${server.name}`,
+      os_flavor: base?.os_flavor ?? 'unknown',
+      os_version: base?.os_version ?? '',
+      architecture: base?.architecture ?? 'x86',
+      type: (body.type as 'snapshot' | 'backup' | undefined) ?? 'snapshot',
+      created_from: { id: server.id, name: server.name },
+      created: isoNow(),
+      image_size: 1.2,
+    };
+    state().images.push(image);
+    const action = startAction(state(), 'create_image', [
+      { id: server.id, type: 'server' },
+      { id: image.id, type: 'image' },
+    ]);
+    // The server keeps its status; reading it moves the action on, as time would.
+    server.pending = { actions: [action.id], status: server.status };
+    return c.json({ image: imageOut(image), action: actionOut(action) }, 201);
+  });
+
+  app.post('/v1/servers/:id/actions/rebuild', async (c) => {
+    const server = serverOf(c);
+    const body = await jsonBody(c);
+    const ref = String(body.image ?? '');
+    const image = state().images.find((i) => String(i.id) === ref || (i.type === 'system' && i.name === ref));
+    if (!image) throw invalidInput('image', 'image not found');
+    if (server.protection.rebuild) throw new HzHttpError(423, 'protected', 'server is protected against rebuilds');
+    assertUnlocked(state(), 'server', server.id);
+    const action = startAction(state(), 'rebuild_server', [{ id: server.id, type: 'server' }]);
+    server.image_id = image.id;
+    server.status = 'rebuilding';
+    server.pending = { actions: [action.id], status: 'running' };
+    return c.json({ action: actionOut(action), root_password: null }, 201);
+  });
+
   app.post('/v1/servers/:id/actions/:power', (c) => {
     const server = serverOf(c);
     const power = POWER[c.req.param('power')];

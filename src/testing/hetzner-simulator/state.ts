@@ -93,6 +93,12 @@ export interface HzImage {
   os_version: string;
   architecture: 'x86' | 'arm';
   type: 'system' | 'snapshot' | 'backup' | 'app';
+  /** The server a snapshot was taken from. */
+  created_from?: { id: number; name: string };
+  /** ISO-8601; the seed's date when absent. */
+  created?: string;
+  /** GB of a snapshot. */
+  image_size?: number;
 }
 
 /** A server as stored; served with its type, location and image expanded. */

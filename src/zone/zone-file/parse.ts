@@ -1,7 +1,10 @@
 import { DNS_RECORD_TYPES, type DnsRecordInput, type DnsRecordType } from '../../core/dns.js';
 import { ValidationError } from '../../core/errors.js';
 import { FieldErrors } from '../../core/validation/fail.js';
-import { normalizeDomain, normalizeRecord, parseTxt } from '../../core/validation/index.js';
+import { normalizeDomain, normalizeHostname, normalizeRecord, recordIdentity } from '../../core/validation/index.js';
+import { checkSets, type Placed } from './consistency.js';
+import { bad, LineError } from './escapes.js';
+import { absolute, nameWord, rdata } from './rdata.js';
 import { tokenize, ZoneSyntaxError, type Entry, type Token } from './tokenize.js';
 
 /** Options of {@link parseZoneFile}. */
@@ -22,6 +25,19 @@ export interface ParsedZoneFile {
 }
 
 const TYPES: readonly string[] = DNS_RECORD_TYPES;
+/** RFC 3597 `TYPEnnn` names of the types the SDK models (and of SOA, which it skips). */
+const TYPE_NUMBERS: Record<string, string> = {
+  1: 'A',
+  2: 'NS',
+  5: 'CNAME',
+  6: 'SOA',
+  15: 'MX',
+  16: 'TXT',
+  28: 'AAAA',
+  33: 'SRV',
+  257: 'CAA',
+};
+const CLASS = /^(?:IN|CH|HS|CS|ANY|NONE|CLASS\d+)$/i;
 const UNITS: Record<string, number> = { s: 1, m: 60, h: 3600, d: 86400, w: 604800 };
 const MAX_TTL = 2_147_483_647;
 
@@ -35,25 +51,6 @@ export function parseTtl(word: string): number | undefined {
   return total;
 }
 
-class LineError extends Error {}
-const bad = (message: string): never => {
-  throw new LineError(message);
-};
-
-/** Decodes `\X` and `\DDD` in a name; names with other escapes are not host names and are refused later. */
-function plainName(token: Token): string {
-  if (token.quoted) bad(`a name cannot be quoted: "${token.text}"`);
-  return token.text.replace(/\\(\d{3}|.)/g, (_, c: string) => (c.length === 3 ? String.fromCharCode(Number(c)) : c));
-}
-
-/** Turns a name as written (relative to `origin`, absolute with a final dot, or `@`) into a full name. */
-function absolute(word: string, origin: string | undefined): string {
-  if (word === '@') return origin ?? bad('"@" is used before any $ORIGIN (pass the origin option)');
-  if (word.endsWith('.')) return word.slice(0, -1).toLowerCase();
-  if (origin === undefined) bad(`the relative name "${word}" is used before any $ORIGIN (pass the origin option)`);
-  return `${word}.${origin}`.toLowerCase();
-}
-
 /** A full name as the zone's relative name: `@`, `www`, `a.b`; a name outside the zone is refused. */
 function relative(full: string, zone: string): string {
   if (full === zone) return '@';
@@ -61,59 +58,21 @@ function relative(full: string, zone: string): string {
   return bad(`the name "${full}." is outside the zone ${zone}`);
 }
 
-function rdata(
-  type: DnsRecordType,
-  words: Token[],
-  origin: string | undefined,
-): Pick<DnsRecordInput, 'content' | 'priority'> {
-  const want = (n: number, form: string) => {
-    if (words.length !== n) bad(`${type} takes ${form}, found ${words.length} value${words.length === 1 ? '' : 's'}`);
-    return words.map((w) => w.text);
-  };
-  const host = (word: string) => (word === '.' ? '.' : absolute(plainName({ text: word, quoted: false }), origin));
-  switch (type) {
-    case 'A':
-    case 'AAAA':
-      return { content: want(1, 'one address')[0] as string };
-    case 'CNAME':
-    case 'NS':
-      return { content: host(want(1, 'one host name')[0] as string) };
-    case 'MX': {
-      const [priority, exchange] = want(2, '"priority host"') as [string, string];
-      return { content: host(exchange), priority: integer(priority, 'priority') };
-    }
-    case 'SRV': {
-      const [priority, weight, port, target] = want(4, '"priority weight port target"') as string[];
-      return {
-        content: `${weight} ${port} ${host(target as string)}`,
-        priority: integer(priority as string, 'priority'),
-      };
-    }
-    case 'CAA': {
-      const [flags, tag, value] = want(3, '"flags tag value"') as [string, string, string];
-      return { content: `${flags} ${tag} "${value}"` };
-    }
-    case 'TXT':
-      if (words.length === 0) bad('TXT takes one or more strings');
-      // Each word is one character-string; parseTxt undoes \" \\ and \DDD (raw bytes, read as UTF-8).
-      return { content: parseTxt(words.map((w) => `"${w.text}"`).join(' ')) };
-  }
-}
-
-function integer(word: string, what: string): number {
-  if (!/^\d{1,10}$/.test(word)) bad(`the ${what} "${word}" is not a number`);
-  return Number(word);
-}
-
 /**
- * Reads an RFC 1035 master file: `$ORIGIN`, `$TTL`, `@`, relative and absolute names, an omitted owner
- * (the previous one), the optional class `IN` before or after the TTL, TTLs with units (`1h`, `1d`,
- * `1w2d`), parentheses across lines, `;` comments, and quoted TXT strings with `\"`, `\\` and `\DDD`
- * escapes, several strings per record. SOA records are skipped. Each record is checked as `dns.create`
- * checks its input.
+ * Reads an RFC 1035 master file as BIND reads it, for the record types the SDK models: `$ORIGIN` (`.`
+ * included), `$TTL`, `@`, relative and absolute names, an omitted owner (the previous one), the class `IN`
+ * (or `CLASS1`) before or after the TTL, TTLs with units (`1h`, `1w2d`), parentheses across lines, `;`
+ * comments, quoted strings with `\"`, `\\` and `\DDD` escapes (bytes, which must form UTF-8 text), several
+ * strings per TXT record (one value), RFC 3597 generic data (`\# 4 C0000201`) and `TYPEnnn` type names.
+ * SOA records are skipped; with no TTL anywhere, records take the SOA's minimum (RFC 2308). The same
+ * record twice is one record. Each record is checked as `dns.create` checks its input, and the result is
+ * always something {@link formatZoneFile} writes back to the same record sets.
  *
  * @throws {ValidationError} naming the line of every problem (`fields` keyed `line <n>`): a syntax error,
- *   a name outside the origin, a record type the SDK does not handle, `$INCLUDE`, or a bad record.
+ *   an invalid escape (`\256`, `\01`), a value that is not UTF-8, a name holding an escaped dot or byte
+ *   (it would become another name), a name outside the origin, a class other than IN, a record type the
+ *   SDK does not handle, `$INCLUDE` or `$GENERATE`, a CNAME beside other data or a second CNAME, two TXT
+ *   records that differ only in where their strings are cut, or a bad record.
  * @example
  * ```ts
  * import { readFile } from 'node:fs/promises';
@@ -131,7 +90,8 @@ export function parseZoneFile(text: string, options: ParseZoneFileOptions = {}):
   // Without $TTL, a record without a TTL takes the last one stated (RFC 1035 section 5.1).
   let lastTtl: number | undefined;
   let owner: string | undefined;
-  const records: DnsRecordInput[] = [];
+  const placed: Placed[] = [];
+  const seen = new Map<string, Placed>();
   const errors = new FieldErrors();
   let entries: Entry[];
   try {
@@ -150,9 +110,12 @@ export function parseZoneFile(text: string, options: ParseZoneFileOptions = {}):
         const directive = first.text.toUpperCase();
         if (directive === '$ORIGIN') {
           if (words.length !== 2) bad('$ORIGIN takes one name');
-          const named = absolute(plainName(words[1] as Token), origin);
-          origin = normalizeDomain(named, 'origin');
-          zone ??= origin;
+          const named = absolute(nameWord(words[1] as Token), origin);
+          // `$ORIGIN .` (BIND writes it) is the root: names after it are absolute.
+          // Inside the zone an origin may hold service labels (`_tcp.example.com.`, as BIND writes it).
+          origin = named === '' ? '' : normalizeHostname(named, 'origin');
+          if (origin === '') continue;
+          zone ??= normalizeDomain(origin, 'origin');
           if (origin !== zone && !origin.endsWith(`.${zone}`)) {
             // Every relative name after it would be outside too: one error says it, not one per record.
             errors.add(
@@ -169,15 +132,15 @@ export function parseZoneFile(text: string, options: ParseZoneFileOptions = {}):
         }
         continue;
       }
-      if (!entry.indented) owner = absolute(plainName(words.shift() as Token), origin);
+      if (!entry.indented) owner = absolute(nameWord(words.shift() as Token), origin);
       else if (owner === undefined) bad('the first record has no owner name');
       let ttl: number | undefined;
       let classSeen = false;
       for (let w = words[0]; w && !w.quoted; w = words[0]) {
         const asTtl = ttl === undefined ? parseTtl(w.text) : undefined;
         if (asTtl !== undefined) ttl = asTtl;
-        else if (!classSeen && /^(IN|CH|HS|CS)$/i.test(w.text)) {
-          if (w.text.toUpperCase() !== 'IN') bad(`only class IN is supported, not ${w.text}`);
+        else if (!classSeen && CLASS.test(w.text)) {
+          if (!/^(?:IN|CLASS1)$/i.test(w.text)) bad(`only the class IN is supported, not the class ${w.text}`);
           classSeen = true;
         } else break;
         words.shift();
@@ -185,19 +148,39 @@ export function parseZoneFile(text: string, options: ParseZoneFileOptions = {}):
       if (ttl !== undefined) lastTtl = ttl;
       const typeWord = words.shift();
       if (!typeWord || typeWord.quoted) bad('the record has no type');
-      const type = (typeWord as Token).text.toUpperCase();
-      if (type === 'SOA') continue;
-      if (!TYPES.includes(type)) bad(`the record type ${type} is not supported (${TYPES.join(', ')})`);
+      const written = (typeWord as Token).text.toUpperCase();
+      const type = /^TYPE\d+$/.test(written) ? (TYPE_NUMBERS[written.slice(4)] ?? written) : written;
+      if (type === 'SOA') {
+        // The zone's own name when neither the option nor a $ORIGIN gave it (a file that starts `$ORIGIN .`).
+        if (zone === undefined && owner) origin = zone = normalizeDomain(owner, 'origin');
+        // No TTL anywhere: BIND takes the SOA's minimum (RFC 2308) for every record without one.
+        const minimum = words[0]?.text !== '\\#' && words.length === 7 ? parseTtl(words[6]?.text ?? '') : undefined;
+        if (ttl === undefined && defaultTtl === undefined && lastTtl === undefined) defaultTtl = minimum;
+        continue;
+      }
+      if (!TYPES.includes(type)) bad(`the record type ${written} is not supported (${TYPES.join(', ')})`);
       if (ttl !== undefined && ttl > MAX_TTL) bad(`the TTL ${ttl} is over ${MAX_TTL}`);
       if (zone === undefined || owner === undefined) return bad('no origin');
+      const { pieces, ...data } = rdata(type as DnsRecordType, words, origin);
+      const effective = ttl ?? defaultTtl ?? lastTtl;
       const input: DnsRecordInput = {
         type: type as DnsRecordType,
         name: relative(owner, zone),
-        ...rdata(type as DnsRecordType, words, origin),
-        ...((ttl ?? defaultTtl ?? lastTtl) === undefined ? {} : { ttl: ttl ?? defaultTtl ?? lastTtl }),
+        ...data,
+        ...(effective === undefined ? {} : { ttl: effective }),
       };
-      normalizeRecord(input, '', zone);
-      records.push(input);
+      const valid = normalizeRecord(input, '', zone);
+      // The same record twice is one record, as in BIND.
+      const key = `${valid.name}\u0000${valid.type}\u0000${recordIdentity(valid)}`;
+      const twin = seen.get(key);
+      if (twin && twin.pieces !== pieces)
+        bad(
+          `this TXT record and the one on line ${twin.line} differ only in where their strings are cut; the SDK holds a TXT value as one text and would merge them`,
+        );
+      if (twin) continue;
+      const here = { record: input, line: entry.line, pieces };
+      seen.set(key, here);
+      placed.push(here);
     } catch (error) {
       if (error instanceof LineError) errors.add(`line ${entry.line}`, error.message);
       else if (error instanceof ValidationError)
@@ -206,10 +189,11 @@ export function parseZoneFile(text: string, options: ParseZoneFileOptions = {}):
       else throw error;
     }
   }
+  checkSets(placed, errors);
   errors.throwIfAny('Invalid zone file');
   if (zone === undefined)
     throw new ValidationError('The zone file has no $ORIGIN; pass the origin option', {
       fields: { origin: ['is required when the file has no $ORIGIN'] },
     });
-  return { origin: zone, records };
+  return { origin: zone, records: placed.map((p) => p.record) };
 }

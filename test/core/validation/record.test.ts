@@ -199,7 +199,8 @@ describe('validation: sameRecord', () => {
 
 describe('validation: names relative to the zone', () => {
   it('refuses a name that repeats the zone and names the relative form', async () => {
-    const { normalizeRecord, validateRecords, ValidationError } = await import('../../../src/index.js');
+    const { ValidationError } = await import('../../../src/index.js');
+    const { normalizeRecord, validateRecords } = await import('../../../src/provider-kit/index.js');
     expect(() =>
       normalizeRecord({ type: 'A', name: 'api.example.com', content: '192.0.2.1' }, '', 'example.com'),
     ).toThrow(ValidationError);
