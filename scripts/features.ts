@@ -26,7 +26,24 @@ const GROUPS: Record<CapabilityName, { label: string; methods: string[] }> = {
       'disablePrivacy',
     ],
   },
-  vps: { label: 'VPS', methods: ['list', 'get', 'create', 'listDataCenters', 'start', 'stop', 'restart'] },
+  vps: {
+    label: 'VPS',
+    methods: [
+      'list',
+      'get',
+      'create',
+      'listDataCenters',
+      'start',
+      'stop',
+      'restart',
+      'waitFor',
+      'delete',
+      'listSnapshots',
+      'createSnapshot',
+      'restoreSnapshot',
+      'deleteSnapshot',
+    ],
+  },
   sshKeys: { label: 'SSH keys', methods: ['list', 'add', 'delete'] },
   billing: { label: 'Billing', methods: ['listSubscriptions', 'getCatalog'] },
 };
@@ -34,7 +51,8 @@ const GROUPS: Record<CapabilityName, { label: string; methods: string[] }> = {
 /** The markdown table, one row per capability group, one column per provider. */
 export function featureTable(): string {
   const providers: [string, Provider, string[]?][] = [
-    ['Hostinger', createHostingerProvider({ apiKey: 'unused' })],
+    // Hostinger's machines are subscriptions: vps.delete is there and throws ErrNotSupported.
+    ['Hostinger', createHostingerProvider({ apiKey: 'unused' }), ['vps.delete']],
     // DigitalOcean has no subscriptions: the method is there and throws ErrNotSupported.
     ['DigitalOcean', createDigitalOceanProvider({ apiKey: 'unused' }), ['listSubscriptions']],
     ['Memory (`setec-hosting/testing`)', createMemoryProvider()],
@@ -47,7 +65,9 @@ export function featureTable(): string {
     const cells = providers.map(([, provider, unsupported = []]) => {
       const impl = provider[group] as Record<string, unknown> | undefined;
       if (!impl) return '— (`ErrNotSupported`)';
-      const have = methods.filter((m) => typeof impl[m] === 'function' && !unsupported.includes(m));
+      const have = methods.filter(
+        (m) => typeof impl[m] === 'function' && !unsupported.includes(m) && !unsupported.includes(`${group}.${m}`),
+      );
       return have.length === methods.length ? '✅ all' : `${have.length}/${methods.length}`;
     });
     return `| ${label}: ${methods.join(', ')} | ${cells.join(' | ')} |`;
