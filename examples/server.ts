@@ -6,9 +6,10 @@
  *   npx tsx examples/server.ts --simulator   # a local Hostinger simulator, already configured
  *   npx tsx examples/server.ts --simulator --smoke   # start, call GET /providers once, stop (CI)
  *
- * Environment: PORT (default 9090), HOSTING_JWT_SECRET (HS256 secret of the bearer tokens; a random
- * one is made for this run when unset), HOSTING_DATA_DIR (credentials, default ./data/hosting; a
- * temporary directory with --simulator).
+ * Environment: PORT (default 9090), HOSTING_JWT_SECRET (HS256 secret of the bearer tokens, at least 32
+ * characters: required for real Hostinger, where the example refuses to start without it; with
+ * --simulator a random one is made for this run, with a warning), HOSTING_DATA_DIR (credentials,
+ * default ./data/hosting; a temporary directory with --simulator).
  */
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -23,6 +24,16 @@ import { createHostingerSimulator } from 'setec-hosting/testing';
 
 const useSimulator = process.argv.includes('--simulator');
 const port = Number(process.env.PORT ?? 9090);
+if (!process.env.HOSTING_JWT_SECRET && !useSimulator) {
+  // Real credentials are stored behind this secret: a random one would mint tokens that nobody chose.
+  console.error(
+    'HOSTING_JWT_SECRET is not set: refusing to serve real credentials without it.\n' +
+      '  Set it to a random secret of at least 32 characters, e.g.\n' +
+      `  export HOSTING_JWT_SECRET=$(node -e "console.log(require('crypto').randomBytes(32).toString('base64url'))")\n` +
+      '  or run with --simulator to try the API on a local simulator.',
+  );
+  process.exit(1);
+}
 const generatedSecret = process.env.HOSTING_JWT_SECRET ? undefined : randomBytes(32).toString('base64url');
 const jwtSecret = process.env.HOSTING_JWT_SECRET ?? generatedSecret!;
 const tempDir =
@@ -90,8 +101,16 @@ const server = serve(
 
 if (generatedSecret) {
   const token = await sign({ sub: 'example', exp: Math.floor(Date.now() / 1000) + 3600 }, generatedSecret, 'HS256');
-  console.log('HOSTING_JWT_SECRET is not set: this run uses a random secret. A token valid for one hour:');
-  console.log(`  export TOKEN=${token}`);
+  console.error(
+    [
+      '',
+      '!!! WARNING: HOSTING_JWT_SECRET is not set. This run uses a random secret and prints a token below that',
+      '!!! opens the whole API for one hour to anyone who sees this output (logs, shared terminals).',
+      '!!! Use this only with --simulator on your own machine; set HOSTING_JWT_SECRET for anything else.',
+      '',
+    ].join('\n'),
+  );
+  console.log(`A token valid for one hour (simulator only):\n  export TOKEN=${token}`);
 } else {
   console.log('Mint a token for HOSTING_JWT_SECRET with the node:crypto command of the README ("2. Mint a token").');
 }

@@ -239,7 +239,15 @@ export class ErrNotSupported extends HostingError {
 
 /** Why a {@link ConfigStoreError} was thrown. */
 export type ConfigStoreErrorReason =
-  'corrupt' | 'symlink' | 'not_a_file' | 'not_a_directory' | 'foreign_owner' | 'locked' | 'decrypt';
+  | 'corrupt'
+  | 'symlink'
+  | 'not_a_file'
+  | 'not_a_directory'
+  | 'foreign_owner'
+  | 'locked'
+  | 'decrypt'
+  /** The store's backend did not answer (Redis down, a network error): nothing was read or written. */
+  | 'unreachable';
 
 /** Options of {@link ConfigStoreError}. */
 export interface ConfigStoreErrorOptions extends HostingErrorOptions {

@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import {
+  isAuthenticationError,
   isErrNotSupported,
   isHostingError,
   isProviderAPIError,
@@ -33,8 +34,9 @@ function describeValidation(message: string, fields: Record<string, string[]>): 
 
 /**
  * The one place where an error becomes an HTTP answer. `HostingError`s answer with their own
- * `status` (400 validation, 401, 404, 409, 429 with `Retry-After`, 500/502 provider failure, 501 not
- * supported) and their message, which the error classes already scrub of secrets. Anything else
+ * `status` (400 validation, 404, 409, 429 with `Retry-After`, 500/502 provider failure, 501 not
+ * supported), except a provider's refusal of its token (`AuthenticationError`), which answers 422, and
+ * with their message, which the error classes already scrub of secrets. Anything else
  * (a bug, a `ConfigStoreError` naming a server path) is a bare 500 whose body says nothing about the internals.
  */
 export function errorResponse(c: Context, error: unknown): Response {
@@ -45,8 +47,16 @@ export function errorResponse(c: Context, error: unknown): Response {
   return c.json({ error: INTERNAL } satisfies ErrorBody, 500);
 }
 
+/**
+ * The status answered when a provider refuses the token it was given (the stored one, or the one a
+ * `/test` body carries): 422, so a client can tell it from a 401, which always means that this API's own
+ * credentials (the JWT or the cookie) are missing or wrong, and always carries `WWW-Authenticate: Bearer`.
+ */
+export const PROVIDER_AUTH_STATUS = 422;
+
 function hostingErrorResponse(c: Context, error: HostingError): Response {
-  const status = validStatus(error.status);
+  const own = validStatus(error.status);
+  const status = isAuthenticationError(error) ? PROVIDER_AUTH_STATUS : own;
   if (isValidationError(error)) {
     const body: ErrorBody = { error: describeValidation(error.message, error.fields) };
     if (Object.keys(error.fields).length > 0) body.fields = error.fields;
@@ -67,7 +77,7 @@ function retryAfterSeconds(retryAfter: number | undefined): number {
   return Math.min(MAX_RETRY_AFTER_SECONDS, Math.max(0, Math.ceil(retryAfter)));
 }
 
-type ErrorStatus = 400 | 401 | 404 | 409 | 413 | 429 | 500 | 501 | 502 | 503 | 504;
+type ErrorStatus = 400 | 401 | 404 | 409 | 413 | 422 | 429 | 500 | 501 | 502 | 503 | 504;
 
 function validStatus(status: number): ErrorStatus {
   const known: readonly number[] = [400, 401, 404, 409, 413, 429, 500, 501, 502, 503, 504];

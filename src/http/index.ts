@@ -98,7 +98,8 @@ export type HostingHandler = (request: Request) => Promise<Response>;
 /**
  * Creates the REST API handler: every endpoint under `/api/hosting` (providers, DNS, domains,
  * VPS, SSH keys, billing), errors as `{"error": "..."}` (400 bad input or unconfigured provider,
- * 401, 404, 409, 413, 429 with `Retry-After`, 500/502, 501 not supported).
+ * 401 this API's own credentials, 404, 409, 413, 422 the provider refused its token, 429 with
+ * `Retry-After`, 500/502, 501 not supported).
  *
  * @throws {TypeError} when `auth` is missing or malformed.
  * @example

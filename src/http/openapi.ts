@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { DNS_RECORD_TYPES } from '../core/dns.js';
 import { errorAnswer } from './answers.js';
 import { LIST_ITEMS, MODEL_NAMES, ROUTES, type RouteDoc } from './routes.js';
 
@@ -33,23 +34,47 @@ function queryParameters(route: RouteDoc): Json[] {
     name,
     in: 'query',
     required: schema.required?.includes(name) ?? false,
-    schema: property,
+    // A record type is read case-insensitively (`mx` is `MX`), which JSON Schema cannot say: list the types.
+    schema: name === 'type' ? { ...property, enum: [...DNS_RECORD_TYPES], description: 'Case-insensitive' } : property,
   }));
 }
 
 const ERRORS: Record<string, string> = {
   '400': 'Bad input (the fields are named), or the provider is not configured',
-  '401': 'Missing, invalid or expired credentials',
+  '401': "Missing, invalid or expired credentials for this API (the JWT or cookie); never the provider's refusal",
   '403': 'A cookie-authenticated request from another site',
   '404': 'Unknown provider or resource',
   '409': 'Conflicts with what exists',
-  '413': 'Body over the size limit',
+  '413': 'Body over the size limit (the connection is closed)',
   '415': 'A cookie-authenticated body that is not application/json',
+  '422': 'The provider refused its API token (the stored one, or the one a /test body carries)',
   '429': 'Rate limited by the provider; Retry-After says how long to wait',
-  '500': 'Server failure',
+  '500': 'Server failure (the credential store, a bug)',
   '501': 'The provider does not support this',
   '502': 'The provider failed',
 };
+
+const PROVIDER = '/providers/{provider}';
+
+/** The error statuses a route can answer, from what it does: auth, the store, its input, the provider. */
+export function errorStatuses(route: RouteDoc): string[] {
+  if (route.path === '/openapi.json') return ['401'];
+  const statuses = new Set(['401', '500']);
+  const write = route.method !== 'get';
+  if (write) statuses.add('403').add('415');
+  if (route.body) statuses.add('400').add('413');
+  if (route.query) statuses.add('400');
+  if (route.path.startsWith(PROVIDER)) statuses.add('404');
+  // Every route below a provider but `configure` builds the provider from its stored config and calls it.
+  if (route.path.startsWith(`${PROVIDER}/`) && route.path !== `${PROVIDER}/configure`) {
+    statuses.add('400').add('422').add('429').add('502');
+    if (route.path !== `${PROVIDER}/test`) {
+      statuses.add('501');
+      if (write) statuses.add('409');
+    }
+  }
+  return [...statuses].sort();
+}
 
 function operation(route: RouteDoc): Json {
   const responses: Json = {
@@ -58,7 +83,7 @@ function operation(route: RouteDoc): Json {
       content: { 'application/json': { schema: answerSchema(route.answer) } },
     },
   };
-  for (const status of Object.keys(ERRORS)) responses[status] = { $ref: `#/components/responses/E${status}` };
+  for (const status of errorStatuses(route)) responses[status] = { $ref: `#/components/responses/E${status}` };
   const op: Json = {
     operationId: `${route.method}${route.path.replace(/[{}]/g, '').replace(/[^A-Za-z0-9]+(.)?/g, (_m, c: string = '') => c.toUpperCase())}`,
     summary: route.summary,
@@ -95,6 +120,8 @@ export function openApiDocument(basePath: string, version: string): Json {
   return {
     openapi: '3.1.0',
     info: { title: 'setec-hosting REST API', version },
+    // Relative: the API is wherever the document was fetched from (the paths hold the base path).
+    servers: [{ url: '/', description: 'The server this document was fetched from' }],
     paths,
     components: {
       schemas,

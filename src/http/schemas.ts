@@ -20,8 +20,9 @@ const dnsRecord = z.strictObject({
   type: recordType,
   name: nonEmpty,
   content: z.string().check(z.maxLength(65535)),
-  ttl: z.optional(z.int()),
-  priority: z.optional(z.int()),
+  // The bounds every provider's validation holds records to, stated here so the OpenAPI document shows them.
+  ttl: z.optional(z.int().check(z.minimum(60), z.maximum(2147483647))),
+  priority: z.optional(z.int().check(z.minimum(0), z.maximum(65535))),
 });
 
 // Names every plain object already has: as an `extra` key they would be dropped or shadow a method.

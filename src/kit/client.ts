@@ -12,6 +12,7 @@ import { isHostingError, ProviderAPIError, TimeoutError } from '../core/errors.j
 import { VERSION } from '../version.js';
 import { bodyText, bufferedFetch } from './buffered-fetch.js';
 import { SharedCooldown } from './cooldown.js';
+import { tokenScrubber } from './scrub-token.js';
 import { errorFromResponse } from './http-errors.js';
 import { failureKind, planRetry } from './retry.js';
 import { type AdapterSpec, requestedWait } from './spec.js';
@@ -72,7 +73,7 @@ export class ApiClient {
 
   constructor(spec: AdapterSpec, options: ApiClientOptions) {
     const token = options.apiKey;
-    this.#scrub = (text) => (token.length > 0 ? text.split(token).join('[REDACTED]') : text);
+    this.#scrub = tokenScrubber(token);
     this.spec = spec;
     this.baseUrl = (options.baseUrl ?? spec.defaultBaseUrl).replace(/\/+$/, '');
     this.#limit = options.retry?.limit ?? 3;

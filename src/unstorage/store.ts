@@ -10,6 +10,7 @@ import {
 import { compareAndSet, findRedisTarget, verifyRedisTarget, type RedisTarget } from './redis-cas.js';
 import { parseItem, serializeConfig } from './items.js';
 import { resolveOptions, type UnstorageConfigStoreOptions } from './options.js';
+import { reach, reachable } from './reachable.js';
 import { withStorageLock, type StorageLockTimings } from './storage-lock.js';
 import { inProcessQueue, jitter, type UnstorageLike } from './storage.js';
 
@@ -33,6 +34,14 @@ const LOCK_SUFFIX = '.lock';
  *   holder blocks others for `lockTtlMs` at most. It is not safe on eventually consistent stores
  *   (Cloudflare KV, S3 without strong consistency): there, keep one writer per provider.
  *
+ * **When the store is down**, every call rejects with a `ConfigStoreError` whose `reason` is `'unreachable'` and
+ * whose message says so (the driver's error is its `cause`). How soon depends on the driver: ioredis, under
+ * unstorage's Redis driver, by default queues commands while it reconnects (up to 20 attempts each), so a call
+ * can hang for many seconds, and it logs "Unhandled error event" on every failed attempt. Pass it options that
+ * fail fast, and listen for its errors (see the example): `maxRetriesPerRequest: 1` (a command fails after one
+ * failed reconnection), `connectTimeout: 2000`, and a `retryStrategy` that keeps reconnecting in the background
+ * (`(times) => Math.min(times * 200, 2000)`), so the store works again as soon as Redis is back.
+ *
  * In one process, calls for the same provider queue instead of competing. The unstorage fs driver writes files
  * with the default mode and not atomically: for files on one machine, prefer `FileConfigStore` (from `setec-hosting`).
  *
@@ -42,7 +51,16 @@ const LOCK_SUFFIX = '.lock';
  * import redisDriver from 'unstorage/drivers/redis';
  * import { UnstorageConfigStore } from 'setec-hosting/unstorage';
  *
- * const storage = createStorage({ driver: redisDriver({ url: process.env.REDIS_URL }) });
+ * const driver = redisDriver({
+ *   url: process.env.REDIS_URL,
+ *   // Fail fast while Redis is down (a call rejects in about a second), reconnect in the background.
+ *   maxRetriesPerRequest: 1,
+ *   connectTimeout: 2000,
+ *   retryStrategy: (times: number) => Math.min(times * 200, 2000),
+ * });
+ * const storage = createStorage({ driver });
+ * // ioredis logs "Unhandled error event" for each failed reconnection unless something listens.
+ * (driver.getInstance?.() as import('ioredis').Redis).on('error', (e) => console.warn('redis:', e.message));
  * const store = new UnstorageConfigStore(storage, { prefix: 'setec-hosting' });
  * await store.save({ provider: 'hostinger', api_key: token, api_secret: '', extra: {}, connected: false });
  * ```
@@ -51,6 +69,8 @@ export class UnstorageConfigStore implements ConfigStore {
   /** The key prefix, `''` for the root of the storage. */
   readonly prefix: string;
   readonly #storage: UnstorageLike;
+  // The same storage, whose failures say that the store is unreachable.
+  readonly #items: UnstorageLike;
   readonly #onWarning: (message: string) => void;
   readonly #warned = new Set<string>();
   readonly #timings: StorageLockTimings;
@@ -61,6 +81,7 @@ export class UnstorageConfigStore implements ConfigStore {
     const resolved = resolveOptions(storage, options);
     this.prefix = resolved.prefix;
     this.#storage = storage;
+    this.#items = reachable(storage);
     this.#timings = resolved.timings;
     this.#onWarning = resolved.onWarning;
   }
@@ -76,7 +97,7 @@ export class UnstorageConfigStore implements ConfigStore {
    */
   async get(provider: string): Promise<ProviderConfig | undefined> {
     assertProviderName(provider);
-    return this.#parse(provider, await this.#storage.getItem(this.#key(provider)));
+    return this.#parse(provider, await this.#items.getItem(this.#key(provider)));
   }
 
   /**
@@ -88,7 +109,7 @@ export class UnstorageConfigStore implements ConfigStore {
     const clean = normalizeProviderConfig(config);
     await this.#exclusive(clean.provider, async (stillHeld) => {
       await stillHeld();
-      await this.#storage.setItem(this.#key(clean.provider), serializeConfig(clean));
+      await this.#items.setItem(this.#key(clean.provider), serializeConfig(clean));
     });
   }
 
@@ -101,9 +122,9 @@ export class UnstorageConfigStore implements ConfigStore {
     assertProviderName(provider);
     const key = this.#key(provider);
     return this.#exclusive(provider, async (stillHeld) => {
-      const existed = (await this.#storage.getItem(key)) !== null;
+      const existed = (await this.#items.getItem(key)) !== null;
       await stillHeld();
-      if (existed) await this.#storage.removeItem(key);
+      if (existed) await this.#items.removeItem(key);
       return existed;
     });
   }
@@ -128,10 +149,10 @@ export class UnstorageConfigStore implements ConfigStore {
       if (target) return inProcessQueue(this.#storage, key, () => this.#redisUpdate(provider, target, change));
     }
     return this.#exclusive(provider, async (stillHeld) => {
-      const next = checkChangedConfig(provider, change(this.#parse(provider, await this.#storage.getItem(key))));
+      const next = checkChangedConfig(provider, change(this.#parse(provider, await this.#items.getItem(key))));
       await stillHeld();
-      if (next) await this.#storage.setItem(key, serializeConfig(next));
-      else await this.#storage.removeItem(key);
+      if (next) await this.#items.setItem(key, serializeConfig(next));
+      else await this.#items.removeItem(key);
       return next;
     });
   }
@@ -139,9 +160,10 @@ export class UnstorageConfigStore implements ConfigStore {
   async #redisUpdate(provider: string, target: RedisTarget, change: ConfigChange) {
     const started = Date.now();
     for (let attempt = 0; ; attempt++) {
-      const raw = await target.client.get(target.rawKey);
+      const key = this.#key(provider);
+      const raw = await reach(key, 'reading', () => target.client.get(target.rawKey));
       const next = checkChangedConfig(provider, change(this.#parse(provider, raw)));
-      if (await compareAndSet(target, raw, next && serializeConfig(next))) return next;
+      if (await reach(key, 'writing', () => compareAndSet(target, raw, next && serializeConfig(next)))) return next;
       if (Date.now() - started > this.#timings.waitMs) {
         throw new ConfigStoreError(`Gave up updating ${this.#key(provider)}: other writers kept changing it`, {
           reason: 'locked',
@@ -158,7 +180,7 @@ export class UnstorageConfigStore implements ConfigStore {
    */
   async list(): Promise<ProviderConfig[]> {
     const base = this.prefix ? `${this.prefix}:` : '';
-    const names = (await this.#storage.getKeys(this.prefix))
+    const names = (await this.#items.getKeys(this.prefix))
       .filter((key) => key.startsWith(base))
       .map((key) => key.slice(base.length))
       // Deeper keys belong to longer prefixes; lock and probe items are ours.
@@ -188,7 +210,7 @@ export class UnstorageConfigStore implements ConfigStore {
     if (!this.#redis) {
       const probe = this.#key(`.probe-${process.pid}-${Math.random().toString(36).slice(2)}`);
       this.#redis = findRedisTarget(this.#storage, probe)
-        ? verifyRedisTarget(this.#storage, probe)
+        ? reach(probe, 'probing', () => verifyRedisTarget(this.#storage, probe))
         : Promise.resolve(false);
       this.#redis.catch(() => (this.#redis = undefined));
     }
@@ -200,7 +222,7 @@ export class UnstorageConfigStore implements ConfigStore {
     const key = this.#key(provider);
     return inProcessQueue(this.#storage, key, async () => {
       if (await this.#onRedis()) return fn(async () => undefined);
-      return withStorageLock(this.#storage, `${key}${LOCK_SUFFIX}`, this.#timings, fn);
+      return withStorageLock(this.#items, `${key}${LOCK_SUFFIX}`, this.#timings, fn);
     });
   }
 

@@ -398,13 +398,14 @@ describe('http e2e: failures over the wire', () => {
     expect(status).toBe(400);
   });
 
-  it('a rejected Hostinger token makes /test answer 401 and marks the provider disconnected', async () => {
+  it("a rejected Hostinger token makes /test answer 422 (not 401, which is for the API's own JWT) and marks the provider disconnected", async () => {
     expect((await curl('POST', `${P}/configure`, { api_key: 'wrong-token', extra: { base_url: simUrl } })).status).toBe(
       200,
     );
     const test = await curl('POST', `${P}/test`);
-    expect(test.status).toBe(401);
-    expect(test.json).toEqual({ error: expect.any(String) });
+    expect(test.status).toBe(422);
+    expect(test.headers.get('www-authenticate')).toBeNull();
+    expect(test.json).toEqual({ error: expect.stringMatching(/^Hostinger rejected the API token/) });
     expect((await curl('GET', '/providers')).json[0].connected).toBe(false);
   });
 

@@ -127,6 +127,69 @@ describe('http: GET /api/hosting/openapi.json', () => {
     expect(json.fields).toEqual({ apikey: ['is not allowed'] });
   });
 
+  it('states the TTL and priority bounds the handler enforces, and refuses what is outside them', async () => {
+    const record =
+      doc.paths[`${HOSTING_BASE_PATH}/providers/{provider}/dns/{domain}`].post.requestBody.content['application/json']
+        .schema;
+    expect(record.properties.ttl).toMatchObject({ type: 'integer', minimum: 60, maximum: 2147483647 });
+    expect(record.properties.priority).toMatchObject({ type: 'integer', minimum: 0, maximum: 65535 });
+    const before = sim.requests.length;
+    for (const bad of [{ ttl: 59 }, { ttl: 2147483648 }, { priority: -1 }, { priority: 65536 }]) {
+      const body = { type: 'MX', name: '@', content: 'mx.example.com', ...bad };
+      expect(ajv.validate(record, body), JSON.stringify(bad)).toBe(false);
+      expect((await call('POST', '/providers/hostinger/dns/example.com', body)).status, JSON.stringify(bad)).toBe(400);
+    }
+    expect(sim.requests.length).toBe(before);
+  });
+
+  it('lists the record types for the DNS delete query, and a server to send requests to', () => {
+    const query = doc.paths[`${HOSTING_BASE_PATH}/providers/{provider}/dns/{domain}`].delete.parameters;
+    const type = query.find((p: { name: string }) => p.name === 'type');
+    expect(type).toMatchObject({ in: 'query', required: true });
+    expect(type.schema.enum).toEqual(['A', 'AAAA', 'CNAME', 'MX', 'TXT', 'NS', 'SRV', 'CAA']);
+    expect(doc.servers).toEqual([{ url: '/', description: expect.any(String) }]);
+  });
+
+  it('lists for each operation only the errors it can answer', () => {
+    const errors = (method: string, path: string) =>
+      Object.keys(doc.paths[`${HOSTING_BASE_PATH}${path}`][method].responses).filter((s) => Number(s) >= 400);
+    expect(errors('get', '/openapi.json')).toEqual(['401']);
+    expect(errors('get', '/providers')).toEqual(['401', '500']);
+    expect(errors('post', '/providers/{provider}/configure')).toEqual([
+      '400',
+      '401',
+      '403',
+      '404',
+      '413',
+      '415',
+      '500',
+    ]);
+    expect(errors('post', '/providers/{provider}/test')).toEqual([
+      '400',
+      '401',
+      '403',
+      '404',
+      '413',
+      '415',
+      '422',
+      '429',
+      '500',
+      '502',
+    ]);
+    expect(errors('get', '/providers/{provider}/dns/{domain}')).toEqual([
+      '400',
+      '401',
+      '404',
+      '422',
+      '429',
+      '500',
+      '501',
+      '502',
+    ]);
+    expect(errors('post', '/providers/{provider}/dns/{domain}')).toContain('409');
+    expect(errors('get', '/providers/{provider}/vms')).not.toContain('409');
+  });
+
   it('real answers of every read validate against it', async () => {
     const P = '/providers/{provider}';
     await conforming('GET', '/openapi.json', '/openapi.json');
@@ -182,7 +245,7 @@ describe('http: GET /api/hosting/openapi.json', () => {
     });
     await conforming('DELETE', P, h);
     await conforming('GET', `${P}/dns/{domain}`, `${h}/dns/example.com`);
-    expect(checked).toContain('POST /providers/{provider}/test 401');
+    expect(checked).toContain('POST /providers/{provider}/test 422');
     expect(checked.size).toBeGreaterThan(25);
   });
 });

@@ -66,7 +66,8 @@ describe('http: provider management', () => {
     await configure(h, 'tinydns', {}, 'bad-key');
     await h.store.inner.save({ ...(await h.store.inner.get('tinydns'))!, connected: true });
     const bad = await h.send('POST', '/providers/tinydns/test');
-    expect(bad.status).toBe(401);
+    expect(bad.status).toBe(422); // the provider refused the stored token; 401 means this API's own token
+    expect(bad.headers.get('www-authenticate')).toBeNull();
     expect(await bad.json()).toEqual({ error: 'The API token was rejected' });
     expect((await h.store.inner.get('tinydns'))?.connected).toBe(false);
   });

@@ -17,7 +17,7 @@ describe('http: POST /test with credentials in the body tests them without stori
     await h.store.inner.update!('tinydns', (c) => c && { ...c, connected: true });
     const before = await h.store.inner.get('tinydns');
     const response = await h.send('POST', '/providers/tinydns/test', { api_key: 'bad-key' });
-    expect(response.status).toBe(401);
+    expect(response.status).toBe(422);
     expect((await response.json()).error).toBe('The API token was rejected');
     expect(await h.store.inner.get('tinydns')).toEqual(before);
   });
