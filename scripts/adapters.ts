@@ -27,6 +27,8 @@ export const ADAPTERS: AdapterEntry[] = [
     displayName: 'Hostinger',
     factory: 'createHostingerProvider',
     sample: () => createHostingerProvider({ apiKey: 'unused' }),
+    // Hostinger's machines are subscriptions: vps.delete is there and throws ErrNotSupported.
+    unsupported: ['vps.delete'],
   },
   {
     name: 'digitalocean',

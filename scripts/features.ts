@@ -25,7 +25,24 @@ const GROUPS: Record<CapabilityName, { label: string; methods: string[] }> = {
       'disablePrivacy',
     ],
   },
-  vps: { label: 'VPS', methods: ['list', 'get', 'create', 'listDataCenters', 'start', 'stop', 'restart'] },
+  vps: {
+    label: 'VPS',
+    methods: [
+      'list',
+      'get',
+      'create',
+      'listDataCenters',
+      'start',
+      'stop',
+      'restart',
+      'waitFor',
+      'delete',
+      'listSnapshots',
+      'createSnapshot',
+      'restoreSnapshot',
+      'deleteSnapshot',
+    ],
+  },
   sshKeys: { label: 'SSH keys', methods: ['list', 'add', 'delete'] },
   billing: { label: 'Billing', methods: ['listSubscriptions', 'getCatalog'] },
 };
@@ -45,7 +62,9 @@ export function featureTable(): string {
     const cells = providers.map(([, provider, unsupported = []]) => {
       const impl = provider[group] as Record<string, unknown> | undefined;
       if (!impl) return '— (`ErrNotSupported`)';
-      const have = methods.filter((m) => typeof impl[m] === 'function' && !unsupported.includes(m));
+      const have = methods.filter(
+        (m) => typeof impl[m] === 'function' && !unsupported.includes(m) && !unsupported.includes(`${group}.${m}`),
+      );
       return have.length === methods.length ? '✅ all' : `${have.length}/${methods.length}`;
     });
     return `| ${label}: ${methods.join(', ')} | ${cells.join(' | ')} |`;

@@ -76,6 +76,23 @@ export const virtualMachine = z.looseObject({
   labels: z.optional(z.record(text, text)),
 });
 
+export const vmSnapshot = z.looseObject({
+  id: text,
+  vm_id: text,
+  name: text,
+  created_at: text,
+  size_gb: z.optional(z.number()),
+});
+
+/** A power action or a restore: `vm` once the machine got there, when the caller waited. */
+export const vmActionAnswer = z.strictObject({ status: z.literal('ok'), vm: z.optional(virtualMachine) });
+
+/** A snapshot request: `created` with the snapshot when the caller waited, else `accepted`. */
+export const snapshotAnswer = z.strictObject({
+  status: z.enum(['accepted', 'created']),
+  snapshot: z.optional(vmSnapshot),
+});
+
 export const dataCenter = z.looseObject({ id: text, name: text, location: text, country: text });
 
 export const sshKey = z.looseObject({ id: text, name: text, fingerprint: text, public_key: text });

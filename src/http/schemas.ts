@@ -84,6 +84,12 @@ export const nameserversBody = z.strictObject({
   nameservers: z.array(nonEmpty).check(z.minLength(1), z.maxLength(13)),
 });
 
+const millis = z.int().check(z.minimum(1), z.maximum(86_400_000));
+/** How long and how often the server polls the provider before it answers. */
+const waitTiming = z.strictObject({ timeout_ms: z.optional(millis), interval_ms: z.optional(millis) });
+/** `true` (the defaults: 10 minutes, 2 s growing) or `{timeout_ms?, interval_ms?}`. */
+export const waitOption = z.union([z.boolean(), waitTiming]);
+
 /** `POST /providers/{provider}/vms`. */
 export const createVmBody = z.strictObject({
   plan: nonEmpty,
@@ -94,6 +100,25 @@ export const createVmBody = z.strictObject({
   ssh_key_id: z.optional(id),
   payment_method_id: z.optional(id),
   max_price: z.optional(z.number().check(z.minimum(0))),
+  /** cloud-init user data; the provider's size limit is checked by the provider before any request. */
+  user_data: z.optional(z.string()),
+  wait: z.optional(waitOption),
+});
+
+/** `POST .../vms/{id}/start|stop|restart` and `.../snapshots/{snapshotId}/restore` (all optional). */
+export const vmActionBody = z.strictObject({ wait: z.optional(waitOption) });
+
+/** `POST /providers/{provider}/vms/{id}/wait`. */
+export const vmWaitBody = z.strictObject({
+  status: nonEmpty,
+  timeout_ms: z.optional(millis),
+  interval_ms: z.optional(millis),
+});
+
+/** `POST /providers/{provider}/vms/{id}/snapshots`. */
+export const createSnapshotBody = z.strictObject({
+  name: z.optional(nonEmpty.check(z.maxLength(255))),
+  wait: z.optional(waitOption),
 });
 
 /** `POST /providers/{provider}/ssh-keys`. */

@@ -175,6 +175,6 @@ describe('cli: vms power actions', () => {
     expect(writes()).toEqual([
       expect.objectContaining({ method: 'POST', path: `/api/vps/v1/virtual-machines/1268054/${action}` }),
     ]);
-    expect((await sdk.vps.get('1268054')).status).toBe(status);
+    expect((await sdk.vps.waitFor('1268054', status!, { intervalMs: 1, timeoutMs: 10_000 })).status).toBe(status);
   });
 });

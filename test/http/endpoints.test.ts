@@ -70,7 +70,11 @@ function fullProvider(calls: Call[]): ProviderDefinition {
         get: rec('vps.get', vm),
         create: rec('vps.create', vm),
         listDataCenters: rec('vps.dc', [{ id: '1', name: 'NL', location: 'Amsterdam', country: 'NL' }]),
-        start: rec('vps.start'),
+        // Resolves with the machine only when the caller waits, as the SDK does.
+        start: async (id: string, options?: { wait?: unknown }): Promise<any> => {
+          calls.push(['vps.start', id]);
+          return options?.wait ? vm : undefined;
+        },
         stop: rec('vps.stop'),
         restart: rec('vps.restart'),
         waitFor: rec('vps.waitFor', vm),
@@ -203,6 +207,13 @@ describe('http: endpoints', () => {
     ['POST', `${P}/vms/42/start`, undefined, 200, { status: 'ok' }, ['vps.start', '42']],
     ['POST', `${P}/vms/42/stop`, undefined, 200, { status: 'ok' }, ['vps.stop', '42']],
     ['POST', `${P}/vms/42/restart`, undefined, 200, { status: 'ok' }, ['vps.restart', '42']],
+    ['POST', `${P}/vms/42/start`, { wait: true }, 200, { status: 'ok', vm }, ['vps.start', '42']],
+    ['DELETE', `${P}/vms/42`, undefined, 200, { status: 'deleted' }, ['vps.delete', '42']],
+    ['POST', `${P}/vms/42/wait`, { status: 'stopped' }, 200, vm, ['vps.waitFor', '42', 'stopped']],
+    ['GET', `${P}/vms/42/snapshots`, undefined, 200, [], ['vps.listSnapshots', '42']],
+    ['POST', `${P}/vms/42/snapshots`, { name: 'pre' }, 201, { status: 'accepted' }, ['vps.createSnapshot', '42']],
+    ['POST', `${P}/vms/42/snapshots/9/restore`, undefined, 200, { status: 'ok' }, ['vps.restoreSnapshot', '42', '9']],
+    ['DELETE', `${P}/vms/42/snapshots/9`, undefined, 200, { status: 'deleted' }, ['vps.deleteSnapshot', '42', '9']],
     [
       'GET',
       `${P}/datacenters`,

@@ -35,6 +35,11 @@ describe('testing: conformance kit on the memory provider', () => {
       'models: billing.listSubscriptions returns Subscription objects': 'the provider has no billing group',
       'models: billing.getCatalog returns CatalogItem objects': 'the provider has no billing group',
       'vps: start, stop and restart of a VM that does not exist are NotFoundErrors': 'the provider has no vps group',
+      'vps: waitFor, delete and the snapshot calls on a VM that does not exist are NotFoundErrors':
+        'the provider has no vps group',
+      'vps: bad wait options and user data over every limit are ValidationErrors before anything is sent':
+        'the provider has no vps group',
+      'vps: a wait whose signal has aborted rejects with its reason, without polling': 'the provider has no vps group',
       'inputs: vps.create refuses a password under 12 characters and a bad host name': 'the provider has no vps group',
       'inputs: sshKeys.add refuses an empty name and one over 255 characters': 'the provider has no sshKeys group',
       'inputs: domains.setNameservers takes 2 to 4 host names': 'the provider has no domains group',

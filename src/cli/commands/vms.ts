@@ -7,6 +7,7 @@ import { UsageError } from '../errors.js';
 import type { CommandContext, CommandSpec, GroupSpec } from '../spec.js';
 import { MAX_PRICE } from './domains.js';
 import { capability, DATA_CENTER_COLUMNS, money, numberFlag, VM_COLUMNS } from './shared.js';
+import { lifecycleCommands, WAIT_FLAGS, waitFromFlags } from './vms-lifecycle.js';
 
 const ID = { name: 'id', description: 'The VM id (from vms list)' };
 
@@ -26,25 +27,45 @@ async function password(ctx: CommandContext): Promise<string> {
   return value;
 }
 
-/** `vms start|stop|restart <id>`: resolves once the provider has accepted the action. */
+/** `vms start|stop|restart <id>`: returns once the provider has accepted the action, or with `--wait` once done. */
 function power(action: 'start' | 'stop' | 'restart', summary: string, done: string): CommandSpec {
   return {
     name: action,
     summary,
     args: [ID],
-    example: `setec-hosting vms ${action} 1268054`,
-    notes: 'Returns once the provider has accepted the action; it does not wait for the machine.',
+    flags: WAIT_FLAGS,
+    example: `setec-hosting vms ${action} 1268054 --wait`,
+    notes: 'Without --wait, returns once the provider has accepted the action; with it, once the machine got there.',
     async run(ctx) {
-      await (await capability(ctx, 'vps'))[action](ctx.args.id as string);
-      ctx.out.done(`VM ${ctx.args.id}: ${done}`);
+      const wait = await waitFromFlags(ctx);
+      const vm = await (await capability(ctx, 'vps'))[action](ctx.args.id as string, wait ? { wait } : {});
+      if (vm) ctx.out.item(vm);
+      else ctx.out.done(`VM ${ctx.args.id}: ${done}`);
     },
   };
+}
+
+/** The `--user-data-file` contents, read before anything is sent. */
+async function userDataFile(ctx: CommandContext): Promise<string | undefined> {
+  const file = ctx.flags['user-data-file'];
+  if (typeof file !== 'string') return undefined;
+  if (file === '-' && ctx.flags['password-stdin'] === true)
+    throw new UsageError('--user-data-file - and --password-stdin cannot both read stdin', 'vms create');
+  if (file === '-') return ctx.readStdin();
+  try {
+    return await (await import('node:fs/promises')).readFile(file, 'utf8');
+  } catch (error) {
+    throw new UsageError(
+      `cannot read --user-data-file ${file}: ${(error as NodeJS.ErrnoException).code ?? 'error'}`,
+      'vms create',
+    );
+  }
 }
 
 /** `setec-hosting vms`. */
 export const vms: GroupSpec = {
   name: 'vms',
-  summary: 'Virtual machines: list, show, create, start, stop, restart, data centers',
+  summary: 'Virtual machines: list, show, create, start, stop, restart, wait, delete, snapshots, data centers',
   commands: [
     {
       name: 'list',
@@ -84,7 +105,13 @@ export const vms: GroupSpec = {
           type: 'boolean',
           description: 'Read the root password from stdin instead of $SETEC_HOSTING_VM_PASSWORD',
         },
+        'user-data-file': {
+          type: 'string',
+          value: 'path',
+          description: 'cloud-init user data (#cloud-config or a #! script) to run on first boot; - for stdin',
+        },
         yes: { type: 'boolean', description: 'Do not ask for confirmation (required when not on a terminal)' },
+        ...WAIT_FLAGS,
       },
       example:
         'SETEC_HOSTING_VM_PASSWORD=... setec-hosting vms create --plan hostingercom-vps-kvm2-usd-1m --data-center-id 9 --template "Ubuntu 22.04" --hostname web1.example.com',
@@ -104,7 +131,10 @@ export const vms: GroupSpec = {
           if (typeof ctx.flags[flag] === 'string') request[field] = ctx.flags[flag] as string;
         }
         const maxPrice = await numberFlag(ctx, 'max-price', false);
+        const wait = await waitFromFlags(ctx);
         ctx.assertCanConfirm();
+        const userData = await userDataFile(ctx);
+        if (userData !== undefined) request.user_data = userData;
         request.password = await password(ctx);
         ctx.hideSecret(request.password);
         const provider = await ctx.provider();
@@ -117,12 +147,14 @@ export const vms: GroupSpec = {
           const price = item ? `${money(item.price_cents / 100, item.currency)} ${item.period}` : 'an unknown price';
           await ctx.confirm(`Create ${request.hostname} on plan ${request.plan} at ${price}?`);
         }
-        ctx.out.item(await vps.create(request, maxPrice === undefined ? {} : { maxPrice }));
+        const options = { ...(maxPrice === undefined ? {} : { maxPrice }), ...(wait ? { wait } : {}) };
+        ctx.out.item(await vps.create(request, options));
       },
     },
     power('start', 'Start a stopped virtual machine', 'start requested'),
     power('stop', 'Stop a running virtual machine', 'stop requested'),
     power('restart', 'Restart a virtual machine', 'restart requested'),
+    ...lifecycleCommands,
     {
       name: 'datacenters',
       summary: 'List the data centers a VM can be created in',
