@@ -16,7 +16,7 @@ const clamp = (ms: number): number => Math.min(MAX_WAIT_MS, Math.max(0, Math.rou
 
 /**
  * Reads a `Retry-After` header value as milliseconds: delta seconds (`"2"`, `"0"`) or an HTTP date
- * (a past date gives 0), at most {@link MAX_WAIT_MS}. A negative, non-numeric or empty value is
+ * (a past date gives 0), at most a year. A negative, non-numeric or empty value is
  * treated as absent (`undefined`).
  */
 export function readRetryAfter(value: string | null | undefined, now: number = Date.now()): number | undefined {
@@ -33,7 +33,7 @@ export function readRetryAfter(value: string | null | undefined, now: number = D
 
 /**
  * Reads an epoch-seconds reset time (`ratelimit-reset: 1767225600`) as the milliseconds left until
- * then (0 when it has passed; at most {@link MAX_WAIT_MS}). Anything but a non-negative number is
+ * then (0 when it has passed; at most a year). Anything but a non-negative number is
  * treated as absent.
  */
 export function readResetEpoch(value: string | null | undefined, now: number = Date.now()): number | undefined {
