@@ -64,7 +64,7 @@ describe('zone: planZone refuses what the provider cannot store, before anything
       read: async () => zone,
       write: async () => undefined,
     });
-    expect(dns.limits).toEqual({ ttl: 'per-set', recordTypes: ['A', 'AAAA'], minTtl: 120 });
+    expect(dns.limits).toEqual({ recordTypes: ['A', 'AAAA'], minTtl: 120 });
     const provider = { ...createMemoryProvider(), name: 'kit-dns', dns } as Provider;
     const error = await refusal(
       planZone(provider, 'example.com', [{ type: 'MX', name: '@', content: 'mail.example.com', ttl: 300 }]),
