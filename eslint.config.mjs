@@ -118,11 +118,6 @@ export default tseslint.config(
     },
   },
   {
-    // Its one door to the HTTP adapter kit, until that kit is exported by setec-hosting/provider-kit.
-    files: ['src/powerdns/kit.ts'],
-    rules: { 'no-restricted-imports': 'off' },
-  },
-  {
     files: ['src/testing/simulator-core/**/*.ts'],
     rules: {
       'no-restricted-imports': [

@@ -19,7 +19,7 @@ const shared: Options = {
     'acme/index': 'src/acme/index.ts',
     // Internal (not in `exports`): one file per Hostinger capability, so that a bundler drops the
     // groups a consumer does not use (e.g. `createHostingerDns` alone bundles no VPS or billing code).
-    'hostinger/internal/dns': 'src/hostinger/dns-batch.ts',
+    'hostinger/internal/dns': 'src/hostinger/dns.ts',
     'hostinger/internal/domains': 'src/hostinger/domains.ts',
     'hostinger/internal/vps': 'src/hostinger/vps.ts',
     'hostinger/internal/ssh-keys': 'src/hostinger/ssh-keys.ts',

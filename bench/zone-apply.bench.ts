@@ -4,6 +4,7 @@
  * 1. `planZone` + `applyPlan` against the Hostinger simulator on 127.0.0.1 (in this process, so its
  *    handler time is included), for a plan of 100 changed record sets (30 deleted, 40 updated, 30 created):
  *    the requests each step sends and its wall time, with `dns.writeSets` and with the per-set fallback.
+ *    1b. The same plan on a real PowerDNS server (`pdns_server`, skipped when it is not installed).
  * 2. Planning alone: `planZone` over a listing already in memory (validation of the 1,000 desired records,
  *    grouping into sets, comparison, the diff), and `String(plan)`.
  *
@@ -13,10 +14,12 @@
  */
 import { cpus, loadavg } from 'node:os';
 import type { DnsRecord, DnsRecordInput, Provider } from 'setec-hosting';
+import { createHetznerProvider } from 'setec-hosting/hetzner';
 import { createHostingerProvider } from 'setec-hosting/hostinger';
-import { createHostingerSimulator } from 'setec-hosting/testing';
+import { createHetznerSimulator, createHostingerSimulator } from 'setec-hosting/testing';
 import { applyPlan, planZone } from 'setec-hosting/zone';
 import { printTable, summarize } from './report.js';
+import { benchPowerDns } from './zone-apply-powerdns.js';
 import { benchZone, DOMAIN } from './sim-server.js';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
@@ -99,10 +102,64 @@ for (const mode of ['writeSets', 'per set'] as const) {
 }
 printTable(`1. planZone + applyPlan, 1,000 records, 100 changed sets, simulator on 127.0.0.1 (${ROUNDS} rounds)`, rows);
 
+// 1b. The same plan on Hetzner's record-set API: one request per changed set, every action polled together.
+const hz = createHetznerSimulator();
+const hzBase = `${await hz.listen()}/v1`;
+const hostValue = (type: string, value: string) =>
+  (type === 'MX' || type === 'SRV') && !value.endsWith('.') ? `${value}.` : value;
+const hzRows: Record<string, unknown>[] = [];
+{
+  const applies: number[] = [];
+  let counts = { plan: 0, apply: 0, byKind: '' };
+  for (let round = 0; round < ROUNDS; round++) {
+    hz.reset();
+    const zone = hz.state.zones.get(DOMAIN)!;
+    for (const set of benchZone()) {
+      const records = set.records.map((r) => ({ value: hostValue(set.type, r.content), comment: '' }));
+      zone.rrsets.set(`${set.name}/${set.type}`, { ...set, labels: {}, protection: { change: false }, records });
+    }
+    // Polls every 50 ms (the default is 500 ms; only the wall time depends on it, not the request count).
+    const hetzner = createHetznerProvider({ apiKey: hz.token, baseUrl: hzBase, actions: { intervalMs: 50 } });
+    const desired = desiredFrom(await hetzner.dns.list(DOMAIN));
+    const start = hz.requests.length;
+    const plan = await planZone(hetzner, DOMAIN, desired);
+    const middle = hz.requests.length;
+    const t = performance.now();
+    await applyPlan(hetzner, plan);
+    applies.push(performance.now() - t);
+    const byKind = new Map<string, number>();
+    for (const r of hz.requests.slice(middle)) {
+      const action = /\/actions\/(\w+)$/.exec(r.path)?.[1];
+      const key =
+        r.path === '/v1/actions'
+          ? 'GET /actions (polls)'
+          : `${r.method}${action ? ` ${action}` : r.method === 'POST' ? ' create_rrset' : ''}`;
+      byKind.set(key, (byKind.get(key) ?? 0) + 1);
+    }
+    counts = {
+      plan: middle - start,
+      apply: hz.requests.length - middle,
+      byKind: [...byKind].map(([k, n]) => `${n} ${k}`).join(', '),
+    };
+    if (plan.changes.length !== 100) throw new Error(`expected 100 changed sets, got ${plan.changes.length}`);
+  }
+  const a = summarize(applies);
+  hzRows.push({
+    provider: 'Hetzner (writeSets)',
+    'plan requests': counts.plan,
+    'apply requests': counts.apply,
+    'apply requests by kind': counts.byKind,
+    'apply ms (mean)': ms(a.mean),
+  });
+}
+await hz.close();
+printTable(`1b. The same plan on the Hetzner simulator (${ROUNDS} rounds)`, hzRows);
+
 // 2. Planning alone: the listing is already in memory, so only the SDK's own work is timed.
 await reseed();
 const listing = await createHostingerProvider({ apiKey: sim.token, baseUrl }).dns.list(DOMAIN);
 await sim.close();
+await benchPowerDns(DOMAIN, listing, desiredFrom, ROUNDS);
 const desired = desiredFrom(listing);
 const inMemory: Provider = {
   name: 'bench',

@@ -5,10 +5,9 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { CAPABILITY_NAMES, type CapabilityName, type Provider } from 'setec-hosting';
-import { createDigitalOceanProvider } from 'setec-hosting/digitalocean';
-import { createHostingerProvider } from 'setec-hosting/hostinger';
 import { createMemoryProvider } from 'setec-hosting/testing';
 import { createPocketDns } from '../examples/custom-provider.js';
+import { ADAPTERS } from './adapters.js';
 
 const GROUPS: Record<CapabilityName, { label: string; methods: string[] }> = {
   dns: { label: 'DNS', methods: ['list', 'create', 'update', 'delete', 'reset'] },
@@ -51,10 +50,8 @@ const GROUPS: Record<CapabilityName, { label: string; methods: string[] }> = {
 /** The markdown table, one row per capability group, one column per provider. */
 export function featureTable(): string {
   const providers: [string, Provider, string[]?][] = [
-    // Hostinger's machines are subscriptions: vps.delete is there and throws ErrNotSupported.
-    ['Hostinger', createHostingerProvider({ apiKey: 'unused' }), ['vps.delete']],
-    // DigitalOcean has no subscriptions: the method is there and throws ErrNotSupported.
-    ['DigitalOcean', createDigitalOceanProvider({ apiKey: 'unused' }), ['listSubscriptions']],
+    // One column per adapter of the list; a method answering ErrNotSupported is not counted.
+    ...ADAPTERS.map((a): [string, Provider, string[]?] => [a.displayName, a.sample(), a.unsupported]),
     ['Memory (`setec-hosting/testing`)', createMemoryProvider()],
     ['Pocket DNS (example plugin)', createPocketDns()],
   ];

@@ -8,6 +8,7 @@ const runs = [
   ['examples/demo.ts'],
   ['examples/hostinger-dns.ts'],
   ['examples/digitalocean-dns.ts'],
+  ['examples/hetzner-dns.ts'],
   ['examples/custom-provider.ts'],
   ['examples/zone-apply.ts'],
   ['examples/server.ts', '--simulator', '--smoke'],
@@ -15,6 +16,7 @@ const runs = [
 const env = { ...process.env, PORT: '0' };
 delete env.HOSTINGER_API_TOKEN; // CI never talks to the real API
 delete env.DIGITALOCEAN_TOKEN;
+delete env.HCLOUD_TOKEN;
 let failed = 0;
 for (const [file, ...args] of runs) {
   const started = Date.now();

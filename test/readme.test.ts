@@ -19,9 +19,9 @@ describe('README', () => {
 });
 
 describe('docs/guides/writing-a-provider.md', () => {
-  it('shows the example plugin exactly as examples/custom-provider.ts has it', () => {
+  it('shows the example plugin exactly as examples/http-dns-plugin.ts has it', () => {
     const guide = readFileSync(new URL('../docs/guides/writing-a-provider.md', import.meta.url), 'utf8');
-    const example = readFileSync(new URL('../examples/custom-provider.ts', import.meta.url), 'utf8');
+    const example = readFileSync(new URL('../examples/http-dns-plugin.ts', import.meta.url), 'utf8');
     expect(guide).toContain(example);
   });
 });

@@ -20,10 +20,15 @@ export function flagLabel(name: string, flag: FlagSpec): string {
   return flag.short ? `-${flag.short}, ${long}` : long;
 }
 
+/** `dns create`, or `simulator` for a group that is itself a command. */
+export function commandPath(group: GroupSpec, command: CommandSpec): string {
+  return group.command ? group.name : `${group.name} ${command.name}`;
+}
+
 /** `setec-hosting dns create <domain> <name> <type> <content> [flags]` */
 export function usageLine(group: GroupSpec, command: CommandSpec): string {
   const args = command.args.map(argLabel).join(' ');
-  return `${BIN} ${group.name} ${command.name}${args ? ` ${args}` : ''} [flags]`;
+  return `${BIN} ${commandPath(group, command)}${args ? ` ${args}` : ''} [flags]`;
 }
 
 function rows(entries: [string, string][]): string[] {
@@ -57,9 +62,10 @@ export function rootHelp(groups: readonly GroupSpec[]): string {
     '',
     'Example:',
     `  ${BIN} providers configure hostinger --api-key-stdin < token.txt`,
-    `  ${BIN} dns list example.com`,
+    `  ${BIN} dns list example.com -o json`,
+    `  ${BIN} simulator          # try every command on a local simulator, no account needed`,
     '',
-    `Run '${BIN} <group> --help' for a group's commands.`,
+    `Run '${BIN} help <group> [command]' (or add --help) for a group's commands or a command's flags.`,
     '',
   ].join('\n');
 }
@@ -86,7 +92,7 @@ export function groupHelp(group: GroupSpec): string {
 /** Help for one command: usage, arguments, flags, notes and an example. */
 export function commandHelp(group: GroupSpec, command: CommandSpec): string {
   const lines = [
-    `${BIN} ${group.name} ${command.name}: ${command.summary}`,
+    `${BIN} ${commandPath(group, command)}: ${command.summary}`,
     '',
     'Usage:',
     `  ${usageLine(group, command)}`,

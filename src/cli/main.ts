@@ -5,7 +5,7 @@
  */
 import { GROUPS } from './commands/index.js';
 import { formatError, UsageError } from './errors.js';
-import { BIN, commandHelp, groupHelp, rootHelp } from './help.js';
+import { BIN, commandHelp, commandPath, groupHelp, rootHelp } from './help.js';
 import { Output } from './output.js';
 import { parseLine } from './parse.js';
 import type { CliIo } from './runtime.js';
@@ -48,7 +48,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   const { group, command, args, flags } = line;
   const out = new Output({ json: flags.output === 'json', stdout: io.stdout, stderr: io.stderr, env: io.env });
   const secrets: string[] = [];
-  const helpFor = `${group.name} ${command.name}`;
+  const helpFor = commandPath(group, command);
   try {
     const { createContext } = await import('./runtime.js');
     const context = createContext({ io, out, args, flags, helpFor, secrets });

@@ -72,4 +72,6 @@ export interface GroupSpec {
   name: string;
   summary: string;
   commands: CommandSpec[];
+  /** Set when the word is itself a command with no sub-commands (`setec-hosting simulator`). */
+  command?: CommandSpec;
 }

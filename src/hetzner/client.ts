@@ -11,7 +11,7 @@ import type { AdapterOptions } from '../core/adapter-options.js';
 import { ConflictError, ProviderAPIError } from '../core/errors.js';
 import type { ApiRequest } from '../kit/client.js';
 import type { WireOutput, WireSchema } from '../kit/wire-schema.js';
-import { type AdapterSpec, ApiClient, createAdapterClient, type ErrorBody, firstLine, parseWire } from './kit.js';
+import { type AdapterSpec, type ApiClient, createAdapterClient, type ErrorBody, firstLine, parseWire } from './kit.js';
 import { readResetEpoch, readRetryAfter } from './kit.js';
 import type { HetznerActionOptions } from './options.js';
 import { sleep } from './sleep.js';

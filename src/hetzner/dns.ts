@@ -13,6 +13,7 @@ import { DNS_RECORD_TYPES, type DnsRecordInput, type DnsRecordType } from '../co
 import { isNotFoundError } from '../core/errors.js';
 import { createDnsCapability, type KitDnsCapability } from '../provider-kit/dns-capability.js';
 import type { DnsSetChanges, DnsWriteOptions } from '../provider-kit/dns-source.js';
+import { assertFits, filled, groupSets, type RecordSet } from '../provider-kit/dns-sets.js';
 import { ActionAnswer, ActionWire, waitForActions } from './actions.js';
 import type { HetznerClient } from './client.js';
 import { recordFromValue, valueFromRecord } from './dns-values.js';
@@ -37,6 +38,20 @@ const enc = (s: string) => encodeURIComponent(s).replace(/^%40$/, '@');
 const rrsetsPath = (zone: string, set?: { name: string; type: string }, ...rest: string[]) =>
   [`zones/${enc(zone)}/rrsets`, ...(set ? [enc(set.name), set.type] : []), ...rest].join('/');
 
+/** A listing younger than this stands for the zone in a `writeSets` that follows it (`applyPlan` re-reads just before). */
+const FRESH_MS = 30_000;
+
+/** The CNAME rule on the zone after `changes`, which `writeSets` hands over without reading the zone. */
+function assertChangesFit(zone: string, current: readonly DnsRecordInput[], changes: DnsSetChanges): void {
+  const next = new Map<string, RecordSet | undefined>();
+  for (const s of changes.delete) next.set(setKey(s.name, s.type), undefined);
+  for (const s of changes.replace) {
+    const records = s.records.map((r) => filled({ ...r, name: s.name, type: s.type, ttl: s.ttl }));
+    next.set(setKey(s.name, s.type), { name: s.name, type: s.type, ttl: s.ttl, records });
+  }
+  assertFits('hetzner', zone, groupSets(current.map(filled)), next);
+}
+
 /** What the adapter remembers of a listed set for the write that follows. */
 interface ListedSet {
   ttl: number;
@@ -45,6 +60,8 @@ interface ListedSet {
 
 /** The Hetzner implementation of the DNS capability. */
 export function createDns(client: HetznerClient): KitDnsCapability {
+  let last: { zone: string; at: number; records: DnsRecordInput[] } | undefined;
+
   const read = async (zone: string, options?: CallOptions): Promise<DnsRecordInput[]> => {
     const signal = options?.signal;
     const [{ zone: info }, sets] = await Promise.all([
@@ -60,6 +77,7 @@ export function createDns(client: HetznerClient): KitDnsCapability {
       const values = set.records.map((r) => r.value).sort();
       for (const value of values) records.push({ type, name: set.name, ttl, ...recordFromValue(type, value, zone) });
     }
+    last = { zone, at: Date.now(), records };
     return records;
   };
 
@@ -77,7 +95,15 @@ export function createDns(client: HetznerClient): KitDnsCapability {
 
   const write = async (zone: string, changes: DnsSetChanges, options?: DnsWriteOptions) => {
     const signal = options?.signal;
-    const sets = listedSets(options?.current ?? (await read(zone, options)));
+    let current = options?.current;
+    if (!current) {
+      // `writeSets` sends its sets without reading: a listing of the last 30 s stands for the zone.
+      const fresh = last && last.zone === zone && Date.now() - last.at < FRESH_MS ? last.records : undefined;
+      current = fresh ?? (await read(zone, options));
+      assertChangesFit(zone, current, changes);
+    }
+    last = undefined;
+    const sets = listedSets(current);
     const actions: (ActionWire | null | undefined)[] = [];
     // A zone locked by an action still running (one of ours) is written again once those have ended.
     const settle = { beforeRetry: () => waitForActions(client, actions.splice(0), signal) };
@@ -85,6 +111,7 @@ export function createDns(client: HetznerClient): KitDnsCapability {
       (await client.request({ method: 'POST', path, json, schema: CreateAnswer, idempotent: false, signal }, settle))
         .action;
     for (const set of changes.delete) {
+      if (!sets.has(setKey(set.name, set.type))) continue; // not there: nothing to delete
       try {
         const answer = await client.request(
           { method: 'DELETE', path: rrsetsPath(zone, set), schema: ActionAnswer, signal },
@@ -115,5 +142,7 @@ export function createDns(client: HetznerClient): KitDnsCapability {
     await waitForActions(client, actions, signal);
   };
 
-  return createDnsCapability({ provider: 'hetzner', read, write });
+  // One TTL per record set, 60 s to 2^31 - 1 (the API's range); TXT split into strings of 255 bytes.
+  const limits = { ttl: 'per-set', minTtl: 60, maxTtl: 2147483647 } as const;
+  return { ...createDnsCapability({ provider: 'hetzner', read, write, blindSetWrites: true }), limits };
 }

@@ -1,24 +1,21 @@
 /**
- * The pieces of the adapter kit the Hetzner adapter builds on, in one place: when the kit's public
- * entry (`setec-hosting/provider-kit`) exports them, only this file changes.
+ * The pieces of the adapter kit the Hetzner adapter builds on, in one place. The HTTP client, its spec and
+ * the wait headers come from the public `setec-hosting/provider-kit`; the rest are the kit's internal
+ * helpers (inspect label, answer parsing, zod/mini field helpers, id paths).
  *
  * @internal
  * @module
  */
-export { adapterDefinition, createAdapterClient, withInspectLabel } from '../kit/adapter.js';
 export {
   type AdapterSpec,
-  ApiClient,
+  type ApiClient,
   type ApiClientOptions,
   type ErrorBody,
   type HttpMethod,
-  firstLine,
-  parseWire,
+  adapterDefinition,
+  createAdapterClient,
   readResetEpoch,
   readRetryAfter,
-  maybeBoolean,
-  maybeNumber,
-  maybeString,
-  numericIdPath,
-  sha512Crypt,
-} from '../kit/index.js';
+} from '../provider-kit/index.js';
+export { withInspectLabel } from '../kit/adapter.js';
+export { firstLine, parseWire, maybeBoolean, maybeNumber, maybeString, numericIdPath } from '../kit/index.js';

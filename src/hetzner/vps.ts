@@ -98,13 +98,18 @@ export function createVps(client: HetznerClient): VpsCapability {
     await waitForActions(client, [action], signal);
   };
 
-  /** The server type, image, SSH key name and currency a create needs, each checked. */
-  const resolve = async (request: CreateVirtualMachineRequest, withPrice: boolean, signal?: AbortSignal) => {
+  /**
+   * The server type, image and SSH key name a create needs, each checked; the spending guard runs as soon
+   * as the type's price is known, before the image is looked up.
+   */
+  const resolve = async (request: CreateVirtualMachineRequest, maxPrice: number | undefined, signal?: AbortSignal) => {
     const { type: typeName, location } = planParts(request);
     const keyId = request.ssh_key_id;
     const [types, pricing, key] = await Promise.all([
       client.listAll('server_types', 'server_types', ServerTypeWire, { signal, searchParams: { name: typeName } }),
-      withPrice ? client.request({ method: 'GET', path: 'pricing', schema: PricingAnswer, signal }) : undefined,
+      maxPrice === undefined
+        ? undefined
+        : client.request({ method: 'GET', path: 'pricing', schema: PricingAnswer, signal }),
       keyId === undefined
         ? undefined
         : client.request({
@@ -115,16 +120,27 @@ export function createVps(client: HetznerClient): VpsCapability {
           }),
     ]);
     const type = types.find((t) => t.name === typeName);
-    if (!type) throw invalid({ plan: [`"${request.plan}" is not a server type (see billing.getCatalog())`] });
+    if (!type) {
+      const fields: Record<string, string[]> = {
+        plan: [`"${request.plan}" is not a server type (see billing.getCatalog())`],
+      };
+      if (maxPrice !== undefined) fields.maxPrice = ['the price could not be found'];
+      throw invalid(fields);
+    }
     if (!offeredIn(type, location))
       throw invalid({ data_center_id: [`server type ${type.name} is not offered in "${request.data_center_id}"`] });
+    // A month of the type in that location (the IPv4 is billed on top).
+    const cents = monthlyCents(type, location);
+    const currency = pricing?.pricing.currency;
+    const price = cents === undefined ? undefined : { amount: cents / 100, ...(currency ? { currency } : {}) };
+    assertWithinMaxPrice(maxPrice, price, `a ${type.name} server in ${location}`, PROVIDER);
     const images = await client.listAll('images', 'images', ImageWire, {
       signal,
       searchParams: { architecture: type.architecture, type: 'system', include_deprecated: 'true' },
     });
     const image = findImage(images, request.template);
     if (!image) throw invalid({ template: [`"${request.template}" is not a system image for ${type.architecture}`] });
-    return { type, location, image, keyName: key?.ssh_key.name, currency: pricing?.pricing.currency };
+    return { type, location, image, keyName: key?.ssh_key.name };
   };
 
   return createVpsCapability({
@@ -144,11 +160,7 @@ export function createVps(client: HetznerClient): VpsCapability {
       // The caller's cloud-init document runs after the SDK's password set-up (only its SHA-512 crypt hash).
       const userData = mergeUserData(passwordCloudConfig(request.password), request.user_data, PROVIDER);
       assertUserDataFits(userData, USER_DATA_LIMIT, PROVIDER);
-      const { type, location, image, keyName, currency } = await resolve(request, maxPrice !== undefined, signal);
-      // The spending guard compares a month of the type in that location (the IPv4 is billed on top).
-      const cents = monthlyCents(type, location);
-      const price = cents === undefined ? undefined : { amount: cents / 100, ...(currency ? { currency } : {}) };
-      assertWithinMaxPrice(maxPrice, price, `a ${type.name} server in ${location}`, PROVIDER);
+      const { type, location, image, keyName } = await resolve(request, maxPrice, signal);
       const body = {
         name: request.hostname,
         server_type: type.name,

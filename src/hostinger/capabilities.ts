@@ -11,7 +11,7 @@ import type { SshKeysCapability } from '../core/ssh-keys.js';
 import type { VpsCapability } from '../core/vps.js';
 import { createBilling } from './billing.js';
 import { createHostingerClient } from './client.js';
-import { createDns } from './dns.js';
+import { createDnsOnly } from './dns.js';
 import { createDomains } from './domains.js';
 import type { HostingerProviderOptions } from './options.js';
 import { createSshKeys } from './ssh-keys.js';
@@ -33,7 +33,7 @@ import { createVps } from './vps.js';
  * ```
  */
 export function createHostingerDns(options: HostingerProviderOptions): DnsCapability {
-  return createDns(createHostingerClient(options));
+  return createDnsOnly(createHostingerClient(options));
 }
 
 /**

@@ -15,7 +15,8 @@ import type { RRsetWire } from './zone-wire.js';
 const FRESH_MS = 30_000;
 
 const zoneKey = (domain: string) => domain.toLowerCase().replace(/\.$/, '');
-const setKey = (name: string, type: string) => `${name === '' ? '@' : name.toLowerCase()}\u0000${type.toUpperCase()}`;
+export const setKey = (name: string, type: string): string =>
+  `${name === '' ? '@' : name.toLowerCase()}\u0000${type.toUpperCase()}`;
 
 /** The disabled values of each record set of one zone listing (`name\0TYPE` → contents). */
 export type DisabledSets = Map<string, string[]>;

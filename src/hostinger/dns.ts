@@ -1,47 +1,25 @@
 /**
- * Hostinger DNS (`/api/dns/v1/zones/{domain}`): wire schemas, record ⇄ RRset mapping and the
- * {@link DnsCapability} methods. Hostinger keys records by RRset (name + type, one TTL per set) and
- * keeps MX/SRV priorities inside `content`; the SDK lists one record per value with `priority` apart.
+ * Hostinger DNS (`/api/dns/v1/zones/{domain}`) on the provider kit: how a zone is read (RRsets ⇄ records)
+ * and handed to `createDnsCapability`, which owns the DNS rules; `dns-write.ts` is how sets are written.
+ * Hostinger keys records by RRset (name + type, one TTL per set) and keeps MX/SRV priorities inside
+ * `content`; the SDK lists one record per value with `priority` apart.
  *
  * @internal
  * @module
  */
-import type { CallOptions } from '../core/call-options.js';
-import {
-  DNS_RECORD_TYPES,
-  type DnsCapability,
-  type DnsDeleteOptions,
-  type DnsRecord,
-  type DnsRecordInput,
-  type DnsRecordType,
-  type DnsUpdateOptions,
-} from '../core/dns.js';
-import { ConflictError, NotFoundError, ValidationError } from '../core/errors.js';
+import { DNS_RECORD_TYPES, type DnsCapability, type DnsRecord, type DnsRecordType } from '../core/dns.js';
+import { NotFoundError } from '../core/errors.js';
 import { setRecordIds } from '../core/record-id.js';
-import {
-  DEFAULT_TTL,
-  formatTxt,
-  normalizeDomain,
-  normalizeRecord,
-  normalizeRecordName,
-  parseTxt,
-  sameRecord,
-  validateRecords,
-  type NormalizedDnsRecord,
-} from '../core/validation/index.js';
-import type { HostingerClient } from './client.js';
-import { domainPath } from './paths.js';
+import { DEFAULT_TTL, normalizeDomain, parseTxt, type NormalizedDnsRecord } from '../core/validation/index.js';
 import { MessageWire } from '../kit/parse-wire.js';
+import { createDnsCapability, createDnsWithoutBatch, type KitDnsCapability } from '../provider-kit/dns-capability.js';
+import type { DnsSource } from '../provider-kit/dns-source.js';
+import type { HostingerClient } from './client.js';
+import { DisabledRecordsMemo } from './disabled-records.js';
+import { createZoneWriter, ZONES } from './dns-write.js';
+import { domainPath } from './paths.js';
 import { type RRsetWire, ZoneWire } from './zone-wire.js';
-import { DisabledRecordsMemo, disabledSets, refuseDisabled } from './disabled-records.js';
 
-/** The body of PUT/validate: RRsets to write. */
-interface ZoneWriteWire {
-  overwrite: boolean;
-  zone: { name: string; type: DnsRecordType; ttl: number; records: { content: string }[] }[];
-}
-
-const ZONES = 'api/dns/v1/zones';
 const TYPES: readonly string[] = DNS_RECORD_TYPES;
 
 function hostname(value: string): string {
@@ -69,13 +47,6 @@ function plainContent(type: DnsRecordType, content: string): string {
   if (type === 'CNAME' || type === 'NS') return hostname(content);
   if (type === 'AAAA') return content.toLowerCase();
   return content;
-}
-
-/** SDK record → Hostinger content: the priority goes back in front for MX/SRV, TXT is quoted. */
-function toWireContent(record: NormalizedDnsRecord): string {
-  if (record.type === 'MX' || record.type === 'SRV') return `${record.priority} ${record.content}`;
-  if (record.type === 'TXT') return formatTxt(record.content);
-  return record.content;
 }
 
 /** Flattens RRsets into records; types the SDK does not model (SOA, ALIAS) are left out. */
@@ -119,37 +90,21 @@ export function listFromZone(zone: readonly RRsetWire[]): DnsRecord[] {
   );
 }
 
-/** Groups records into RRsets; a set takes the TTL of its first record. */
-export function zoneFromRecords(records: readonly NormalizedDnsRecord[], overwrite: boolean): ZoneWriteWire {
-  const sets = new Map<string, ZoneWriteWire['zone'][number]>();
-  for (const r of records) {
-    const key = `${r.name}\u0000${r.type}`;
-    const set = sets.get(key) ?? { name: r.name, type: r.type, ttl: r.ttl, records: [] };
-    set.records.push({ content: toWireContent(r) });
-    sets.set(key, set);
-  }
-  return { overwrite, zone: [...sets.values()] };
+/** The Hostinger DNS group with `writeSets` (the whole provider's): any `applyPlan` in 4 requests. */
+export function createDns(client: HostingerClient): KitDnsCapability {
+  return createDnsCapability(hostingerDnsSource(client));
 }
 
-function cnameConflict(
-  existing: readonly NormalizedDnsRecord[],
-  adding: readonly NormalizedDnsRecord[],
-): string | undefined {
-  for (const r of adding) {
-    const others = existing.filter((e) => e.name === r.name && !sameRecord(e, r));
-    if (r.type === 'CNAME' && others.length > 0)
-      return `a CNAME at "${r.name}" cannot coexist with the existing ${others[0]?.type} record`;
-    if (r.type !== 'CNAME' && others.some((e) => e.type === 'CNAME'))
-      return `"${r.name}" already has a CNAME; no ${r.type} record can be added`;
-  }
-  return undefined;
+/** The Hostinger DNS group without `writeSets`, for the smallest bundle. */
+export function createDnsOnly(client: HostingerClient): DnsCapability {
+  return createDnsWithoutBatch(hostingerDnsSource(client));
 }
 
 /**
- * The Hostinger implementation of {@link DnsCapability}. `memo` (shared with `writeSets`) keeps what the
- * last listing showed of disabled records, which no write may lose.
+ * Hostinger's DNS as the kit sees it: its zone GET and its RRset writes. `memo` keeps what the last listing
+ * showed of records disabled in hPanel, which no write may lose.
  */
-export function createDns(client: HostingerClient, memo = new DisabledRecordsMemo()): DnsCapability {
+function hostingerDnsSource(client: HostingerClient, memo = new DisabledRecordsMemo()): DnsSource {
   const getZone = async (domain: string, signal: AbortSignal | undefined) => {
     try {
       const zone = (await client.request({ method: 'GET', path: domainPath(ZONES, domain), schema: ZoneWire, signal }))
@@ -168,137 +123,22 @@ export function createDns(client: HostingerClient, memo = new DisabledRecordsMem
       throw error;
     }
   };
-
-  /** Validates with `/validate` (a pure check, safe to retry), then applies with PUT. */
-  const write = async (domain: string, body: ZoneWriteWire, signal: AbortSignal | undefined) => {
-    await client.request({
-      method: 'POST',
-      path: domainPath(ZONES, domain, 'domain', 'validate'),
-      json: body,
-      schema: MessageWire,
-      idempotent: true,
-      signal,
-    });
-    // overwrite:false appends (not idempotent: a replay is a 4008 conflict); overwrite:true replaces.
-    await client.request({
-      method: 'PUT',
-      path: domainPath(ZONES, domain),
-      json: body,
-      schema: MessageWire,
-      idempotent: body.overwrite,
-      signal,
-    });
-  };
-
-  /**
-   * Adds `adding` to the zone. Hostinger keeps one TTL per record set and an append rewrites it, so a
-   * record joining an existing set takes the set's TTL; asking for another TTL there is refused rather
-   * than silently changing the TTL of the records already in the set.
-   */
-  const append = async (
-    domain: string,
-    adding: NormalizedDnsRecord[],
-    inputs: DnsRecordInput[],
-    existing: NormalizedDnsRecord[],
-    signal?: AbortSignal,
-  ) => {
-    const conflict = cnameConflict(existing, adding);
-    if (conflict) throw new ConflictError(`Cannot add to ${domain}: ${conflict}`, { provider: 'hostinger' });
-    const fields: Record<string, string[]> = {};
-    const withTtl = adding.map((r, i) => {
-      const set = existing.find((e) => e.name === r.name && e.type === r.type);
-      if (!set) return r;
-      if (inputs[i]?.ttl !== undefined && inputs[i]?.ttl !== set.ttl) {
-        fields[inputs.length > 1 ? `records.${i}.ttl` : 'ttl'] = [
-          `the ${r.type} records of "${r.name}" share TTL ${set.ttl}; omit ttl or use ${set.ttl}`,
-        ];
-      }
-      return { ...r, ttl: set.ttl };
-    });
-    if (Object.keys(fields).length > 0)
-      throw new ValidationError('Hostinger keeps one TTL per record set', { fields, provider: 'hostinger' });
-    await write(domain, zoneFromRecords(withTtl, false), signal);
-  };
-
   return {
-    async list(domain: string, options?: CallOptions): Promise<DnsRecord[]> {
-      return listFromZone(await getZone(domain, options?.signal));
-    },
-
-    async create(domain: string, record: DnsRecordInput, options?: CallOptions): Promise<void> {
-      const zoneName = normalizeDomain(domain);
-      const wanted = normalizeRecord(record, '', zoneName);
-      const existing = recordsFromZone(await getZone(domain, options?.signal));
-      if (existing.some((e) => sameRecord(e, wanted))) {
-        throw new ConflictError(
-          `${wanted.type} record "${wanted.name}" → "${wanted.content}" already exists in ${domain}`,
-          { provider: 'hostinger' },
-        );
-      }
-      await append(domain, [wanted], [record], existing, options?.signal);
-    },
-
-    async update(domain: string, records: DnsRecordInput[], options?: DnsUpdateOptions): Promise<void> {
-      const wanted = validateRecords(records, normalizeDomain(domain));
-      if (wanted.length === 0) return;
-      if (options?.overwrite) {
-        const disabled = memo.recent(domain) ?? disabledSets(await getZone(domain, options.signal));
-        refuseDisabled(domain, disabled, wanted, 'replace');
-        await write(domain, zoneFromRecords(wanted, true), options.signal);
-        memo.written(domain, wanted);
-        return;
-      }
-      const existing = recordsFromZone(await getZone(domain, options?.signal));
-      const missing: NormalizedDnsRecord[] = [];
-      const inputs: DnsRecordInput[] = [];
-      wanted.forEach((r, i) => {
-        if (existing.some((e) => sameRecord(e, r)) || missing.some((m) => sameRecord(m, r))) return;
-        missing.push(r);
-        inputs.push(records[i] as DnsRecordInput);
-      });
-      if (missing.length > 0) await append(domain, missing, inputs, existing, options?.signal);
-    },
-
-    async delete(domain: string, name: string, type: DnsRecordType, options?: DnsDeleteOptions): Promise<void> {
-      domainPath(ZONES, domain);
-      const setName = normalizeRecordName(name);
-      const setType = typeof type === 'string' ? (type.toUpperCase() as DnsRecordType) : type;
-      if (!TYPES.includes(setType))
-        throw new ValidationError(`Invalid record type "${String(type)}"`, {
-          fields: { type: [`must be one of ${TYPES.join(', ')}`] },
-        });
-      const signal = options?.signal;
-      const deleteSet = () =>
-        client.request({
-          method: 'DELETE',
-          path: domainPath(ZONES, domain),
-          json: { filters: [{ name: setName, type: setType }] },
-          schema: MessageWire,
-          signal,
-        });
-      if (options?.content === undefined) {
-        await deleteSet();
-        return;
-      }
-      const target = normalizeRecord({ type: setType, name: setName, content: options.content });
-      const zone = await getZone(domain, signal);
-      refuseDisabled(domain, disabledSets(zone), [{ name: setName, type: setType }], 'remove one value of');
-      const set = recordsFromZone(zone).filter((r) => r.name === setName && r.type === setType);
-      const remaining = set.filter((r) => !sameRecord({ ...r, priority: 0 }, { ...target, priority: 0 }));
-      // Nothing matched: the record is already gone, as the caller wants (deletes stay idempotent).
-      if (remaining.length === set.length) return;
-      if (remaining.length === 0) await deleteSet();
-      else await write(domain, zoneFromRecords(remaining, true), signal);
-    },
-
-    async reset(domain: string, options?: CallOptions): Promise<void> {
+    provider: 'hostinger',
+    // Hostinger keeps one TTL per record set.
+    limits: { ttl: 'per-set' },
+    // The zone PUT replaces whole sets and the DELETE takes set filters: `writeSets` needs no read first.
+    blindSetWrites: true,
+    read: async (zone, o) => recordsFromZone(await getZone(zone, o?.signal)),
+    write: createZoneWriter(client, memo, getZone),
+    async reset(zone, o) {
       await client.request({
         method: 'POST',
-        path: domainPath(ZONES, domain, 'domain', 'reset'),
+        path: domainPath(ZONES, zone, 'domain', 'reset'),
         json: { sync: true, reset_email_records: true },
         schema: MessageWire,
         idempotent: false,
-        signal: options?.signal,
+        signal: o?.signal,
       });
     },
   };

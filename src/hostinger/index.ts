@@ -20,7 +20,7 @@ import type { ProviderCredentials } from '../core/provider-config.js';
 import { adapterDefinition, withInspectLabel } from '../kit/adapter.js';
 import { createBilling } from './billing.js';
 import { createHostingerClient } from './client.js';
-import { createDnsWithBatch } from './dns-batch.js';
+import { createDns } from './dns.js';
 import { createDomains } from './domains.js';
 import { apiPath } from './paths.js';
 import type { HostingerProviderOptions } from './options.js';
@@ -69,7 +69,7 @@ export function createHostingerProvider(options: HostingerProviderOptions): Host
         signal: callOptions?.signal,
       });
     },
-    dns: createDnsWithBatch(client),
+    dns: createDns(client),
     domains: createDomains(client),
     vps: createVps(client),
     sshKeys: createSshKeys(client),

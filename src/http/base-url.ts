@@ -93,10 +93,37 @@ export function assertSafeBaseUrl(value: string, options: { allowUnsafe?: boolea
 }
 
 /**
- * Checks the `base_url` of a provider config's `extra`, when there is one.
+ * The exact origins of `urls` (`http://10.0.0.53:8081`), for `createHostingHandler`'s `trustedBaseUrls`.
+ * @throws {TypeError} for an entry that is not an http(s) URL of an origin alone (no path, query, credentials).
+ */
+export function trustedOrigins(urls: readonly string[] | undefined): ReadonlySet<string> {
+  const origins = new Set<string>();
+  for (const entry of urls ?? []) {
+    const url = URL.canParse(String(entry)) ? new URL(String(entry)) : undefined;
+    if (!url || !/^https?:$/.test(url.protocol) || url.pathname !== '/' || url.search || url.hash || url.username)
+      throw new TypeError(`createHostingHandler: trustedBaseUrls entry "${String(entry)}" must be an http(s) origin`);
+    origins.add(url.origin);
+  }
+  return origins;
+}
+
+/** True when `baseUrl` lies on one of the `trusted` origins (exactly: scheme, host and port). */
+export function isTrustedBaseUrl(baseUrl: string | undefined, trusted: ReadonlySet<string>): boolean {
+  if (baseUrl === undefined || trusted.size === 0 || !URL.canParse(baseUrl)) return false;
+  const url = new URL(baseUrl);
+  return trusted.has(url.origin) && url.username === '' && url.password === '';
+}
+
+/**
+ * Checks the `base_url` of a provider config's `extra`, when there is one. A URL on a `trusted` origin
+ * passes, private or plain http as it may be.
  * @throws {ValidationError} naming `extra.base_url`.
  */
-export function assertSafeExtra(extra: Readonly<Record<string, string>> | undefined, allowUnsafe: boolean): void {
+export function assertSafeExtra(
+  extra: Readonly<Record<string, string>> | undefined,
+  allowUnsafe: boolean,
+  trusted: ReadonlySet<string> = new Set(),
+): void {
   const baseUrl = extra?.base_url;
-  if (baseUrl !== undefined) assertSafeBaseUrl(baseUrl, { allowUnsafe });
+  if (baseUrl !== undefined && !isTrustedBaseUrl(baseUrl, trusted)) assertSafeBaseUrl(baseUrl, { allowUnsafe });
 }

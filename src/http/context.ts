@@ -3,7 +3,7 @@ import type { ConfigStore, ProviderConfig } from '../config/config-store.js';
 import { ValidationError } from '../core/errors.js';
 import { requireCapability, type CapabilityName, type Provider } from '../core/provider.js';
 import type { ProviderRegistry } from '../core/registry.js';
-import { assertSafeExtra } from './base-url.js';
+import { assertSafeExtra, isTrustedBaseUrl } from './base-url.js';
 import { publicOnlyFetch } from './public-address.js';
 
 /** What every route module needs: where configs live, which providers exist, how strict base URLs are. */
@@ -11,6 +11,8 @@ export interface RouteContext {
   readonly store: ConfigStore;
   readonly registry: ProviderRegistry;
   readonly allowUnsafeBaseUrl: boolean;
+  /** Origins a stored `extra.base_url` may point at although they are private (`trustedBaseUrls`). */
+  readonly trustedBaseUrls: ReadonlySet<string>;
 }
 
 /** The hono app routes are registered on. */
@@ -55,7 +57,7 @@ export async function storedConfig(ctx: RouteContext, c: Context): Promise<Provi
       },
     );
   }
-  assertSafeExtra(config.extra, ctx.allowUnsafeBaseUrl);
+  assertSafeExtra(config.extra, ctx.allowUnsafeBaseUrl, ctx.trustedBaseUrls);
   return config;
 }
 
@@ -83,7 +85,9 @@ export function refusedAddressError(request: Request): ValidationError | undefin
  * that is not public: a name that passed the check cannot be pointed at the inside later (DNS rebinding).
  */
 export function buildProvider(ctx: RouteContext, config: ProviderConfig, c: Context): Provider {
-  if (config.extra.base_url !== undefined && !ctx.allowUnsafeBaseUrl) {
+  const baseUrl = config.extra.base_url;
+  // A trusted origin is private by design: it gets the platform's fetch, not the public-only one.
+  if (baseUrl !== undefined && !ctx.allowUnsafeBaseUrl && !isTrustedBaseUrl(baseUrl, ctx.trustedBaseUrls)) {
     const fetch = publicOnlyFetch(() => refused.add(c.req.raw));
     return ctx.registry.createProvider(config.provider, config, { fetch });
   }

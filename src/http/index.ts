@@ -25,6 +25,7 @@ import type { ConfigStore } from '../config/config-store.js';
 import { assertProviderName } from '../config/config-store.js';
 import { defaultRegistry, type ProviderRegistry } from '../core/registry.js';
 import { assertAuth, authMiddleware, warnIfWeakSecret, type HostingAuth } from './auth.js';
+import { trustedOrigins } from './base-url.js';
 import { registerBillingRoutes } from './billing.js';
 import { refusedAddressError, type RouteContext } from './context.js';
 import { crossSiteGuard } from './cross-site.js';
@@ -64,6 +65,18 @@ export interface HostingHandlerOptions {
    * @default false
    */
   allowUnsafeBaseUrl?: boolean;
+  /**
+   * Exact origins (`http://10.0.0.53:8081`: scheme, host and port) a stored or submitted `extra.base_url` may
+   * point at even when they are private, loopback or plain http, such as the operator's own PowerDNS server.
+   * Every other private or loopback address stays refused; a trusted origin's requests are not limited to
+   * public addresses.
+   * @default [] (none)
+   * @example
+   * ```ts
+   * createHostingHandler({ store, auth, trustedBaseUrls: ['http://10.0.0.53:8081'] });
+   * ```
+   */
+  trustedBaseUrls?: readonly string[];
   /**
    * Origins (`https://admin.example.com`) whose pages may send state-changing requests authenticated by
    * cookie, besides the handler's own origin: needed when a proxy serves the API under another host name.
@@ -120,6 +133,7 @@ export function createHostingHandler(options: HostingHandlerOptions): HostingHan
     store: options.store,
     registry: options.registry ?? defaultRegistry(),
     allowUnsafeBaseUrl: options.allowUnsafeBaseUrl === true,
+    trustedBaseUrls: trustedOrigins(options.trustedBaseUrls),
   };
 
   const app = new Hono({ strict: false }).basePath(HOSTING_BASE_PATH);

@@ -53,7 +53,7 @@ export function registerProviderRoutes(app: HostingApp, ctx: RouteContext): void
     const body = await readJson(c, configureBody);
     // A body without `extra` keeps the stored settings (a new token for the same endpoint); `{}` clears them.
     const extra = body.extra ?? (await ctx.store.get(definition.name))?.extra ?? {};
-    assertSafeExtra(extra, ctx.allowUnsafeBaseUrl);
+    assertSafeExtra(extra, ctx.allowUnsafeBaseUrl, ctx.trustedBaseUrls);
     await ctx.store.save({
       provider: definition.name,
       api_key: body.api_key,
@@ -72,7 +72,7 @@ export function registerProviderRoutes(app: HostingApp, ctx: RouteContext): void
       const body = parseJsonText(text, testBody);
       // As in configure: without `extra`, the typed token is tested against the stored settings (e.g. base_url).
       const extra = body.extra ?? (await ctx.store.get(definition.name))?.extra ?? {};
-      assertSafeExtra(extra, ctx.allowUnsafeBaseUrl);
+      assertSafeExtra(extra, ctx.allowUnsafeBaseUrl, ctx.trustedBaseUrls);
       const typed = { provider: definition.name, api_key: body.api_key, api_secret: body.api_secret ?? '', extra };
       await buildProvider(ctx, { ...typed, connected: false }, c).testConnection(callOptions(c));
       return c.json({ status: 'ok', message: 'Connection successful' });
@@ -103,7 +103,7 @@ export function registerProviderRoutes(app: HostingApp, ctx: RouteContext): void
 /** The capability groups a configured provider has; `[]` when its config cannot build one. */
 export function capabilitiesOf(ctx: RouteContext, config: ProviderConfig): CapabilityName[] {
   try {
-    assertSafeExtra(config.extra, ctx.allowUnsafeBaseUrl);
+    assertSafeExtra(config.extra, ctx.allowUnsafeBaseUrl, ctx.trustedBaseUrls);
     const provider = ctx.registry.createProvider(config.provider, config);
     return CAPABILITY_NAMES.filter((name) => provider[name] !== undefined);
   } catch {

@@ -5,66 +5,66 @@
  * @internal
  * @module
  */
-import { createDnsCapability, type KitDnsCapability } from '../provider-kit/index.js';
-import type { AdapterClient } from './kit.js';
+import { createDnsCapability, type ApiClient, type KitDnsCapability } from '../provider-kit/index.js';
 import { patchBody, recordsFromWire, type RRSetWire } from './wire.js';
 
-/** The zone GET, checked only as far as it is read: `rrsets` with names, types, TTLs and records. */
-const ZoneWire = {
+/** A Standard Schema (what the client checks answers with) from a test of the decoded body. */
+const schema = <T>(fits: (value: unknown) => boolean, path: string[] = []) => ({
   '~standard': {
-    version: 1,
+    version: 1 as const,
     vendor: 'setec-hosting',
-    validate(value: unknown) {
-      const rrsets = (value as { rrsets?: unknown })?.rrsets;
-      const bad = !Array.isArray(rrsets)
-        ? []
-        : rrsets.findIndex(
-            (s: Partial<RRSetWire>) =>
-              typeof s?.name !== 'string' || typeof s.type !== 'string' || !Array.isArray(s.records),
-          );
-      if (bad === -1) return { value: value as { rrsets: RRSetWire[] } };
-      return { issues: [{ message: 'Invalid input', path: Array.isArray(bad) ? ['rrsets'] : ['rrsets', bad] }] };
-    },
-    types: undefined as unknown as { input: unknown; output: { rrsets: RRSetWire[] } },
+    validate: (value: unknown) =>
+      fits(value) ? { value: value as T } : { issues: [{ message: 'Invalid input', path }] },
+    types: undefined as unknown as { input: unknown; output: T },
   },
-} as const;
+});
 
-/** A PATCH answers 204 with no body. */
-const NoContent = {
-  '~standard': { version: 1, vendor: 'setec-hosting', validate: (value: unknown) => ({ value }) },
-} as const;
-
-/** The zone id in a path: the canonical name with its trailing dot, bytes outside `A-Za-z0-9.-` as `=XX`. */
-const zoneId = (zone: string) =>
-  encodeURIComponent(
-    `${zone}.`.replace(/[^A-Za-z0-9.-]/g, (c) => `=${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`),
-  );
+/** Any answer (PATCH answers 204 with no body). */
+export const AnyBody = schema<unknown>(() => true);
+const isSet = (s: Partial<RRSetWire>) =>
+  typeof s?.name === 'string' && typeof s.type === 'string' && Array.isArray(s.records);
+const ZoneWire = schema<{ rrsets: RRSetWire[] }>(
+  (v) => {
+    const rrsets: unknown = (v as { rrsets?: unknown })?.rrsets;
+    return Array.isArray(rrsets) && rrsets.every(isSet);
+  },
+  ['rrsets'],
+);
 
 /** The DNS group of one PowerDNS server (`server` is `api/v1/servers/<id>`). */
-export function createPowerDnsDns(client: AdapterClient, server: string): KitDnsCapability {
-  // The gsqlite3 backend refuses a write while another is in progress: this provider sends them one at a time.
+export function createPowerDnsDns(client: ApiClient, server: string): KitDnsCapability {
+  // A zone id is its name with the trailing dot (a valid domain needs no `=XX` escapes).
+  const path = (zone: string) => `${server}/zones/${encodeURIComponent(`${zone}.`)}`;
+  // gsqlite3 refuses a write while another is in progress: this provider sends its writes one at a time.
   let queue: Promise<unknown> = Promise.resolve();
-  const serial = <T>(task: () => Promise<T>): Promise<T> => {
-    const run = queue.then(task, task);
-    queue = run.catch(() => undefined);
-    return run;
-  };
   return createDnsCapability({
     provider: 'powerdns',
-    // writeSets sends the sets without reading first: PowerDNS itself checks them against the rest of the zone.
+    // writeSets sends the sets without reading first: PowerDNS checks them against the rest of the zone.
     blindSetWrites: true,
     async read(zone, options) {
-      const path = `${server}/zones/${zoneId(zone)}`;
-      const answer = await client.request({ method: 'GET', path, schema: ZoneWire, signal: options?.signal });
+      const answer = await client.request({
+        method: 'GET',
+        path: path(zone),
+        schema: ZoneWire,
+        signal: options?.signal,
+      });
       return recordsFromWire(answer.rrsets, zone);
     },
-    write(zone, changes, options) {
-      const path = `${server}/zones/${zoneId(zone)}`;
+    async write(zone, changes, options) {
       const json = patchBody(changes, zone);
-      // REPLACE and DELETE give the same zone when repeated, so a 5xx ("database is locked") is retried.
-      return serial(() =>
-        client.request({ method: 'PATCH', path, json, schema: NoContent, idempotent: true, signal: options?.signal }),
-      ).then(() => undefined);
+      // Whole sets replaced or deleted give the same zone when repeated, so a 5xx is retried.
+      const send = () =>
+        client.request({
+          method: 'PATCH',
+          path: path(zone),
+          json,
+          schema: AnyBody,
+          idempotent: true,
+          signal: options?.signal,
+        });
+      const done = queue.then(send, send);
+      queue = done.catch(() => undefined);
+      await done;
     },
   });
 }

@@ -14,11 +14,21 @@
  *
  * @module
  */
-import type { CallOptions, Provider, ProviderDefinition } from '../index.js';
-import { ValidationError } from '../index.js';
-import type { KitDnsCapability } from '../provider-kit/index.js';
-import { createPowerDnsDns } from './dns.js';
-import { createAdapterClient, type AdapterOptions, type AdapterSpec } from './kit.js';
+import {
+  ValidationError,
+  type CallOptions,
+  type Provider,
+  type ProviderCredentials,
+  type ProviderDefinition,
+} from '../index.js';
+import {
+  adapterDefinition,
+  createAdapterClient,
+  type AdapterOptions,
+  type AdapterSpec,
+  type KitDnsCapability,
+} from '../provider-kit/index.js';
+import { AnyBody, createPowerDnsDns } from './dns.js';
 
 /** Options of {@link createPowerDnsProvider}. */
 export interface PowerDnsProviderOptions extends Omit<AdapterOptions, 'apiKey' | 'baseUrl' | 'sharedCooldown'> {
@@ -38,16 +48,16 @@ const SPEC: AdapterSpec = {
   displayName: 'PowerDNS',
   defaultBaseUrl: '',
   authHeader: 'X-API-Key',
+  // `{"error": "..."}`, or plain text for a body over the server's size limit. A CNAME beside other records is
+  // a 422 whose message says "Conflicts with": a conflict with the zone's state.
   readErrorBody(text) {
     let message = text.trim().split('\n', 1)[0]?.slice(0, 300);
     try {
-      const body: unknown = JSON.parse(text);
-      if (body && typeof body === 'object' && 'error' in body && typeof body.error === 'string') message = body.error;
+      message = String((JSON.parse(text) as { error?: unknown }).error ?? message);
     } catch {
-      // a plain-text answer (PowerDNS sends one for a body over its size limit)
+      // plain text
     }
-    // PowerDNS answers 422 when a CNAME would sit beside other records: a conflict with the zone's state.
-    return { message, conflict: /conflicts with pre-existing|CNAME/i.test(message ?? '') };
+    return { message, conflict: /conflicts with/i.test(message ?? '') };
   },
 };
 
@@ -68,24 +78,18 @@ const SPEC: AdapterSpec = {
  * ```
  */
 export function createPowerDnsProvider(options: PowerDnsProviderOptions): PowerDnsProvider {
-  const baseUrl = String(options?.baseUrl ?? '')
-    .replace(/\/+$/, '')
-    .replace(/\/api\/v1$/, '');
-  if (!/^https?:\/\/[^/\s]/i.test(baseUrl))
-    throw new ValidationError(
-      'The PowerDNS base URL is required: the origin of its webserver, e.g. http://127.0.0.1:8081',
-      {
-        fields: { baseUrl: ['must be an http(s) URL'] },
-        provider: SPEC.name,
-      },
-    );
+  const baseUrl = String(options?.baseUrl ?? '').replace(/\/+$|\/api\/v1\/?$/g, '');
+  if (!/^https?:\/\/[^/\s]/i.test(baseUrl)) {
+    const fields = { baseUrl: ['must be an http(s) URL: the webserver of PowerDNS, e.g. http://127.0.0.1:8081'] };
+    throw new ValidationError('The PowerDNS base URL is required', { fields, provider: SPEC.name });
+  }
   const client = createAdapterClient(SPEC, { ...options, baseUrl });
   const server = `api/v1/servers/${encodeURIComponent(options.serverId ?? 'localhost')}`;
   const provider: PowerDnsProvider = {
     name: SPEC.name,
     displayName: SPEC.displayName,
     async testConnection(callOptions?: CallOptions): Promise<void> {
-      await client.request({ method: 'GET', path: server, schema: ANY, signal: callOptions?.signal });
+      await client.request({ method: 'GET', path: server, schema: AnyBody, signal: callOptions?.signal });
     },
     dns: createPowerDnsDns(client, server),
   };
@@ -94,10 +98,6 @@ export function createPowerDnsProvider(options: PowerDnsProviderOptions): PowerD
   });
   return provider;
 }
-
-const ANY = {
-  '~standard': { version: 1, vendor: 'setec-hosting', validate: (value: unknown) => ({ value }) },
-} as const;
 
 /**
  * The `powerdns` provider definition: `create(config)` uses `config.api_key` as the key,
@@ -113,20 +113,17 @@ const ANY = {
  * const provider = createProvider('powerdns', { api_key: key, extra: { base_url: 'http://127.0.0.1:8081' } });
  * ```
  */
-export const powerdns: ProviderDefinition = {
-  name: SPEC.name,
-  displayName: SPEC.displayName,
-  extraFields: [
-    { name: 'base_url', label: 'API base URL', placeholder: 'http://127.0.0.1:8081' },
-    { name: 'server_id', label: 'Server id (optional)', placeholder: 'localhost' },
-  ],
-  create(config, options) {
-    const extra: Readonly<Record<string, string | undefined>> = config?.extra ?? {};
-    return createPowerDnsProvider({
-      apiKey: String(config?.api_key ?? ''),
-      baseUrl: extra.base_url ?? '',
-      ...(extra.server_id ? { serverId: extra.server_id } : {}),
-      ...(options?.fetch ? { fetch: options.fetch } : {}),
-    });
+export const powerdns: ProviderDefinition<ProviderCredentials> = /* @__PURE__ */ adapterDefinition(
+  {
+    name: SPEC.name,
+    displayName: SPEC.displayName,
+    extraFields: [
+      { name: 'base_url', label: 'API base URL', placeholder: 'http://127.0.0.1:8081' },
+      { name: 'server_id', label: 'Server id (optional)', placeholder: 'localhost' },
+    ],
   },
-};
+  (options, credentials) => {
+    const serverId = credentials.extra?.server_id;
+    return createPowerDnsProvider({ ...options, baseUrl: options.baseUrl ?? '', ...(serverId ? { serverId } : {}) });
+  },
+);

@@ -8,6 +8,8 @@ import {
   DNS_RECORD_TYPES,
   type DnsCapability,
   type DnsDeleteOptions,
+  type DnsLimits,
+  type DnsWriteSetsOptions,
   type DnsRecord,
   type DnsRecordInput,
   type DnsRecordSetChanges,
@@ -60,6 +62,46 @@ export type KitDnsCapability = DnsCapability & { writeSets: NonNullable<DnsCapab
  * ```
  */
 export function createDnsCapability(source: DnsSource): KitDnsCapability {
+  const core = dnsCore(source);
+  return { ...core.dns, writeSets: writeSetsOf(source, core) };
+}
+
+/** The group's `limits`: the source's, with its record types. */
+function limitsOf(source: DnsSource): DnsLimits | undefined {
+  if (!source.limits && !source.recordTypes) return undefined;
+  return { ...(source.recordTypes ? { recordTypes: source.recordTypes } : {}), ...source.limits };
+}
+
+/**
+ * {@link createDnsCapability} without `writeSets`, for bundles that must stay small (a DNS-only group):
+ * `applyPlan` then writes one record set at a time.
+ *
+ * @internal
+ */
+export function createDnsWithoutBatch(source: DnsSource): DnsCapability {
+  return dnsCore(source).dns;
+}
+
+interface ReadZone {
+  raw: DnsRecordInput[];
+  sets: Map<string, RecordSet>;
+}
+
+/** What `writeSets` shares with the other methods. */
+interface Core {
+  dns: DnsCapability;
+  read(zone: string, options: CallOptions | undefined): Promise<ReadZone>;
+  commit(
+    zone: string,
+    current: ReadZone,
+    next: Map<string, RecordSet | undefined>,
+    options: CallOptions | undefined,
+  ): Promise<void>;
+  checkTypes(records: readonly { type: string }[], field: (i: number) => string): void;
+}
+
+/** The methods of the group, and the reading and writing they share with `writeSets`. */
+function dnsCore(source: DnsSource): Core {
   const { provider } = source;
   const types: readonly string[] = source.recordTypes ?? DNS_RECORD_TYPES;
 
@@ -88,10 +130,12 @@ export function createDnsCapability(source: DnsSource): KitDnsCapability {
     const changes = changesBetween(current.sets, next);
     if (isEmpty(changes)) return;
     assertFits(provider, zone, current.sets, next);
-    await source.write(zone, changes, { ...callOptions(options), current: current.raw });
+    await source.write(zone, changes, { ...callOptions(options), ...progressOf(options), current: current.raw });
   };
 
-  return {
+  const limits = limitsOf(source);
+  const dns: DnsCapability = {
+    ...(limits ? { limits } : {}),
     async list(domain: string, options?: CallOptions): Promise<DnsRecord[]> {
       const zone = normalizeDomain(domain);
       return assignRecordIds((await source.read(zone, callOptions(options))).map(filled));
@@ -156,6 +200,10 @@ export function createDnsCapability(source: DnsSource): KitDnsCapability {
       const t = recordType(type, types);
       const target =
         options.content === undefined ? undefined : normalizeRecord({ type: t, name: n, content: options.content });
+      if (source.blindSetWrites && !target) {
+        await source.write(zone, { replace: [], delete: [{ name: n, type: t }] }, callOptions(options));
+        return;
+      }
       const current = await read(zone, options);
       const k = setKey(n, t);
       const set = current.sets.get(k);
@@ -166,30 +214,6 @@ export function createDnsCapability(source: DnsSource): KitDnsCapability {
       await commit(zone, current, new Map([[k, { ...set, records }]]), options);
     },
 
-    async writeSets(domain: string, input: DnsRecordSetChanges, options?: CallOptions): Promise<void> {
-      const zone = normalizeDomain(domain);
-      const batch = validateSetChanges(input, zone);
-      checkTypes(
-        batch.replace.map((s) => s.records[0]!),
-        (i) => `replace.${i}.type`,
-      );
-      checkTypes(batch.delete, (i) => `delete.${i}.type`);
-      if (batch.replace.length === 0 && batch.delete.length === 0) return;
-      if (source.blindSetWrites) {
-        const changes: DnsSetChanges = {
-          replace: batch.replace.map((s) => ({ ...s, records: s.records.map(toWritten) })),
-          delete: batch.delete,
-        };
-        await source.write(zone, changes, callOptions(options));
-        return;
-      }
-      const current = await read(zone, options);
-      const next = new Map<string, RecordSet | undefined>();
-      for (const set of batch.delete) next.set(setKey(set.name, set.type), undefined);
-      for (const set of batch.replace) next.set(setKey(set.name, set.type), set);
-      await commit(zone, current, next, options);
-    },
-
     async reset(domain: string, options?: CallOptions): Promise<void> {
       const zone = normalizeDomain(domain);
       if (source.reset) return source.reset(zone, callOptions(options));
@@ -198,6 +222,35 @@ export function createDnsCapability(source: DnsSource): KitDnsCapability {
       for (const [k, set] of current.sets) if (!(set.name === '@' && set.type === 'NS')) next.set(k, undefined);
       await commit(zone, current, next, options);
     },
+  };
+  return { dns, read, commit, checkTypes };
+}
+
+/** `writeSets`: validated, then written with one `write` (without reading first when the source allows). */
+function writeSetsOf(source: DnsSource, { read, commit, checkTypes }: Core): KitDnsCapability['writeSets'] {
+  const perRecord = source.limits?.ttl === 'per-record';
+  return async (domain: string, input: DnsRecordSetChanges, options?: DnsWriteSetsOptions): Promise<void> => {
+    const zone = normalizeDomain(domain);
+    const batch = validateSetChanges(input, zone, { ttlPerRecord: perRecord });
+    checkTypes(
+      batch.replace.map((s) => s.records[0]!),
+      (i) => `replace.${i}.type`,
+    );
+    checkTypes(batch.delete, (i) => `delete.${i}.type`);
+    if (batch.replace.length === 0 && batch.delete.length === 0) return;
+    if (source.blindSetWrites) {
+      const changes: DnsSetChanges = {
+        replace: batch.replace.map((s) => ({ ...s, records: s.records.map((r) => toWritten(r, s.ttl)) })),
+        delete: batch.delete,
+      };
+      await source.write(zone, changes, { ...callOptions(options), ...progressOf(options) });
+      return;
+    }
+    const current = await read(zone, options);
+    const next = new Map<string, RecordSet | undefined>();
+    for (const set of batch.delete) next.set(setKey(set.name, set.type), undefined);
+    for (const set of batch.replace) next.set(setKey(set.name, set.type), set);
+    await commit(zone, current, next, options);
   };
 }
 
@@ -210,7 +263,15 @@ const callOptions = (options: CallOptions | undefined): CallOptions | undefined 
   return options?.signal ? { signal: options.signal } : undefined;
 };
 
-const toWritten = (r: NormalizedDnsRecord) => ({ content: r.content, priority: r.priority });
+/** A record as `write` gets it: its own `ttl` only when it differs from the set's. */
+const toWritten = (r: NormalizedDnsRecord, ttl: number) =>
+  r.ttl === ttl
+    ? { content: r.content, priority: r.priority }
+    : { content: r.content, priority: r.priority, ttl: r.ttl };
+
+/** `writeSets`' progress callback, handed on to `write`. */
+const progressOf = (options: DnsWriteSetsOptions | undefined) =>
+  options?.onProgress ? { onProgress: options.onProgress } : {};
 
 /** The records with the set's TTL. */
 const ttled = (records: NormalizedDnsRecord[], ttl: number) => records.map((r) => (r.ttl === ttl ? r : { ...r, ttl }));

@@ -73,7 +73,11 @@ export function changesBetween(
         name: set.name,
         type: set.type,
         ttl: set.ttl,
-        records: set.records.map((r) => ({ content: r.content, priority: r.priority })),
+        records: set.records.map((r) =>
+          r.ttl === set.ttl
+            ? { content: r.content, priority: r.priority }
+            : { content: r.content, priority: r.priority, ttl: r.ttl },
+        ),
       });
     }
   }

@@ -5,7 +5,7 @@
  * @module
  */
 import type { CallOptions } from '../core/call-options.js';
-import type { DnsRecordInput, DnsRecordType } from '../core/dns.js';
+import type { DnsLimits, DnsRecordInput, DnsRecordType } from '../core/dns.js';
 
 /** One record set as {@link DnsSource.write} receives it: every record of one `name` + `type`, one TTL. */
 export interface DnsSetReplacement {
@@ -15,8 +15,11 @@ export interface DnsSetReplacement {
   type: DnsRecordType;
   /** Seconds; the TTL of every record of the set. */
   ttl: number;
-  /** The set's records after the write, at least one; `content` is normalized, without the priority. */
-  records: Array<{ content: string; priority?: number }>;
+  /**
+   * The set's records after the write, at least one; `content` is normalized, without the priority. `ttl`
+   * is given only when it differs from the set's (a provider with `limits.ttl: 'per-record'`).
+   */
+  records: Array<{ content: string; priority?: number; ttl?: number }>;
 }
 
 /** The record sets one change writes: sets replaced (or created) whole, and sets removed. */
@@ -32,9 +35,11 @@ export interface DnsWriteOptions extends CallOptions {
   /**
    * The zone as {@link DnsSource.read} returned it for this change (the very objects it returned, so a
    * provider that writes record by record finds its own ids there without reading again). Absent when
-   * `writeSets` wrote without reading (see {@link DnsSource.blindSetWrites}).
+   * `writeSets` or the `delete` of a whole set wrote without reading (see {@link DnsSource.blindSetWrites}).
    */
   current?: readonly DnsRecordInput[];
+  /** From `writeSets`: call it after each write request that landed (`done` of `total`), if you can count them. */
+  onProgress?: (done: number, total: number) => void;
 }
 
 /**
@@ -75,10 +80,18 @@ export interface DnsSource {
    */
   recordTypes?: DnsRecordType[];
   /**
+   * What the provider can store, shown as the group's `limits` (`planZone` checks desired records against
+   * them). With `ttl: 'per-record'`, `writeSets` accepts a set whose records have different TTLs and hands
+   * each record's `ttl` to `write`.
+   * @default none (one TTL per set)
+   */
+  limits?: DnsLimits;
+  /**
    * `true` when `write` replaces and deletes whole sets without needing the zone (an RRset API): then
    * `writeSets` sends the validated sets straight to `write` without reading the zone first, one request
    * fewer (`applyPlan` re-reads the zone just before). The provider's API then judges the result against
-   * the rest of the zone (a CNAME beside other records), and unchanged sets are written again.
+   * the rest of the zone (a CNAME beside other records), and unchanged sets are written again. `delete`
+   * of a whole set (no `content`) is then sent straight to `write` too, even when the set is absent.
    * @default false
    */
   blindSetWrites?: boolean;

@@ -7,7 +7,7 @@ import { normalizeDomain, recordIdentity, validateSetChanges } from '../core/val
 import { markPartialWrite, UnsafePlanError } from './errors.js';
 import { diffZone, makePlan, validateDesired } from './plan.js';
 import { groupSets, setKey } from './sets.js';
-import type { ApplyPlanOptions, ZonePlan, ZoneSnapshot } from './types.js';
+import type { ApplyPlanOptions, ZonePlan, ZonePlanJson, ZoneSnapshot } from './types.js';
 
 const ACTIONS = ['create', 'update', 'delete'];
 
@@ -25,7 +25,10 @@ function staleSets(snapshot: readonly DnsRecord[], now: readonly DnsRecord[]): s
 }
 
 /** Checks a plan (which may come from a JSON file) and turns its changes into one batch of set writes. */
-function planToBatch(plan: ZonePlan, ttlPerRecord: boolean): { zone: string; batch: Required<DnsRecordSetChanges> } {
+function planToBatch(
+  plan: ZonePlanJson,
+  ttlPerRecord: boolean,
+): { zone: string; batch: Required<DnsRecordSetChanges> } {
   const errors = new FieldErrors();
   if (typeof plan !== 'object' || plan === null) errors.add('plan', 'must be a plan from planZone');
   else {
@@ -51,7 +54,7 @@ function planToBatch(plan: ZonePlan, ttlPerRecord: boolean): { zone: string; bat
 async function writeOneByOne(
   dns: DnsCapability,
   zone: string,
-  plan: ZonePlan,
+  plan: ZonePlanJson,
   options: ApplyPlanOptions,
 ): Promise<void> {
   const total = plan.changes.length;
@@ -117,7 +120,11 @@ async function writeBatch(
  * await applyPlan(provider, plan, { onProgress: (done, total) => console.log(`${done}/${total}`) });
  * ```
  */
-export async function applyPlan(provider: Provider, plan: ZonePlan, options: ApplyPlanOptions = {}): Promise<void> {
+export async function applyPlan(
+  provider: Provider,
+  plan: ZonePlan | ZonePlanJson,
+  options: ApplyPlanOptions = {},
+): Promise<void> {
   const dns = requireCapability(provider, 'dns');
   const ratio = options.maxChangeRatio ?? 0.3;
   if (typeof ratio !== 'number' || !Number.isFinite(ratio) || ratio < 0)

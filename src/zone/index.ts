@@ -29,4 +29,6 @@ export {
   type PartialWrite,
   type UnsafePlanErrorOptions,
 } from './errors.js';
-export type { ApplyPlanOptions, ZoneChange, ZonePlan, ZonePlanOptions, ZoneSnapshot } from './types.js';
+export type { ApplyPlanOptions, ZoneChange, ZonePlan, ZonePlanJson, ZonePlanOptions, ZoneSnapshot } from './types.js';
+export { ZONE_PLAN_SCHEMA } from './plan-schema.js';
+export { readPlan } from './read-plan.js';

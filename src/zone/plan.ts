@@ -6,8 +6,9 @@ import { FieldErrors } from '../core/validation/fail.js';
 import { normalizeDomain, validateRecords, type NormalizedDnsRecord } from '../core/validation/index.js';
 import { formatPlan } from './diff.js';
 import { compileIgnore } from './glob.js';
+import { checkLimits } from './limits.js';
 import { groupSets, sameSet, setKey, type RecordSet } from './sets.js';
-import type { ZoneChange, ZonePlan, ZonePlanOptions, ZoneSnapshot } from './types.js';
+import type { ZoneChange, ZonePlan, ZonePlanJson, ZonePlanOptions, ZoneSnapshot } from './types.js';
 
 const ORDER = { delete: 0, update: 1, create: 2 } as const;
 const APEX_NS = setKey('@', 'NS');
@@ -46,10 +47,24 @@ const input = (r: NormalizedDnsRecord): DnsRecordInput => ({
   priority: r.priority,
 });
 
-/** Builds a plan object whose `toString()` renders the diff (not enumerable, so the plan stays plain JSON). */
-export function makePlan(fields: Omit<ZonePlan, 'toString'>): ZonePlan {
+/**
+ * Builds a plan object whose `toString()` renders the diff and whose `toJSON()` gives its plain JSON
+ * (neither enumerable, so the plan stays plain data).
+ */
+export function makePlan(fields: Omit<ZonePlan, 'toString' | 'toJSON'>): ZonePlan {
   const plan = { ...fields } as ZonePlan;
   Object.defineProperty(plan, 'toString', { value: () => formatPlan(plan), enumerable: false, writable: true });
+  Object.defineProperty(plan, 'toJSON', {
+    value: (): ZonePlanJson => ({
+      provider: plan.provider,
+      domain: plan.domain,
+      changes: plan.changes,
+      unchanged: plan.unchanged,
+      snapshot: plan.snapshot,
+    }),
+    enumerable: false,
+    writable: true,
+  });
   return plan;
 }
 
@@ -63,7 +78,8 @@ export function makePlan(fields: Omit<ZonePlan, 'toString'>): ZonePlan {
  *
  * @param desired - Every record the zone should hold (those matched by `ignore` are skipped).
  * @throws {ValidationError} before anything is read, naming every bad record (`records.<i>.<field>`), a set
- *   whose records have different TTLs, or a bad `ignore` entry.
+ *   whose records have different TTLs (unless the provider keeps a TTL per record), a record the provider
+ *   cannot store (its `dns.limits`: record types, TTL range, TXT length), or a bad `ignore` entry.
  * @throws {ErrNotSupported} when the provider has no DNS group.
  * @throws {NotFoundError} when the zone does not exist.
  * @example
@@ -94,13 +110,13 @@ export async function planZone(
   // A listing (records with ids) is a copy: its apex NS are the source's name servers, not the target's.
   const isCopy = Array.isArray(desired) && desired.some((r) => typeof (r as { id?: unknown } | null)?.id === 'string');
   const keepApexNs = apexNs === false || (apexNs === 'auto' && isCopy);
-  const wanted = validateDesired(desired, zone, perRecord).filter(
-    (r) => !(keepApexNs && r.name === '@' && r.type === 'NS'),
-  );
-  const ignoredSets = compileIgnore(options.ignore);
+  const valid = validateDesired(desired, zone, perRecord);
+  checkLimits(provider.name, dns.limits, valid);
+  const wanted = valid.filter((r) => !(keepApexNs && r.name === '@' && r.type === 'NS'));
+  const rules = compileIgnore(options.ignore);
   const ignored = keepApexNs
-    ? (name: string, type: DnsRecord['type']) => (name === '@' && type === 'NS') || ignoredSets(name, type)
-    : ignoredSets;
+    ? (name: string, type: DnsRecord['type']) => (name === '@' && type === 'NS') || rules.set(name, type)
+    : rules.set;
   const purge = options.purge ?? true;
   options.signal?.throwIfAborted();
   const listed = await dns.list(zone, { signal: options.signal });
@@ -110,10 +126,13 @@ export async function planZone(
     taken_at: new Date().toISOString(),
     records: listed.map((r) => ({ ...r })),
   };
+  // Records matched by a content rule stay as listed: desired ones are dropped, listed ones kept as desired.
+  const held = rules.record;
+  const target = held ? [...wanted.filter((r) => !held(r)), ...listed.filter((r) => held(r))] : wanted;
   return makePlan({
     provider: provider.name,
     domain: zone,
-    ...diffZone(listed, wanted, ignored, purge, perRecord),
+    ...diffZone(listed, target, ignored, purge, perRecord),
     snapshot,
   });
 }

@@ -10,12 +10,15 @@ export interface ZonePlanOptions {
    */
   purge?: boolean;
   /**
-   * Record sets never created, changed or deleted. An entry matches a set when its `name` (a glob:
+   * Records never created, changed or deleted. An entry matches a set when its `name` (a glob:
    * `*` any run of characters, `?` one character, case-insensitive, e.g. `'_acme-challenge*'`) and its
-   * `type` match; an entry without `name` matches every name, one without `type` every type.
+   * `type` match; an entry without `name` matches every name, one without `type` every type. An entry
+   * with `content` matches single records instead: a glob on the value, or for A/AAAA a CIDR block
+   * (`'10.0.0.0/8'`): matching records in the zone stay as they are (another tool manages them) and
+   * matching records in `desired` are left out.
    * @default []
    */
-  ignore?: Array<{ name?: string; type?: DnsRecordType }>;
+  ignore?: Array<{ name?: string; type?: DnsRecordType; content?: string }>;
   /**
    * The apex NS set: the zone's own name servers. `true` makes it what `desired` says (an empty set in
    * `desired` then leaves it alone); `false` never touches it. By default it is planned only when
@@ -92,4 +95,13 @@ export interface ZonePlan {
    * with a new TTL (`ttl 3600 → 300`). No colour.
    */
   toString(): string;
+  /**
+   * The plan as plain JSON ({@link ZONE_PLAN_SCHEMA} describes it): what `JSON.stringify(plan)` writes.
+   * `JSON.parse` of it is a plan `applyPlan` accepts; it applies exactly those changes, and refuses them
+   * (nothing written) when the zone no longer matches `snapshot`.
+   */
+  toJSON(): ZonePlanJson;
 }
+
+/** A plan as plain JSON: {@link ZonePlan} without its methods, e.g. read back from a plan file. */
+export type ZonePlanJson = Omit<ZonePlan, 'toString' | 'toJSON'>;

@@ -167,6 +167,29 @@ describe('hetzner: dns writes', () => {
     expect(new URLSearchParams(polls[0]!.search).getAll('id')).toHaveLength(25);
   });
 
+  it('writeSets right after a listing writes without reading the zone again; later it reads first', async () => {
+    const provider = providerFor(sim);
+    await provider.dns.list('example.com');
+    const listed = sim.requests.length;
+    await provider.dns.writeSets!('example.com', { replace: [{ type: 'TXT', name: 'a', content: 'one' }] });
+    expect(
+      calls(sim)
+        .slice(listed)
+        .filter((c) => c.startsWith('GET /zones')),
+    ).toEqual([]);
+    // The write used up that listing: the next writeSets reads the zone (and sees the set it wrote).
+    await provider.dns.writeSets!('example.com', { replace: [{ type: 'TXT', name: 'a', content: 'one' }] });
+    expect(writes(sim)).toEqual(['POST /zones/example.com/rrsets']);
+  });
+
+  it('writeSets refuses a CNAME beside other records with a ConflictError before writing', async () => {
+    const error = await providerFor(sim).dns.writeSets!('example.com', {
+      replace: [{ type: 'CNAME', name: 'app', content: 'example.com' }],
+    }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ConflictError);
+    expect(writes(sim)).toEqual([]);
+  });
+
   it('a failed action is an error naming the action and its code', async () => {
     sim.state.failActions.push({ command: 'create_rrset', code: 'action_failed' });
     const error = await providerFor(sim)

@@ -56,14 +56,14 @@ describeWithPdns('PowerDNS adapter on a real pdns_server', () => {
     expect(String((error as Error).message) + (error as Error).stack).not.toContain('not-the-key-123');
   });
 
-  it('writes names absolute, hosts with a trailing dot, MX/SRV priorities in front, TXT quoted, CAA values quoted', async () => {
+  it('writes names absolute, hosts with a trailing dot, MX/SRV priorities in front, TXT quoted with control bytes as \\DDD, CAA values quoted', async () => {
     const dns = provider().dns;
     await dns.update(ZONE, [
       { type: 'MX', name: '@', content: 'Mail.Example.org', priority: 10, ttl: 600 },
       { type: 'SRV', name: '_sip._tcp', content: '5 5060 sip.example.org', priority: 20, ttl: 600 },
       { type: 'CNAME', name: 'WWW', content: 'target.example.net.', ttl: 600 },
       { type: 'CAA', name: '@', content: '0 issue letsencrypt.org', ttl: 600 },
-      { type: 'TXT', name: 'txt', content: 'say "hi"; a\\b', ttl: 600 },
+      { type: 'TXT', name: 'txt', content: 'say "hi";\ta\\b', ttl: 600 },
     ]);
     expect(await wire('example.org.', 'MX')).toEqual(['example.org. MX 600 10 mail.example.org.']);
     expect(await wire('_sip._tcp.example.org.', 'SRV')).toEqual([
@@ -71,7 +71,7 @@ describeWithPdns('PowerDNS adapter on a real pdns_server', () => {
     ]);
     expect(await wire('www.example.org.', 'CNAME')).toEqual(['www.example.org. CNAME 600 target.example.net.']);
     expect(await wire('example.org.', 'CAA')).toEqual(['example.org. CAA 600 0 issue "letsencrypt.org"']);
-    expect(await wire('txt.example.org.', 'TXT')).toEqual(['txt.example.org. TXT 600 "say \\"hi\\"; a\\\\b"']);
+    expect(await wire('txt.example.org.', 'TXT')).toEqual(['txt.example.org. TXT 600 "say \\"hi\\";\\009a\\\\b"']);
     const listed = (await dns.list(ZONE)).filter((r) => r.type !== 'NS').map(({ id: _id, ...r }) => r);
     expect(listed).toEqual(
       expect.arrayContaining([
@@ -79,7 +79,7 @@ describeWithPdns('PowerDNS adapter on a real pdns_server', () => {
         { type: 'SRV', name: '_sip._tcp', content: '5 5060 sip.example.org', ttl: 600, priority: 20 },
         { type: 'CNAME', name: 'www', content: 'target.example.net', ttl: 600, priority: 0 },
         { type: 'CAA', name: '@', content: '0 issue "letsencrypt.org"', ttl: 600, priority: 0 },
-        { type: 'TXT', name: 'txt', content: 'say "hi"; a\\b', ttl: 600, priority: 0 },
+        { type: 'TXT', name: 'txt', content: 'say "hi";\ta\\b', ttl: 600, priority: 0 },
       ]),
     );
     expect(listed).toHaveLength(5);

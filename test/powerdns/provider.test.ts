@@ -21,7 +21,7 @@ describe('createPowerDnsProvider', () => {
     const { requests, fetch } = recorder();
     expect(() => createPowerDnsProvider({ apiKey: KEY, baseUrl: '', fetch })).toThrow(ValidationError);
     expect(() => createPowerDnsProvider({ apiKey: KEY, baseUrl: 'ftp://dns.example.org', fetch })).toThrow(
-      expect.objectContaining({ fields: { baseUrl: ['must be an http(s) URL'] } }),
+      expect.objectContaining({ fields: { baseUrl: [expect.stringContaining('must be an http(s) URL')] } }),
     );
     expect(() => createPowerDnsProvider({ apiKey: ' ', baseUrl: 'http://127.0.0.1:8081', fetch })).toThrow(
       ValidationError,

@@ -3,7 +3,7 @@ import { ProviderRegistry, requireCapability } from '../../src/index.js';
 import { testProvider } from '../../src/testing/index.js';
 import { createPocketDns, pocketDns } from '../../examples/custom-provider.js';
 
-// The plugin from docs/guides/writing-a-provider.md passes the kit a plugin author would run.
+// The hand-written plugin of examples/custom-provider.ts passes the kit a plugin author would run.
 testProvider(() => createPocketDns({ 'example.com': [{ type: 'A', name: '@', content: '192.0.2.1' }] }), {
   domain: 'example.com',
   name: 'pocket-dns',

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ValidationError } from '../../src/core/errors.js';
 import {
   createDigitalOceanSimulator,
+  createHetznerSimulator,
   createHostingerSimulator,
   FAULT_HEADER,
   type ProviderSimulator,
@@ -20,6 +21,8 @@ interface Case {
   unauthorized: object;
   /** How many domains the account holds (the seeded one has some, an empty one none). */
   seeded(sim: ProviderSimulator<unknown>): number;
+  /** Empties the account's domains. */
+  clear(sim: ProviderSimulator<unknown>): void;
 }
 
 const cases: Case[] = [
@@ -31,6 +34,7 @@ const cases: Case[] = [
     faultBody: { message: 'Service Unavailable', correlation_id: expect.any(String) },
     unauthorized: { message: 'Unauthenticated', correlation_id: expect.any(String) },
     seeded: (sim) => (sim as ReturnType<typeof createHostingerSimulator>).state.domains.size,
+    clear: (sim) => (sim as ReturnType<typeof createHostingerSimulator>).state.domains.clear(),
   },
   {
     name: 'DigitalOcean',
@@ -40,6 +44,17 @@ const cases: Case[] = [
     faultBody: { id: 'service_unavailable', message: 'Service Unavailable', request_id: expect.any(String) },
     unauthorized: { id: 'unauthorized', message: 'Unable to authenticate you', request_id: expect.any(String) },
     seeded: (sim) => (sim as ReturnType<typeof createDigitalOceanSimulator>).state.domains.size,
+    clear: (sim) => (sim as ReturnType<typeof createDigitalOceanSimulator>).state.domains.clear(),
+  },
+  {
+    name: 'Hetzner',
+    create: (options) => createHetznerSimulator(options),
+    path: '/v1/locations',
+    other: '/v1/server_types',
+    faultBody: { error: { code: 'unavailable', message: 'Service Unavailable', details: null } },
+    unauthorized: { error: { code: 'unauthorized', message: 'unable to authenticate', details: null } },
+    seeded: (sim) => (sim as ReturnType<typeof createHetznerSimulator>).state.zones.size,
+    clear: (sim) => (sim as ReturnType<typeof createHetznerSimulator>).state.zones.clear(),
   },
 ];
 
@@ -50,7 +65,8 @@ describe.each(cases)('$name simulator: what every simulator does', (c) => {
     vi.useRealTimers();
   });
   const get = (sim: ProviderSimulator<unknown>, path = c.path, init: RequestInit = { headers: auth }) =>
-    sim.fetch(`${sim.baseUrl}${path}`, init);
+    // Hetzner's baseUrl ends in the API's /v1, which its paths carry: requests go to the origin.
+    sim.fetch(`${new URL(sim.baseUrl).origin}${path}`, init);
 
   it('answers an injected 429 with its headers and plain-text body once, marked as a fault, then serves', async () => {
     const sim = c.create();
@@ -120,7 +136,7 @@ describe.each(cases)('$name simulator: what every simulator does', (c) => {
     const sim = c.create();
     const seeded = c.seeded(sim);
     expect(seeded).toBeGreaterThan(0);
-    (sim.state as { domains: Map<unknown, unknown> }).domains.clear();
+    c.clear(sim);
     sim.inject({ status: 500, times: 5 });
     sim.latencyMs = 10;
     await get(sim);

@@ -108,8 +108,13 @@ describe('zone: Hostinger adapter against the simulator', () => {
     const plan = await planZone(p, 'example.com', await desiredWithChanges(2), { ignore: [{ type: 'NS' }] });
     const start = sim.requests.length;
     await applyPlan(p, plan);
-    // delete → DELETE; each update or create → validate + PUT.
-    expect(sent().slice(start)).toEqual(['GET ', 'DELETE ', ...Array(4).fill(['POST /validate', 'PUT ']).flat()]);
+    // delete → DELETE; each update or create reads the zone (to keep a set's TTL and check CNAMEs), then
+    // validate + PUT.
+    expect(sent().slice(start)).toEqual([
+      'GET ',
+      'DELETE ',
+      ...Array(4).fill(['GET ', 'POST /validate', 'PUT ']).flat(),
+    ]);
   });
 
   it('validates a bad batch locally, with no request', async () => {
@@ -128,14 +133,15 @@ describe('zone: Hostinger adapter against the simulator', () => {
 });
 
 describe('zone: copying a zone between providers', () => {
-  it('copies the Hostinger zone into a memory provider and back, as record sets', async () => {
+  it('copies the Hostinger zone into a memory provider and back, as record sets, name servers excepted', async () => {
     const target = createMemoryProvider({ name: 'memory', zones: { 'example.com': [] } });
     const source = await provider().dns.list('example.com');
     await applyPlan(target, await planZone(target, 'example.com', source));
     const copied = (await target.dns!.list('example.com')).map(
       (r) => `${r.name} ${r.type} ${r.ttl} ${r.priority} ${r.content}`,
     );
-    expect(copied.sort()).toEqual(await listing());
+    // The target keeps its own apex NS: a copy never moves the source's name servers.
+    expect(copied.sort()).toEqual((await listing()).filter((line) => !line.startsWith('@ NS ')));
     const again = await planZone(provider(), 'example.com', await target.dns!.list('example.com'));
     expect(again.changes).toEqual([]);
   });

@@ -4,7 +4,8 @@
  */
 import type { DnsRecordInput, DnsRecordType } from '../../core/dns.js';
 import type { CommandContext, FlagSpec, GroupSpec } from '../spec.js';
-import { capability, numberFlag, RECORD_COLUMNS } from './shared.js';
+import { capability, numberFlag, printWrittenRecords, RECORD_COLUMNS } from './shared.js';
+import { zoneFileCommands } from './zone-files.js';
 import { zoneCommands } from './zone.js';
 
 const DOMAIN = { name: 'domain', description: 'The zone, e.g. example.com' };
@@ -53,6 +54,7 @@ export const dns: GroupSpec = {
         const [record] = await records(ctx, [ctx.args.content as string]);
         await (await capability(ctx, 'dns')).create(ctx.args.domain as string, record!);
         ctx.out.done(`created ${record!.name} ${record!.type} ${record!.content}`);
+        await printWrittenRecords(ctx, ctx.args.domain as string, record!);
       },
     },
     {
@@ -75,6 +77,7 @@ export const dns: GroupSpec = {
         ctx.out.done(
           `updated ${ctx.args.name} ${list[0]!.type} (${list.length} record${list.length === 1 ? '' : 's'})`,
         );
+        await printWrittenRecords(ctx, ctx.args.domain as string, { name: list[0]!.name, type: list[0]!.type });
       },
     },
     {
@@ -110,5 +113,6 @@ export const dns: GroupSpec = {
       },
     },
     ...zoneCommands,
+    ...zoneFileCommands,
   ],
 };

@@ -116,3 +116,30 @@ export const CATALOG_COLUMNS: Column<CatalogItem>[] = [
   { header: 'price', get: (c) => money(c.price_cents / 100, c.currency) },
   { header: 'period', get: (c) => c.period },
 ];
+
+const loose = (text: string) => text.toLowerCase().replace(/^"|"$/g, '').replace(/\.$/, '');
+
+/**
+ * With `--output json`, prints what a DNS write made, read back from the provider (ids included): the one
+ * record with `content` (`dns create`), else every record of the set (`dns update`). Prints nothing otherwise.
+ */
+export async function printWrittenRecords(
+  ctx: CommandContext,
+  domain: string,
+  set: { name: string; type: string; content?: string },
+): Promise<void> {
+  if (!ctx.out.json) return;
+  const dnsApi = await capability(ctx, 'dns');
+  const apex = domain.toLowerCase().replace(/\.$/, '');
+  const relative = (name: string) => {
+    const full = loose(name);
+    if (full === apex || full === '' || full === '@') return '@';
+    return full.endsWith(`.${apex}`) ? full.slice(0, -apex.length - 1) : full;
+  };
+  const records = (await dnsApi.list(domain)).filter(
+    (r) => r.type === set.type.toUpperCase() && relative(r.name) === relative(set.name),
+  );
+  if (set.content === undefined) return ctx.out.data(records);
+  const made = records.find((r) => loose(r.content) === loose(set.content!)) ?? records[records.length - 1];
+  ctx.out.data(made ?? null);
+}

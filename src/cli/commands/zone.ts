@@ -3,13 +3,17 @@
  * the provider's zone through `setec-hosting/zone`.
  * @module
  */
+import type { Provider } from '../../core/provider.js';
 import type { ZonePlan } from '../../zone/types.js';
 import type { Output } from '../output.js';
 import type { CommandContext, CommandSpec, FlagSpec } from '../spec.js';
 import { capability } from './shared.js';
 
 const DOMAIN = { name: 'domain', description: 'The zone, e.g. example.com' };
-const ZONEFILE = { name: 'zonefile', description: 'A zone file (RFC 1035 master file), or - for stdin' };
+const ZONEFILE = {
+  name: 'zonefile',
+  description: 'A zone file (RFC 1035 master file), - for stdin, or for apply a plan.json from dns plan --out',
+};
 const NO_PURGE: FlagSpec = {
   type: 'boolean',
   description: 'Keep record sets the file does not mention (default: delete them)',
@@ -36,14 +40,33 @@ async function readZone(ctx: CommandContext) {
 }
 
 async function makePlan(ctx: CommandContext): Promise<ZonePlan> {
+  const file = ctx.args.zonefile as string;
+  if (file.endsWith('.json')) return reviewedPlan(ctx, file);
   const records = await readZone(ctx);
   const provider = await ctx.provider();
   const { planZone } = await import('../../zone/index.js');
   return planZone(provider, ctx.args.domain as string, records, { purge: ctx.flags['no-purge'] !== true });
 }
 
+/** A plan written by `dns plan --out`, for this domain: applied exactly as reviewed. */
+async function reviewedPlan(ctx: CommandContext, file: string): Promise<ZonePlan> {
+  const [{ readJson }, { readPlan }, { normalizeDomain }, { ValidationError }] = await Promise.all([
+    import('./read-json.js'),
+    import('../../zone/index.js'),
+    import('../../core/validation/index.js'),
+    import('../../core/errors.js'),
+  ]);
+  const plan = readPlan(await readJson(file, 'plan'));
+  const domain = normalizeDomain(ctx.args.domain as string);
+  if (plan.domain !== domain)
+    throw new ValidationError(`The plan ${file} is for ${plan.domain}, not ${domain}`, {
+      fields: { 'plan.domain': [`must be ${domain}`] },
+    });
+  return plan;
+}
+
 /** The plan's diff, `+` green, `-` red, `~` yellow on a terminal. */
-function paintDiff(out: Output, text: string, stderr: boolean): string {
+export function paintDiff(out: Output, text: string, stderr: boolean): string {
   const colors = { '+': 'green', '-': 'red', '~': 'yellow' } as const;
   return text
     .split('\n')
@@ -110,14 +133,22 @@ async function forCli(error: unknown): Promise<unknown> {
  * written by then, the zone as it was is saved with the command that restores it, and the exit status
  * is 130.
  */
-async function applyWithRescue(ctx: CommandContext, plan: ZonePlan, onProgress: (done: number, total: number) => void) {
-  const provider = await ctx.provider();
+export async function applyWithRescue(
+  ctx: CommandContext,
+  plan: ZonePlan,
+  force: boolean,
+  chosen?: Provider,
+  onProgress: (done: number, total: number) => void = (done, total) => {
+    if (total >= PROGRESS_FROM) ctx.out.message(`applied ${done}/${total} writes`);
+  },
+) {
+  const provider = chosen ?? (await ctx.provider());
   const { applyPlan } = await import('../../zone/index.js');
   const interrupt = new AbortController();
   const onSigint = () => interrupt.abort(Object.assign(new Error('interrupted'), { name: 'AbortError' }));
   process.once('SIGINT', onSigint);
   try {
-    await applyPlan(provider, plan, { force: ctx.flags.force === true, signal: interrupt.signal, onProgress });
+    await applyPlan(provider, plan, { force, signal: interrupt.signal, onProgress });
   } catch (error) {
     await keepSnapshot(ctx, plan, error);
     if (!interrupt.signal.aborted) throw await forCli(error);
@@ -156,11 +187,21 @@ export const zoneCommands: CommandSpec[] = [
         type: 'boolean',
         description: 'Exit 0 when there are no changes, 2 when changes are pending',
       },
+      out: { type: 'string', value: 'file', description: 'Also write the plan as JSON, for review and dns apply' },
     },
-    example: 'setec-hosting dns plan example.com example.com.zone --detailed-exitcode',
-    notes: 'Exit status with --detailed-exitcode: 0 no changes, 2 changes pending, 1 error.',
+    example: 'setec-hosting dns plan example.com example.com.zone --out plan.json --detailed-exitcode',
+    notes:
+      'Exit status with --detailed-exitcode: 0 no changes, 2 changes pending, 1 error.\n' +
+      '--out writes the plan (its JSON Schema is ZONE_PLAN_SCHEMA of setec-hosting/zone); dns apply <domain>\n' +
+      'plan.json applies exactly that plan, or nothing when the zone changed since.',
     async run(ctx) {
       const plan = await makePlan(ctx);
+      const out = ctx.flags.out as string | undefined;
+      if (out) {
+        const { writeFile } = await import('node:fs/promises');
+        await writeFile(out, `${JSON.stringify(plan, null, 2)}\n`);
+        ctx.out.message(`plan written to ${out}`);
+      }
       if (ctx.out.json) ctx.out.data(planJson(plan));
       else ctx.out.text(paintDiff(ctx.out, plan.toString(), false));
       return ctx.flags['detailed-exitcode'] === true && plan.changes.length > 0 ? 2 : 0;
@@ -193,9 +234,7 @@ export const zoneCommands: CommandSpec[] = [
       ctx.assertCanConfirm();
       const count = plan.changes.length;
       await ctx.confirm(`Apply ${count} change${count === 1 ? '' : 's'} to ${plan.domain}?`);
-      await applyWithRescue(ctx, plan, (done, total) => {
-        if (total >= PROGRESS_FROM) ctx.out.message(`applied ${done}/${total} writes`);
-      });
+      await applyWithRescue(ctx, plan, ctx.flags.force === true);
       ctx.out.done(`${plan.domain}: ${count} record set${count === 1 ? '' : 's'} changed`);
       if (ctx.out.json) ctx.out.data(planJson(plan));
     },

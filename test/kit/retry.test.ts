@@ -2,7 +2,7 @@ import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ProviderAPIError, RateLimitError } from '../../src/core/errors.js';
-import { BASE, makeProvider, seededRandom, settle } from './helpers.js';
+import { BASE, makeProvider, seededRandom, settle } from '../hostinger/helpers.js';
 
 const server = setupServer();
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
@@ -45,7 +45,7 @@ const status =
       ? new HttpResponse(body, { status: code, headers })
       : HttpResponse.json(body, { status: code, headers });
 
-describe('hostinger: retries', () => {
+describe('adapter kit: retries, as the Hostinger adapter sends them', () => {
   it('a POST answered 429 with Retry-After: 2 is retried after ≥ 2 s, 3 times, then RateLimitError', async () => {
     const s = sequence([status(429, { 'Retry-After': '2' })]);
     server.use(http.post(`${ZONE}/reset`, s.resolver));
@@ -78,7 +78,8 @@ describe('hostinger: retries', () => {
   });
 
   describe('appends and resets are not retried on 503 or network errors, but are on 429', () => {
-    const createA = () => makeProvider().dns.create('example.com', { type: 'A', name: 'www', content: '192.0.2.7' });
+    // The apex A set exists: the new value is appended to it (`overwrite: false`), which a replay would double.
+    const createA = () => makeProvider().dns.create('example.com', { type: 'A', name: '@', content: '192.0.2.7' });
     const withPut = (answers: (() => Response)[]) => {
       const put = sequence(answers);
       server.use(

@@ -1,0 +1,146 @@
+/**
+ * How record sets go over Hostinger's wire: `POST …/validate` then `PUT` of whole RRsets (`overwrite: true`
+ * replaces the sets named, `overwrite: false` appends values to them), and `DELETE` with `{name, type}`
+ * filters for sets removed. Any write is at most three requests.
+ *
+ * @internal
+ * @module
+ */
+import type { DnsRecordInput, DnsRecordType } from '../core/dns.js';
+import { formatTxt } from '../core/validation/index.js';
+import { MessageWire } from '../kit/parse-wire.js';
+import type { DnsSetChanges, DnsSetReplacement, DnsWriteOptions } from '../provider-kit/dns-source.js';
+import type { HostingerClient } from './client.js';
+import {
+  type DisabledRecordsMemo,
+  type DisabledSets,
+  disabledSets,
+  refuseDisabled,
+  setKey,
+} from './disabled-records.js';
+import { domainPath } from './paths.js';
+import type { RRsetWire } from './zone-wire.js';
+
+/** Hostinger's DNS zones. */
+export const ZONES = 'api/dns/v1/zones';
+
+/** SDK record → Hostinger content: the priority goes back in front for MX/SRV, TXT is quoted. */
+export function toWireContent(type: DnsRecordType, record: { content: string; priority?: number }): string {
+  if (type === 'MX' || type === 'SRV') return `${record.priority ?? 0} ${record.content}`;
+  if (type === 'TXT') return formatTxt(record.content);
+  return record.content;
+}
+
+/** The body of PUT and `/validate`: RRsets to write. */
+interface ZoneWriteWire {
+  overwrite: boolean;
+  zone: { name: string; type: DnsRecordType; ttl: number; records: { content: string }[] }[];
+}
+
+const body = (sets: readonly DnsSetReplacement[], overwrite: boolean): ZoneWriteWire => ({
+  overwrite,
+  zone: sets.map((s) => ({
+    name: s.name,
+    type: s.type,
+    ttl: s.ttl,
+    records: s.records.map((r) => ({ content: toWireContent(s.type, r) })),
+  })),
+});
+
+const same = (a: { content: string; priority?: number }, b: { content: string; priority?: number }) =>
+  a.content === b.content && (a.priority ?? 0) === (b.priority ?? 0);
+
+/**
+ * When every change only adds values to its set (same TTL, nothing removed) and one of those sets is
+ * already there (listed, or holding only records disabled in hPanel), the sets holding just the added
+ * values: Hostinger appends them, keeping whatever else the set holds. Otherwise (new sets only, or a
+ * value removed) the sets are replaced whole, which a retry cannot double.
+ */
+function additions(
+  changes: DnsSetChanges,
+  current: readonly DnsRecordInput[],
+  disabled: DisabledSets | undefined,
+): DnsSetReplacement[] | undefined {
+  if (changes.delete.length > 0) return undefined;
+  const out: DnsSetReplacement[] = [];
+  let existing = false;
+  for (const set of changes.replace) {
+    const before = current.filter((r) => r.name === set.name && r.type === set.type);
+    if (before.some((r) => r.ttl !== set.ttl || !set.records.some((w) => same(w, r)))) return undefined;
+    existing ||= before.length > 0 || disabled?.has(setKey(set.name, set.type)) === true;
+    out.push({ ...set, records: set.records.filter((w) => !before.some((r) => same(w, r))) });
+  }
+  return existing ? out : undefined;
+}
+
+/**
+ * Hostinger checks a write against the zone as it stands, so a CNAME that replaces another record at the
+ * same name (or the other way round) only validates once the old set is gone: then the DELETE goes first.
+ */
+const deleteFirst = (changes: DnsSetChanges) =>
+  changes.replace.some((set) =>
+    changes.delete.some((gone) => gone.name === set.name && (gone.type === 'CNAME' || set.type === 'CNAME')),
+  );
+
+/** The `write` of Hostinger's DNS source. */
+export function createZoneWriter(
+  client: HostingerClient,
+  memo: DisabledRecordsMemo,
+  getZone: (zone: string, signal: AbortSignal | undefined) => Promise<RRsetWire[]>,
+) {
+  return async (zone: string, changes: DnsSetChanges, options?: DnsWriteOptions): Promise<void> => {
+    const signal = options?.signal;
+    const put = (json: ZoneWriteWire) =>
+      // overwrite:false appends (a replay is a 4008 conflict); overwrite:true replaces, so it may be retried.
+      client.request({
+        method: 'PUT',
+        path: domainPath(ZONES, zone),
+        json,
+        schema: MessageWire,
+        idempotent: json.overwrite,
+        signal,
+      });
+    const validate = (json: ZoneWriteWire) =>
+      client.request({
+        method: 'POST',
+        path: domainPath(ZONES, zone, 'domain', 'validate'),
+        json,
+        schema: MessageWire,
+        idempotent: true,
+        signal,
+      });
+    const appended = options?.current && additions(changes, options.current, memo.recent(zone));
+    if (appended) {
+      const json = body(appended, false);
+      await validate(json);
+      await put(json);
+      return;
+    }
+    // Replacing or deleting a set loses what the API cannot write back: refused when it holds a disabled
+    // record. A replacement reads the zone to know; a deletion alone (a set named by the caller) goes by
+    // the last listing when there is a recent one.
+    const recent = memo.recent(zone);
+    const disabled = recent ?? (changes.replace.length > 0 ? disabledSets(await getZone(zone, signal)) : undefined);
+    if (disabled) {
+      refuseDisabled(zone, disabled, changes.replace, 'replace');
+      refuseDisabled(zone, disabled, changes.delete, 'delete');
+    }
+    const json = body(changes.replace, true);
+    const early = deleteFirst(changes);
+    if (changes.replace.length > 0 && !early) await validate(json);
+    if (changes.delete.length > 0) {
+      await client.request({
+        method: 'DELETE',
+        path: domainPath(ZONES, zone),
+        json: { filters: changes.delete.map(({ name, type }) => ({ name, type })) },
+        schema: MessageWire,
+        signal,
+      });
+      memo.written(zone, changes.delete);
+    }
+    if (changes.replace.length === 0) return;
+    if (early) await validate(json);
+    await put(json);
+    memo.written(zone, changes.replace);
+  };
+}
