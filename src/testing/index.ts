@@ -40,6 +40,9 @@ export type {
   SimSubscription,
   SimTemplate,
   SimVirtualMachine,
+  SimVmSnapshot,
+  SimPostInstallScript,
+  SimVmAction,
 } from './simulator/index.js';
 export { createMemoryProvider } from './memory-provider/index.js';
 export type { MemoryProviderOptions, MemorySeed, MemorySshKeySeed, MemoryTemplate } from './memory-provider/index.js';
@@ -59,11 +62,13 @@ export type {
   DoAction,
   DoDomain,
   DoDroplet,
+  DoDropletSnapshot,
   DoImage,
   DoRecordWire,
   DoRegion,
   DoSize,
   DoSshKey,
+  Progress,
 } from './digitalocean-simulator/index.js';
 export { createHetznerSimulator } from './hetzner-simulator/index.js';
 export type {

@@ -12,9 +12,11 @@ export type {
   DoAction,
   DoDomain,
   DoDroplet,
+  DoDropletSnapshot,
   DoImage,
   DoRecordWire,
   DoRegion,
   DoSize,
   DoSshKey,
 } from './state.js';
+export type { Progress } from '../simulator-core/progress.js';

@@ -21,4 +21,7 @@ export type {
   SimTemplate,
   SimulatorState,
   SimVirtualMachine,
+  SimVmSnapshot,
+  SimPostInstallScript,
+  SimVmAction,
 } from './state.js';
