@@ -29,7 +29,9 @@ const cases = [
     // scrubbing) and the VPS power actions.
     // 25.6 kB with the spending guard, dns.writeSets (the 4-request zone apply) and the one-pass zone check.
     // 25.9 kB with network-failure details and the base-URL check in the shared kit.
-    budget: 26624,
+    // 31.2 kB (31,174 B) in 0.3: the VPS lifecycle (waits, snapshots, cloud-init user data, post-install scripts)
+    // and DNS on the provider kit's shared rules.
+    budget: 31744,
     code: `import { createHostingerProvider } from 'setec-hosting/hostinger';\nconst p = createHostingerProvider({ apiKey: process.env.T });\nconsole.log(await p.dns.list('example.com'));`,
   },
   {
@@ -38,7 +40,10 @@ const cases = [
     // Standard Schemas) and no batch writer (the whole provider's dns.writeSets; applyPlan works without it, one
     // set at a time). ky is about 5 kB of it; the DNS group with its local validation, the client and the errors
     // the rest. 14,943 B after dns.list's speed work (body read from its stream, ids from a table).
-    budget: 15000,
+    // 0.3 moved the DNS rules into the provider kit (shared by every adapter) and added zone limits, the
+    // disabled-record guard and token scrubbing in any letter case: measured 16,866 B. Over the 15,000 B goal;
+    // the budget guards against further growth until a slimming pass brings it back.
+    budget: 17408,
     forbid: ['node_modules/zod/'],
     // API paths of the other groups: none of their code may be bundled.
     forbidText: ['api/vps/v1', 'api/billing/v1', 'api/domains/v1'],
@@ -49,7 +54,8 @@ const cases = [
     // ky + zod/mini are about 10.3 kB gzip of this, the shared kit and DNS validation most of the rest;
     // measured 22.2 kB with four capability groups, so the Hostinger adapter's 23 KiB guard applies.
     // 23.5 kB with network-failure details and the base-URL check in the shared kit.
-    budget: 24064,
+    // 28.9 kB (28,915 B) in 0.3: the VPS lifecycle, per-record TTLs and DNS on the provider kit.
+    budget: 29696,
     code: `import { createDigitalOceanProvider } from 'setec-hosting/digitalocean';\nconst p = createDigitalOceanProvider({ apiKey: process.env.T });\nconsole.log(await p.dns.list('example.com'));`,
   },
   {
