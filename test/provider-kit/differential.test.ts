@@ -10,9 +10,11 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { DnsCapability, DnsRecord, DnsRecordInput, DnsRecordType } from '../../src/index.js';
 import { createDigitalOceanProvider } from '../../src/digitalocean/index.js';
+import { createHetznerProvider } from '../../src/hetzner/index.js';
 import { createHostingerProvider } from '../../src/hostinger/index.js';
 import {
   createDigitalOceanSimulator,
+  createHetznerSimulator,
   createHostingerSimulator,
   createMemoryProvider,
 } from '../../src/testing/index.js';
@@ -38,6 +40,17 @@ const PROVIDERS: Array<{ name: string; dns: () => Promise<DnsCapability> }> = [
     dns: async () => {
       const sim = createDigitalOceanSimulator();
       const dns = createDigitalOceanProvider({ apiKey: sim.token, baseUrl: sim.baseUrl, fetch: sim.fetch }).dns;
+      const sets = (await dns.list(ZONE)).filter((r) => !isApexNs(r));
+      await dns.writeSets!(ZONE, { delete: sets.map(({ name, type }) => ({ name, type })) });
+      return dns;
+    },
+  },
+  {
+    name: 'hetzner',
+    dns: async () => {
+      const sim = createHetznerSimulator();
+      const options = { apiKey: sim.token, baseUrl: sim.baseUrl, fetch: sim.fetch, actions: { intervalMs: 1 } };
+      const dns = createHetznerProvider(options).dns;
       const sets = (await dns.list(ZONE)).filter((r) => !isApexNs(r));
       await dns.writeSets!(ZONE, { delete: sets.map(({ name, type }) => ({ name, type })) });
       return dns;
