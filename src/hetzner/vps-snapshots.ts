@@ -62,7 +62,8 @@ export function snapshotCalls(
     },
 
     async listSnapshots(id: string, options?: CallOptions): Promise<VmSnapshot[]> {
-      serverPath(id);
+      // The image list filters by nothing that fails: an unknown machine must be a NotFoundError, not [].
+      await client.request({ method: 'GET', path: serverPath(id), schema: z.unknown(), signal: options?.signal });
       const images = await client.listAll('images', 'images', SnapshotWire, {
         signal: options?.signal,
         searchParams: { type: 'snapshot', sort: 'created:asc' },
