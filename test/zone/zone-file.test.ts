@@ -162,8 +162,13 @@ describe('zone: formatZoneFile', () => {
       fc.property(fc.array(record, { maxLength: 12 }), (records) => {
         const back = parseZoneFile(formatZoneFile('example.com', records), { origin: 'example.com' });
         expect(back.origin).toBe('example.com');
-        // Record sets are sets: a record listed twice is one record, as BIND reads it.
-        expect(sets(back.records)).toEqual([...new Set(sets(records))]);
+        // Record sets are sets: a record listed twice is one record, as BIND reads it (with the first TTL).
+        const seen = new Set<string>();
+        const unique = records.filter((r) => {
+          const key = `${r.name} ${r.type} ${r.priority ?? 0} ${r.content}`;
+          return !seen.has(key) && Boolean(seen.add(key));
+        });
+        expect(sets(back.records)).toEqual([...new Set(sets(unique))]);
       }),
       { numRuns: 500 },
     );
