@@ -118,14 +118,14 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/testing/simulator-core/**/*.ts'],
+    files: ['src/testing/simulators/core/**/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
         {
           patterns: [
             {
-              group: outside('simulator', 'digitalocean-simulator', 'hetzner-simulator'),
+              group: outside('hostinger', 'digitalocean', 'hetzner'),
               message: 'The simulator core is shared by every provider simulator: it knows none of them.',
             },
           ],
@@ -135,9 +135,9 @@ export default tseslint.config(
   },
   {
     files: [
-      'src/testing/simulator/**/*.ts',
-      'src/testing/digitalocean-simulator/**/*.ts',
-      'src/testing/hetzner-simulator/**/*.ts',
+      'src/testing/simulators/hostinger/**/*.ts',
+      'src/testing/simulators/digitalocean/**/*.ts',
+      'src/testing/simulators/hetzner/**/*.ts',
     ],
     rules: {
       'no-restricted-imports': [
@@ -145,8 +145,8 @@ export default tseslint.config(
         {
           patterns: [
             {
-              group: outside('simulator', 'digitalocean-simulator', 'hetzner-simulator'),
-              message: 'A provider simulator builds on simulator-core/ only, never on another provider simulator.',
+              group: outside('hostinger', 'digitalocean', 'hetzner'),
+              message: 'A provider simulator builds on simulators/core/ only, never on another provider simulator.',
             },
           ],
         },

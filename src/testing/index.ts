@@ -19,7 +19,7 @@
  *
  * @module
  */
-export { createHostingerSimulator, FAULT_HEADER, DNS_CONFLICT_MESSAGE } from './simulator/index.js';
+export { createHostingerSimulator, FAULT_HEADER, DNS_CONFLICT_MESSAGE } from './simulators/hostinger/index.js';
 export type {
   HostingerSimulator,
   HostingerSimulatorOptions,
@@ -43,7 +43,7 @@ export type {
   SimVmSnapshot,
   SimPostInstallScript,
   SimVmAction,
-} from './simulator/index.js';
+} from './simulators/hostinger/index.js';
 export { createMemoryProvider } from './memory-provider/index.js';
 export type { MemoryProviderOptions, MemorySeed, MemorySshKeySeed, MemoryTemplate } from './memory-provider/index.js';
 export { conformanceChecks, runConformance, runCheck, testProvider, ConformanceError } from './conformance/index.js';
@@ -54,7 +54,7 @@ export type {
   ConformanceResult,
   ProviderFactory,
 } from './conformance/index.js';
-export { createDigitalOceanSimulator } from './digitalocean-simulator/index.js';
+export { createDigitalOceanSimulator } from './simulators/digitalocean/index.js';
 export type {
   DigitalOceanSimulator,
   DigitalOceanSimulatorOptions,
@@ -69,8 +69,8 @@ export type {
   DoSize,
   DoSshKey,
   Progress,
-} from './digitalocean-simulator/index.js';
-export { createHetznerSimulator } from './hetzner-simulator/index.js';
+} from './simulators/digitalocean/index.js';
+export { createHetznerSimulator } from './simulators/hetzner/index.js';
 export type {
   HetznerSimulator,
   HetznerSimulatorOptions,
@@ -85,5 +85,5 @@ export type {
   HzServerType,
   HzSshKey,
   HzZone,
-} from './hetzner-simulator/index.js';
-export type { ProviderSimulator } from './simulator-core/provider-simulator.js';
+} from './simulators/hetzner/index.js';
+export type { ProviderSimulator } from './simulators/core/provider-simulator.js';

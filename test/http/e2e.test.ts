@@ -10,7 +10,7 @@ import { FileConfigStore } from '../../src/config/file-store.js';
 import { ProviderRegistry } from '../../src/core/registry.js';
 import { hostinger } from '../../src/hostinger/index.js';
 import { createHostingHandler } from '../../src/http/index.js';
-import { createHostingerSimulator, type HostingerSimulator } from '../../src/testing/simulator/index.js';
+import { createHostingerSimulator, type HostingerSimulator } from '../../src/testing/simulators/hostinger/index.js';
 import { SECRET, token } from './helpers.js';
 
 // Every curl example of the REST API reference, sent over real HTTP (127.0.0.1) to the handler,

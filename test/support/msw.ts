@@ -11,17 +11,17 @@ import {
   FAULT_HEADER,
   type HostingerSimulator,
   type HostingerSimulatorOptions,
-} from '../../src/testing/simulator/index.js';
+} from '../../src/testing/simulators/hostinger/index.js';
 import {
   createDigitalOceanSimulator,
   type DigitalOceanSimulator,
   type DigitalOceanSimulatorOptions,
-} from '../../src/testing/digitalocean-simulator/index.js';
+} from '../../src/testing/simulators/digitalocean/index.js';
 import {
   createHetznerSimulator,
   type HetznerSimulator,
   type HetznerSimulatorOptions,
-} from '../../src/testing/hetzner-simulator/index.js';
+} from '../../src/testing/simulators/hetzner/index.js';
 import { digitalOceanSpec, hetznerSpec, hostingerSpec, type SpecChecker } from './openapi.js';
 
 /** Options of {@link useSimulatorServer}: the simulator's options. */

@@ -17,7 +17,7 @@
  *
  * @example
  * ```ts
- * import { describeWithPdns, startPdnsServer } from '../support/pdns-server.js';
+ * import { describeWithPdns, startPdnsServer } from './pdns-server.js';
  *
  * describeWithPdns('my suite on PowerDNS', () => {
  *   let pdns: PdnsServer;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DNS_CONFLICT_MESSAGE, type SimRRsetWire } from '../../src/testing/simulator/index.js';
+import { DNS_CONFLICT_MESSAGE, type SimRRsetWire } from '../../src/testing/simulators/hostinger/index.js';
 import { hostingerCall } from '../support/hostinger-call.js';
 import { useSimulatorServer } from '../support/msw.js';
 import { specPath } from '../support/openapi.js';

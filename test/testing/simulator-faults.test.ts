@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createHostingerSimulator } from '../../src/testing/simulator/index.js';
+import { createHostingerSimulator } from '../../src/testing/simulators/hostinger/index.js';
 import { hostingerCall } from '../support/hostinger-call.js';
 import { useSimulatorServer } from '../support/msw.js';
 import { validateResponse } from '../support/openapi.js';

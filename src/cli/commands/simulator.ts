@@ -10,15 +10,15 @@ import { numberFlag } from './shared.js';
 const SIMULATORS = {
   hostinger: {
     path: '',
-    load: async () => (await import('../../testing/simulator/index.js')).createHostingerSimulator,
+    load: async () => (await import('../../testing/simulators/hostinger/index.js')).createHostingerSimulator,
   },
   digitalocean: {
     path: '',
-    load: async () => (await import('../../testing/digitalocean-simulator/index.js')).createDigitalOceanSimulator,
+    load: async () => (await import('../../testing/simulators/digitalocean/index.js')).createDigitalOceanSimulator,
   },
   hetzner: {
     path: '/v1',
-    load: async () => (await import('../../testing/hetzner-simulator/index.js')).createHetznerSimulator,
+    load: async () => (await import('../../testing/simulators/hetzner/index.js')).createHetznerSimulator,
   },
 } as const;
 type SimulatorName = keyof typeof SIMULATORS;

@@ -1,6 +1,6 @@
 import type { Context, Hono } from 'hono';
 import * as z from 'zod/mini';
-import { isoNow } from '../simulator-core/app.js';
+import { isoNow } from '../core/app.js';
 import { nextId } from './billing.js';
 import { fieldError, notFound, parseBody } from './responses.js';
 import type { SimRuntime, SimVirtualMachine } from './state.js';

@@ -1,5 +1,5 @@
 import type { Hono } from 'hono';
-import { isoNow } from '../simulator-core/app.js';
+import { isoNow } from '../core/app.js';
 import { fieldError, notFound, unprocessable } from './responses.js';
 import type { SimCatalogItem, SimCatalogPrice, SimOrder, SimRuntime, SimSubscription } from './state.js';
 

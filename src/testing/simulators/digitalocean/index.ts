@@ -19,4 +19,4 @@ export type {
   DoSize,
   DoSshKey,
 } from './state.js';
-export type { Progress } from '../simulator-core/progress.js';
+export type { Progress } from '../core/progress.js';

@@ -1,5 +1,5 @@
 import type { Context, Hono } from 'hono';
-import { isoNow } from '../simulator-core/app.js';
+import { isoNow } from '../core/app.js';
 import { actionOut, assertUnlocked, readAction, startAction } from './actions.js';
 import { imageOut, locationOut, serverTypeOut } from './catalog.js';
 import { HzHttpError, idParam, invalidInput, jsonBody, listResponse, notFound, notUnique } from './responses.js';

@@ -1,5 +1,5 @@
 import type { Hono, MiddlewareHandler } from 'hono';
-import { createProviderApp } from '../simulator-core/app.js';
+import { createProviderApp } from '../core/app.js';
 import { actionRoutes } from './actions.js';
 import { HzHttpError, errorResponse } from './responses.js';
 import type { HzRuntime } from './state.js';

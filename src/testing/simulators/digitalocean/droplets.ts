@@ -1,5 +1,5 @@
 import type { Context, Hono } from 'hono';
-import { isoNow } from '../simulator-core/app.js';
+import { isoNow } from '../core/app.js';
 import { dropletActionRoutes } from './droplet-actions.js';
 import { noContent } from './dns.js';
 import { jsonBody, listResponse, notFound, unprocessable } from './responses.js';

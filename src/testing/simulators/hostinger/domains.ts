@@ -1,6 +1,6 @@
 import type { Context, Hono } from 'hono';
 import * as z from 'zod/mini';
-import { isoNow } from '../simulator-core/app.js';
+import { isoNow } from '../core/app.js';
 import { nextId, placeOrder } from './billing.js';
 import { defaultZone } from './seed.js';
 import { accepted, type FieldErrors, fieldError, notFound, parseBody, unprocessable } from './responses.js';

@@ -1,5 +1,5 @@
 import type { Context, Hono } from 'hono';
-import { isoNow } from '../simulator-core/app.js';
+import { isoNow } from '../core/app.js';
 import { HzHttpError, idParam, invalidInput, notFound } from './responses.js';
 import type { HetznerSimulatorState, HzAction, HzRuntime } from './state.js';
 

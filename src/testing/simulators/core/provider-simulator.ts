@@ -4,7 +4,7 @@
  * @module
  */
 import type { Server } from 'node:http';
-import { ValidationError } from '../../core/errors.js';
+import { ValidationError } from '../../../core/errors.js';
 import { type FaultErrorBody, FaultQueue, type SimulatorFault, sleep } from './faults.js';
 import { type SimAnswer, startServer, stopServer } from './server.js';
 import { loadMsw, networkError, readBody } from './transport.js';

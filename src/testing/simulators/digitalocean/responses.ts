@@ -1,5 +1,5 @@
 import type { Context } from 'hono';
-import { readJsonBody, SimulatorHttpError } from '../simulator-core/app.js';
+import { readJsonBody, SimulatorHttpError } from '../core/app.js';
 
 /** The short error ids DigitalOcean pairs with each status. */
 const ERROR_IDS: Record<number, string> = {

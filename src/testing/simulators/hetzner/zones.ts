@@ -1,5 +1,5 @@
 import type { Context, Hono } from 'hono';
-import { isoNow } from '../simulator-core/app.js';
+import { isoNow } from '../core/app.js';
 import { actionOut, assertUnlocked, startAction } from './actions.js';
 import { checkCname, checkSetName, HZ_RECORD_TYPES, readRecords, readTtl } from './records.js';
 import { HzHttpError, invalidInput, jsonBody, listResponse, notFound, notUnique } from './responses.js';

@@ -1,6 +1,6 @@
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import { readJsonBody, SimulatorHttpError } from '../simulator-core/app.js';
+import { readJsonBody, SimulatorHttpError } from '../core/app.js';
 
 /** The error code Hetzner pairs with each status when a route names none. */
 const CODES: Record<number, string> = {

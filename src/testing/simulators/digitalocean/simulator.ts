@@ -1,8 +1,4 @@
-import {
-  createProviderSimulator,
-  type ProviderSimulator,
-  simulatorSettings,
-} from '../simulator-core/provider-simulator.js';
+import { createProviderSimulator, type ProviderSimulator, simulatorSettings } from '../core/provider-simulator.js';
 import { createDoApp } from './app.js';
 import { errorBody } from './responses.js';
 import { createDoState } from './seed.js';

@@ -1,4 +1,4 @@
-import type { Progress } from '../simulator-core/progress.js';
+import type { Progress } from '../core/progress.js';
 /** Wire shapes the simulator stores and serves; field names are Hostinger's (snake_case). */
 
 /** One record of an RRset as Hostinger returns it. */

@@ -3,8 +3,8 @@
  * @module
  */
 export { createHostingerSimulator, type HostingerSimulator, type HostingerSimulatorOptions } from './simulator.js';
-export type { MswRequestHandler, SimulatorRequestLog } from '../simulator-core/provider-simulator.js';
-export { FAULT_HEADER, type SimulatorFault } from '../simulator-core/faults.js';
+export type { MswRequestHandler, SimulatorRequestLog } from '../core/provider-simulator.js';
+export { FAULT_HEADER, type SimulatorFault } from '../core/faults.js';
 export { DNS_CONFLICT_MESSAGE } from './dns.js';
 export type {
   SimCatalogItem,

@@ -9,7 +9,7 @@ import type {
   SimulatorState,
 } from './state.js';
 
-import { createProgress } from '../simulator-core/progress.js';
+import { createProgress } from '../core/progress.js';
 import { seedCatalog, seedSubscriptions } from './seed-billing.js';
 import { CREATED, UPDATED } from './seed-times.js';
 

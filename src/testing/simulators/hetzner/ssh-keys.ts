@@ -1,5 +1,5 @@
 import type { Context, Hono } from 'hono';
-import { isoNow } from '../simulator-core/app.js';
+import { isoNow } from '../core/app.js';
 import { idParam, invalidInput, jsonBody, listResponse, notFound, notUnique } from './responses.js';
 import { md5Fingerprint } from './seed.js';
 import type { HzRuntime, HzSshKey } from './state.js';

@@ -1,5 +1,5 @@
 import type { Context, Hono } from 'hono';
-import { isoNow, SimulatorHttpError } from '../simulator-core/app.js';
+import { isoNow, SimulatorHttpError } from '../core/app.js';
 import { noContent } from './dns.js';
 import { jsonBody, listResponse, notFound, unprocessable } from './responses.js';
 import type { DoAction, DoDroplet, DoRuntime } from './state.js';

@@ -1,5 +1,5 @@
 import type { Hono } from 'hono';
-import { createProviderApp } from '../simulator-core/app.js';
+import { createProviderApp } from '../core/app.js';
 import { billingRoutes } from './billing.js';
 import { dnsRoutes } from './dns.js';
 import { domainRoutes } from './domains.js';

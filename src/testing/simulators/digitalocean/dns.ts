@@ -1,5 +1,5 @@
 import type { Context, Hono } from 'hono';
-import { SimulatorHttpError } from '../simulator-core/app.js';
+import { SimulatorHttpError } from '../core/app.js';
 import { checkCnameConflict, DO_RECORD_TYPES, recordAsInput, recordFromBody, zoneFile } from './records.js';
 import { jsonBody, listResponse, notFound, unprocessable } from './responses.js';
 import { defaultRecords } from './seed.js';

@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { z } from 'zod/mini';
-import { readJsonBody, SimulatorHttpError } from '../simulator-core/app.js';
+import { readJsonBody, SimulatorHttpError } from '../core/app.js';
 
 /** Field errors keyed by Laravel-style dot paths (`zone.0.records.0.content`). */
 export type FieldErrors = Record<string, string[]>;

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { createProgress } from '../simulator-core/progress.js';
+import { createProgress } from '../core/progress.js';
 import type {
   DigitalOceanSimulatorState,
   DoDomain,

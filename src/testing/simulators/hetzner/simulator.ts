@@ -1,8 +1,4 @@
-import {
-  createProviderSimulator,
-  type ProviderSimulator,
-  simulatorSettings,
-} from '../simulator-core/provider-simulator.js';
+import { createProviderSimulator, type ProviderSimulator, simulatorSettings } from '../core/provider-simulator.js';
 import { createHzApp } from './app.js';
 import { catalogRoutes } from './catalog.js';
 import { serverRoutes } from './servers.js';

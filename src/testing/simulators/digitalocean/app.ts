@@ -1,5 +1,5 @@
 import type { Hono, MiddlewareHandler } from 'hono';
-import { createProviderApp, SimulatorHttpError } from '../simulator-core/app.js';
+import { createProviderApp, SimulatorHttpError } from '../core/app.js';
 import { accountRoutes } from './account.js';
 import { dnsRoutes } from './dns.js';
 import { dropletRoutes } from './droplets.js';

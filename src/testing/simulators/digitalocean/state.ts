@@ -1,4 +1,4 @@
-import type { Progress } from '../simulator-core/progress.js';
+import type { Progress } from '../core/progress.js';
 /** Wire shapes the DigitalOcean simulator stores and serves; field names are DigitalOcean's (snake_case). */
 
 /** One DNS record as `GET /v2/domains/{domain}/records` returns it. */
