@@ -95,7 +95,7 @@ export interface HzImage {
   type: 'system' | 'snapshot' | 'backup' | 'app';
   /** The server a snapshot was taken from. */
   created_from?: { id: number; name: string };
-  /** ISO-8601; the seed's date when absent. */
+  /** ISO-8601; when absent, the fixed creation time every preset image of the simulator reports. */
   created?: string;
   /** GB of a snapshot. */
   image_size?: number;
