@@ -9,44 +9,49 @@ import type { DnsRecordInput } from '../../core/dns.js';
 import type { FieldErrors } from '../../core/validation/fail.js';
 import { recordIdentity } from '../../core/validation/index.js';
 
-/** One parsed record, where it was, and for TXT how its strings were cut (byte lengths). */
-export interface Placed {
-  record: DnsRecordInput;
-  line: number;
-  pieces?: string;
-}
-
 interface NameInfo {
-  cname?: Placed;
-  other?: Placed;
+  cname?: number;
+  other?: number;
 }
 
-/** Adds an error (`line <n>`) for every record that breaks a rule across records. */
-export function checkSets(placed: readonly Placed[], errors: FieldErrors): void {
-  const names = new Map<string, NameInfo>();
-  for (const p of placed) {
-    const { record } = p;
+/**
+ * Adds an error (`line <n>`) for every record that breaks a rule across records; `lines[i]` is the line of
+ * `records[i]`. A name with one record (most names) costs one map entry and no object.
+ */
+export function checkSets(records: readonly DnsRecordInput[], lines: readonly number[], errors: FieldErrors): void {
+  const names = new Map<string, number | NameInfo>();
+  for (let i = 0; i < records.length; i++) {
+    const record = records[i] as DnsRecordInput;
     const name = record.name.toLowerCase();
-    let info = names.get(name);
-    if (!info) names.set(name, (info = {}));
+    const seen = names.get(name);
+    if (seen === undefined) {
+      names.set(name, i);
+      continue;
+    }
+    let info: NameInfo;
+    if (typeof seen === 'number') {
+      info = (records[seen] as DnsRecordInput).type === 'CNAME' ? { cname: seen } : { other: seen };
+      names.set(name, info);
+    } else info = seen;
+    const line = `line ${lines[i]}`;
     if (record.type === 'CNAME') {
       const first = info.cname;
-      const same = first && sameValue(first.record, record);
-      if (first && !same)
-        errors.add(`line ${p.line}`, `a second CNAME at "${record.name}" (the first is on line ${first.line})`);
-      else if (info.other)
+      const same = first !== undefined && sameValue(records[first] as DnsRecordInput, record);
+      if (first !== undefined && !same)
+        errors.add(line, `a second CNAME at "${record.name}" (the first is on line ${lines[first]})`);
+      else if (info.other !== undefined)
         errors.add(
-          `line ${p.line}`,
-          `a CNAME at "${record.name}" cannot coexist with the ${info.other.record.type} record on line ${info.other.line}`,
+          line,
+          `a CNAME at "${record.name}" cannot coexist with the ${(records[info.other] as DnsRecordInput).type} record on line ${lines[info.other]}`,
         );
-      info.cname ??= p;
+      info.cname ??= i;
     } else {
-      if (info.cname && !info.other)
+      if (info.cname !== undefined && info.other === undefined)
         errors.add(
-          `line ${p.line}`,
-          `the ${record.type} record cannot be beside the CNAME at "${record.name}" on line ${info.cname.line}`,
+          line,
+          `the ${record.type} record cannot be beside the CNAME at "${record.name}" on line ${lines[info.cname]}`,
         );
-      info.other ??= p;
+      info.other ??= i;
     }
   }
 }
