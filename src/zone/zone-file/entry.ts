@@ -6,8 +6,9 @@
  * @module
  */
 import { DNS_RECORD_TYPES, type DnsRecordInput, type DnsRecordType } from '../../core/dns.js';
-import { normalizeDomain, normalizeHostname, normalizeRecord, recordIdentity } from '../../core/validation/index.js';
+import { normalizeDomain, normalizeHostname, normalizeRecord } from '../../core/validation/index.js';
 import { bad } from './escapes.js';
+import type { Found } from './found.js';
 import { absolute, rdata, type RecordData } from './rdata.js';
 import type { EntryReader } from './tokenize.js';
 
@@ -61,28 +62,6 @@ export interface ReadState {
   lastTtl: number | undefined;
   /** The last owner written, full; an indented entry keeps it. */
   owner: string | undefined;
-}
-
-/** The records read, each once, with the line it is on and for TXT how its strings were cut. */
-export class Found {
-  readonly records: DnsRecordInput[] = [];
-  readonly lines: number[] = [];
-  /** Index in `records` by name, type and identity: the same record twice is one record, as in BIND. */
-  readonly #index = new Map<string, number>();
-  readonly #pieces = new Map<number, string>();
-
-  add(record: DnsRecordInput, line: number, pieces: string | undefined, key: string): void {
-    const twin = this.#index.get(key);
-    if (twin === undefined) {
-      this.#index.set(key, this.records.length);
-      if (pieces !== undefined) this.#pieces.set(this.records.length, pieces);
-      this.records.push(record);
-      this.lines.push(line);
-    } else if (this.#pieces.get(twin) !== pieces)
-      bad(
-        `this TXT record and the one on line ${this.lines[twin]} differ only in where their strings are cut; the SDK holds a TXT value as one text and would merge them`,
-      );
-  }
 }
 
 /** The message for an `$ORIGIN` outside the zone (after {@link readEntry} returned `false`). */
@@ -170,6 +149,6 @@ export function readEntry(reader: EntryReader, state: ReadState, data: RecordDat
   const effective = ttl ?? state.defaultTtl ?? state.lastTtl;
   const input = recordOf(type as DnsRecordType, relative(owner, zone), data.content, data.priority, effective);
   const valid = normalizeRecord(input, '', zone);
-  found.add(input, reader.line, data.pieces, `${valid.name}\u0000${valid.type}\u0000${recordIdentity(valid)}`);
+  found.add(input, valid, reader.line, data.pieces, zone);
   return true;
 }

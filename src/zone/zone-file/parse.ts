@@ -2,8 +2,8 @@ import type { DnsRecordInput } from '../../core/dns.js';
 import { ValidationError } from '../../core/errors.js';
 import { FieldErrors } from '../../core/validation/fail.js';
 import { normalizeDomain } from '../../core/validation/index.js';
-import { checkSets } from './consistency.js';
-import { Found, outsideMessage, readEntry, type ReadState } from './entry.js';
+import { outsideMessage, readEntry, type ReadState } from './entry.js';
+import { Found } from './found.js';
 import { LineError } from './escapes.js';
 import type { RecordData } from './rdata.js';
 import { EntryReader, ZoneSyntaxError } from './tokenize.js';
@@ -87,7 +87,7 @@ export function parseZoneFile(text: string, options: ParseZoneFileOptions = {}):
     syntax.add(`line ${error.line}`, error.message);
     syntax.throwIfAny('Invalid zone file');
   }
-  checkSets(found.records, found.lines, errors);
+  found.checkNames(errors);
   errors.throwIfAny('Invalid zone file');
   if (state.zone === undefined)
     throw new ValidationError('The zone file has no $ORIGIN; pass the origin option', {

@@ -46,6 +46,10 @@ export interface RecordData {
   pieces: string | undefined;
 }
 
+function want(type: DnsRecordType, found: number, n: number, form: string): void {
+  if (found !== n) bad(`${type} takes ${form}, found ${found} value${found === 1 ? '' : 's'}`);
+}
+
 const host = (word: string, origin: string | undefined) => (word === '.' ? '.' : absolute(word, origin));
 
 /**
@@ -66,43 +70,39 @@ export function rdata(
     return rdata(type, decoded, 0, decoded.length, origin, false, out);
   }
   const found = to - from;
-  const want = (n: number, form: string) => {
-    if (found !== n) bad(`${type} takes ${form}, found ${found} value${found === 1 ? '' : 's'}`);
-  };
-  const at = (k: number) => words[from + k] as string;
   out.priority = undefined;
   out.pieces = undefined;
   switch (type) {
     case 'A':
     case 'AAAA':
-      want(1, 'one address');
-      out.content = at(0);
+      want(type, found, 1, 'one address');
+      out.content = words[from] as string;
       return;
     case 'CNAME':
     case 'NS':
-      want(1, 'one host name');
-      out.content = host(at(0), origin);
+      want(type, found, 1, 'one host name');
+      out.content = host(words[from] as string, origin);
       return;
     case 'MX':
-      want(2, '"priority host"');
-      out.content = host(at(1), origin);
-      out.priority = integer(at(0), 'priority');
+      want(type, found, 2, '"priority host"');
+      out.content = host(words[from + 1] as string, origin);
+      out.priority = integer(words[from] as string, 'priority');
       return;
     case 'SRV':
-      want(4, '"priority weight port target"');
-      out.content = `${at(1)} ${at(2)} ${host(at(3), origin)}`;
-      out.priority = integer(at(0), 'priority');
+      want(type, found, 4, '"priority weight port target"');
+      out.content = `${words[from + 1]} ${words[from + 2]} ${host(words[from + 3] as string, origin)}`;
+      out.priority = integer(words[from] as string, 'priority');
       return;
     case 'CAA': {
-      want(3, '"flags tag value"');
-      const text = stringText(at(2), 'CAA value');
-      out.content = `${at(0)} ${at(1)} "${text.replace(/["\\]/g, (c) => `\\${c}`)}"`;
+      want(type, found, 3, '"flags tag value"');
+      const text = stringText(words[from + 2] as string, 'CAA value');
+      out.content = `${words[from]} ${words[from + 1]} "${text.replace(/["\\]/g, (c) => `\\${c}`)}"`;
       return;
     }
     case 'TXT':
       if (found === 0) bad('TXT takes one or more strings');
       // The strings of one record are one value in the SDK (written back split at 255 bytes).
-      if (found === 1) out.content = txtContent(stringText(at(0), 'TXT value'));
+      if (found === 1) out.content = txtContent(stringText(words[from] as string, 'TXT value'));
       else txtStrings(words, from, to, out);
   }
 }
