@@ -23,13 +23,13 @@ export class FieldErrors {
     return Object.keys(this.fields).length === 0;
   }
 
-  /** Throws when any message was added. */
-  throwIfAny(message: string): void {
+  /** Throws when any message was added; `provider`, when given, is the error's. */
+  throwIfAny(message: string, provider?: string): void {
     if (this.empty) return;
     const detail = Object.entries(this.fields)
       .map(([field, messages]) => `${field} ${messages.join(', ')}`)
       .join('; ');
-    throw new ValidationError(`${message}: ${detail}`, { fields: this.fields });
+    throw new ValidationError(`${message}: ${detail}`, { fields: this.fields, provider });
   }
 }
 
