@@ -63,7 +63,12 @@ export type KitDnsCapability = DnsCapability & { writeSets: NonNullable<DnsCapab
  * ```
  */
 export function createDnsCapability(source: DnsSource): KitDnsCapability {
-  const core = dnsCore(source);
+  const core = dnsCore(source, async (zone, options) => {
+    const current = await core.read(zone, options);
+    const next = new Map<string, RecordSet | undefined>();
+    for (const [k, set] of current.sets) if (!(set.name === '@' && set.type === 'NS')) next.set(k, undefined);
+    await core.commit(zone, current, next, options);
+  });
   return { ...core.dns, writeSets: writeSetsOf(source, core) };
 }
 
@@ -75,11 +80,11 @@ function limitsOf(source: DnsSource): DnsLimits | undefined {
 
 /**
  * {@link createDnsCapability} without `writeSets`, for bundles that must stay small (a DNS-only group):
- * `applyPlan` then writes one record set at a time.
+ * `applyPlan` then writes one record set at a time. The source brings its own `reset`.
  *
  * @internal
  */
-export function createDnsWithoutBatch(source: DnsSource): DnsCapability {
+export function createDnsWithoutBatch(source: DnsSource & Required<Pick<DnsSource, 'reset'>>): DnsCapability {
   return dnsCore(source).dns;
 }
 
@@ -99,10 +104,12 @@ interface Core {
     options: CallOptions | undefined,
   ): Promise<void>;
   checkTypes(records: readonly { type: string }[], field: (i: number) => string): void;
+  /** `reset` of a source without its own: every set but the apex NS deleted, in one `write`. */
+  resetAll(zone: string, options: CallOptions | undefined): Promise<void>;
 }
 
 /** The methods of the group, and the reading and writing they share with `writeSets`. */
-function dnsCore(source: DnsSource): Core {
+function dnsCore(source: DnsSource, resetAll: Core['resetAll'] = () => Promise.resolve()): Core {
   const { provider } = source;
   const types: readonly string[] = source.recordTypes ?? DNS_RECORD_TYPES;
 
@@ -221,13 +228,10 @@ function dnsCore(source: DnsSource): Core {
     async reset(domain: string, options?: CallOptions): Promise<void> {
       const zone = normalizeDomain(domain);
       if (source.reset) return source.reset(zone, callOptions(options));
-      const current = await read(zone, options);
-      const next = new Map<string, RecordSet | undefined>();
-      for (const [k, set] of current.sets) if (!(set.name === '@' && set.type === 'NS')) next.set(k, undefined);
-      await commit(zone, current, next, options);
+      await resetAll(zone, options);
     },
   };
-  return { dns, read, commit, checkTypes };
+  return { dns, read, commit, checkTypes, resetAll };
 }
 
 /** `writeSets`: validated, then written with one `write` (without reading first when the source allows). */

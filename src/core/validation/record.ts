@@ -165,8 +165,10 @@ export function assertZoneConsistent(records: readonly { name: string; type: str
   errors.throwIfAny('Inconsistent DNS records');
 }
 
-function hostKey(host: string): string {
-  return host.toLowerCase().replace(/\.$/, '');
+/** A host name compared or listed: lower case, without its trailing dot. */
+export function hostKey(host: string): string {
+  const lower = host.toLowerCase();
+  return lower.endsWith('.') ? lower.slice(0, -1) : lower;
 }
 
 function contentKey(type: string, content: string): string {
