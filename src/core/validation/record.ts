@@ -75,6 +75,16 @@ function normalizeContent(type: DnsRecordType, content: unknown, field: string):
 }
 
 /**
+ * The message for a record name that repeats its zone (`www.example.com` in `example.com` would mean
+ * `www.example.com.example.com`), naming the relative form to use; `undefined` for a relative name.
+ */
+export function repeatsZone(name: string, zone: string): string | undefined {
+  if (name !== zone && !name.endsWith(`.${zone}`)) return undefined;
+  const relative = name === zone ? '@' : name.slice(0, -(zone.length + 1));
+  return `must be relative to the zone ${zone}: use ${quote(relative)}, not ${quote(name)}`;
+}
+
+/**
  * Validates and normalises one record: type, name, content grammar per type, TTL (60–2147483647,
  * default 14400) and priority (0–65535 for MX/SRV, default 0; always 0 for other types).
  * Host name targets are lowercased without a trailing dot; an already-quoted TXT value is unquoted.
@@ -106,11 +116,8 @@ export function checkRecord(input: DnsRecordInput, path = '', zone?: string): No
   if (type === undefined) errors.add(`${path}type`, `must be one of ${TYPES.join(', ')}`);
   const name = errors.catch(() => normalizeRecordName(input.name, `${path}name`));
   if (type === 'CNAME' && name === '@') errors.add(`${path}name`, 'a CNAME cannot be at the zone apex (@)');
-  const z = zone?.toLowerCase();
-  if (z && name && (name === z || name.endsWith(`.${z}`))) {
-    const relative = name === z ? '@' : name.slice(0, -(z.length + 1));
-    errors.add(`${path}name`, `must be relative to the zone ${z}: use ${quote(relative)}, not ${quote(name)}`);
-  }
+  const repeated = zone && name && repeatsZone(name, zone.toLowerCase());
+  if (repeated) errors.add(`${path}name`, repeated);
   const content = type && errors.catch(() => normalizeContent(type, input.content, `${path}content`));
   const ttl = errors.catch(() =>
     input.ttl === undefined ? DEFAULT_TTL : integerIn(input.ttl, MIN_TTL, MAX_TTL, `${path}ttl`),
@@ -175,9 +182,10 @@ export function assertZoneConsistent(records: readonly { name: string; type: str
   errors.throwIfAny('Inconsistent DNS records');
 }
 
-function hostKey(host: string): string {
+/** A host name compared or listed: lower case, without its trailing dot. */
+export function hostKey(host: string): string {
   const lower = host.toLowerCase();
-  return lower.charCodeAt(lower.length - 1) === 46 ? lower.slice(0, -1) : lower;
+  return lower.endsWith('.') ? lower.slice(0, -1) : lower;
 }
 
 function contentKey(type: string, content: string): string {
