@@ -5,7 +5,8 @@ import { requireCapability, type Provider } from '../core/provider.js';
 import { FieldErrors } from '../core/validation/fail.js';
 import { normalizeDomain, recordIdentity, validateSetChanges } from '../core/validation/index.js';
 import { markPartialWrite, UnsafePlanError } from './errors.js';
-import { diffZone, makePlan, validateDesired } from './plan.js';
+import { validateDesired } from './desired.js';
+import { diffZone, makePlan } from './plan.js';
 import { groupSets, setKey } from './sets.js';
 import type { ApplyPlanOptions, ZonePlan, ZonePlanJson, ZoneSnapshot } from './types.js';
 
@@ -209,7 +210,7 @@ export async function restoreSnapshot(
   const plan = makePlan({
     provider: provider.name,
     domain: zone,
-    ...diffZone(listed, wanted, () => false, true, perRecord),
+    ...diffZone(listed, wanted.records, () => false, true, perRecord, wanted.sets),
     snapshot: { provider: provider.name, domain: zone, taken_at: new Date().toISOString(), records: listed },
   });
   await applyPlan(provider, plan, { force: true, signal: options.signal });
