@@ -8,15 +8,13 @@ import { DNS_RECORD_TYPES, type DnsRecord, type DnsRecordInput, type DnsRecordTy
 import { normalizeHostname, normalizeRecordName } from './domain.js';
 import { FieldErrors, fail, quote } from './fail.js';
 import { expandIPv6, isIPv4, isIPv6 } from './ip.js';
+import { DEFAULT_TTL, MAX_TTL, MIN_TTL, quickRecord } from './quick-record.js';
 import { parseTxt } from './txt.js';
 
 /** A validated record: `ttl` and `priority` filled in, names and host names lowercased. */
 export type NormalizedDnsRecord = Omit<DnsRecord, 'id'>;
 
-/** TTL used when a record gives none (seconds). */
-export const DEFAULT_TTL = 14400;
-const MIN_TTL = 60;
-const MAX_TTL = 2147483647;
+export { DEFAULT_TTL };
 const TYPES: readonly string[] = DNS_RECORD_TYPES;
 
 function integerIn(value: unknown, min: number, max: number, field: string): number {
@@ -77,6 +75,16 @@ function normalizeContent(type: DnsRecordType, content: unknown, field: string):
 }
 
 /**
+ * The message for a record name that repeats its zone (`www.example.com` in `example.com` would mean
+ * `www.example.com.example.com`), naming the relative form to use; `undefined` for a relative name.
+ */
+export function repeatsZone(name: string, zone: string): string | undefined {
+  if (name !== zone && !name.endsWith(`.${zone}`)) return undefined;
+  const relative = name === zone ? '@' : name.slice(0, -(zone.length + 1));
+  return `must be relative to the zone ${zone}: use ${quote(relative)}, not ${quote(name)}`;
+}
+
+/**
  * Validates and normalises one record: type, name, content grammar per type, TTL (60–2147483647,
  * default 14400) and priority (0–65535 for MX/SRV, default 0; always 0 for other types).
  * Host name targets are lowercased without a trailing dot; an already-quoted TXT value is unquoted.
@@ -92,6 +100,15 @@ function normalizeContent(type: DnsRecordType, content: unknown, field: string):
  * ```
  */
 export function normalizeRecord(input: DnsRecordInput, path = '', zone?: string): NormalizedDnsRecord {
+  return (typeof input === 'object' && input !== null && quickRecord(input, zone)) || checkRecord(input, path, zone);
+}
+
+/**
+ * {@link normalizeRecord} without its fast path for common records: every check, every error worded.
+ *
+ * @internal
+ */
+export function checkRecord(input: DnsRecordInput, path = '', zone?: string): NormalizedDnsRecord {
   const errors = new FieldErrors();
   if (typeof input !== 'object' || input === null) fail(path ? path.slice(0, -1) : 'record', 'must be an object');
   const rawType = typeof input.type === 'string' ? input.type.toUpperCase() : input.type;
@@ -99,11 +116,8 @@ export function normalizeRecord(input: DnsRecordInput, path = '', zone?: string)
   if (type === undefined) errors.add(`${path}type`, `must be one of ${TYPES.join(', ')}`);
   const name = errors.catch(() => normalizeRecordName(input.name, `${path}name`));
   if (type === 'CNAME' && name === '@') errors.add(`${path}name`, 'a CNAME cannot be at the zone apex (@)');
-  const z = zone?.toLowerCase();
-  if (z && name && (name === z || name.endsWith(`.${z}`))) {
-    const relative = name === z ? '@' : name.slice(0, -(z.length + 1));
-    errors.add(`${path}name`, `must be relative to the zone ${z}: use ${quote(relative)}, not ${quote(name)}`);
-  }
+  const repeated = zone && name && repeatsZone(name, zone.toLowerCase());
+  if (repeated) errors.add(`${path}name`, repeated);
   const content = type && errors.catch(() => normalizeContent(type, input.content, `${path}content`));
   const ttl = errors.catch(() =>
     input.ttl === undefined ? DEFAULT_TTL : integerIn(input.ttl, MIN_TTL, MAX_TTL, `${path}ttl`),
@@ -158,8 +172,10 @@ export function assertZoneConsistent(records: readonly { name: string; type: str
   errors.throwIfAny('Inconsistent DNS records');
 }
 
-function hostKey(host: string): string {
-  return host.toLowerCase().replace(/\.$/, '');
+/** A host name compared or listed: lower case, without its trailing dot. */
+export function hostKey(host: string): string {
+  const lower = host.toLowerCase();
+  return lower.endsWith('.') ? lower.slice(0, -1) : lower;
 }
 
 function contentKey(type: string, content: string): string {
