@@ -8,15 +8,13 @@ import { DNS_RECORD_TYPES, type DnsRecord, type DnsRecordInput, type DnsRecordTy
 import { normalizeHostname, normalizeRecordName } from './domain.js';
 import { FieldErrors, fail, quote } from './fail.js';
 import { expandIPv6, isIPv4, isIPv6 } from './ip.js';
+import { DEFAULT_TTL, MAX_TTL, MIN_TTL, quickRecord } from './quick-record.js';
 import { parseTxt } from './txt.js';
 
 /** A validated record: `ttl` and `priority` filled in, names and host names lowercased. */
 export type NormalizedDnsRecord = Omit<DnsRecord, 'id'>;
 
-/** TTL used when a record gives none (seconds). */
-export const DEFAULT_TTL = 14400;
-const MIN_TTL = 60;
-const MAX_TTL = 2147483647;
+export { DEFAULT_TTL };
 const TYPES: readonly string[] = DNS_RECORD_TYPES;
 
 function integerIn(value: unknown, min: number, max: number, field: string): number {
@@ -102,6 +100,15 @@ export function repeatsZone(name: string, zone: string): string | undefined {
  * ```
  */
 export function normalizeRecord(input: DnsRecordInput, path = '', zone?: string): NormalizedDnsRecord {
+  return (typeof input === 'object' && input !== null && quickRecord(input, zone)) || checkRecord(input, path, zone);
+}
+
+/**
+ * {@link normalizeRecord} without its fast path for common records: every check, every error worded.
+ *
+ * @internal
+ */
+export function checkRecord(input: DnsRecordInput, path = '', zone?: string): NormalizedDnsRecord {
   const errors = new FieldErrors();
   if (typeof input !== 'object' || input === null) fail(path ? path.slice(0, -1) : 'record', 'must be an object');
   const rawType = typeof input.type === 'string' ? input.type.toUpperCase() : input.type;
