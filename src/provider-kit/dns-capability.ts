@@ -17,7 +17,7 @@ import {
   type DnsUpdateOptions,
 } from '../core/dns.js';
 import { ConflictError } from '../core/errors.js';
-import { assignRecordIds } from '../core/record-id.js';
+import { setRecordIds } from '../core/record-id.js';
 import { FieldErrors, fail } from '../core/validation/fail.js';
 import {
   normalizeDomain,
@@ -29,7 +29,17 @@ import {
   validateSetChanges,
   type NormalizedDnsRecord,
 } from '../core/validation/index.js';
-import { assertFits, changesBetween, filled, groupSets, holds, isEmpty, setKey, type RecordSet } from './dns-sets.js';
+import {
+  assertFits,
+  changesBetween,
+  filled,
+  groupSets,
+  holds,
+  isEmpty,
+  setKey,
+  toWritten,
+  type RecordSet,
+} from './dns-sets.js';
 import type { DnsSetChanges, DnsSource } from './dns-source.js';
 import { type GivenRecord, setTtl } from './dns-input.js';
 
@@ -184,7 +194,7 @@ function dnsCore(source: DnsSource, resetAll: Core['resetAll'] = () => Promise.r
     ...(limits ? { limits } : {}),
     async list(domain: string, options?: CallOptions): Promise<DnsRecord[]> {
       const zone = normalizeDomain(domain);
-      return assignRecordIds((await source.read(zone, callOptions(options))).map(filled));
+      return setRecordIds((await source.read(zone, callOptions(options))).map(filled));
     },
 
     async create(domain: string, record: DnsRecordInput, options?: CallOptions): Promise<void> {
@@ -270,12 +280,6 @@ const callOptions = (options: CallOptions | undefined): CallOptions | undefined 
   options?.signal?.throwIfAborted();
   return options?.signal ? { signal: options.signal } : undefined;
 };
-
-/** A record as `write` gets it: its own `ttl` only when it differs from the set's. */
-const toWritten = (r: NormalizedDnsRecord, ttl: number) =>
-  r.ttl === ttl
-    ? { content: r.content, priority: r.priority }
-    : { content: r.content, priority: r.priority, ttl: r.ttl };
 
 /** `writeSets`' progress callback, handed on to `write`. */
 const progressOf = (options: DnsWriteSetsOptions | undefined) =>
