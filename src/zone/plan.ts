@@ -127,8 +127,14 @@ export async function planZone(
     records: listed.map((r) => ({ ...r })),
   };
   // Records matched by a content rule stay as listed: desired ones are dropped, listed ones kept as desired.
+  // Where a set has one TTL, a kept record takes the TTL `desired` gives its set (its value stays as listed).
   const held = rules.record;
-  const target = held ? [...wanted.filter((r) => !held(r)), ...listed.filter((r) => held(r))] : wanted;
+  let target = wanted;
+  if (held) {
+    target = wanted.filter((r) => !held(r));
+    const ttls = new Map(perRecord ? [] : target.map((r) => [setKey(r.name, r.type), r.ttl]));
+    for (const r of listed) if (held(r)) target.push({ ...r, ttl: ttls.get(setKey(r.name, r.type)) ?? r.ttl });
+  }
   return makePlan({
     provider: provider.name,
     domain: zone,
