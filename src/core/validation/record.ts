@@ -138,6 +138,17 @@ export function checkRecord(input: DnsRecordInput, path = '', zone?: string): No
  * @throws {ValidationError} naming every bad field of every record.
  */
 export function validateRecords(records: DnsRecordInput[], zone?: string): NormalizedDnsRecord[] {
+  const valid = normalizeRecords(records, zone);
+  assertZoneConsistent(valid);
+  return valid;
+}
+
+/**
+ * {@link validateRecords} without the check across records, for callers that check it their own way.
+ *
+ * @internal
+ */
+export function normalizeRecords(records: DnsRecordInput[], zone?: string): NormalizedDnsRecord[] {
   if (!Array.isArray(records)) fail('records', 'must be an array');
   const errors = new FieldErrors();
   // The common record needs no field path and no closure; the full check words the errors of the others.
@@ -147,9 +158,7 @@ export function validateRecords(records: DnsRecordInput[], zone?: string): Norma
       errors.catch(() => checkRecord(r, `records.${i}.`, zone)),
   );
   errors.throwIfAny('Invalid DNS records');
-  const valid = out as NormalizedDnsRecord[];
-  assertZoneConsistent(valid);
-  return valid;
+  return out as NormalizedDnsRecord[];
 }
 
 /**
