@@ -7,7 +7,7 @@ import { validateDesired } from './desired.js';
 import { formatPlan } from './diff.js';
 import { compileIgnore } from './glob.js';
 import { checkLimits } from './limits.js';
-import { groupSets, sameSet, type RecordSets } from './sets.js';
+import { groupSets, sameSet, setKey, type RecordSets } from './sets.js';
 import type { ZoneChange, ZonePlan, ZonePlanJson, ZonePlanOptions, ZoneSnapshot } from './types.js';
 
 const ORDER = { delete: 0, update: 1, create: 2 } as const;
@@ -101,8 +101,14 @@ export async function planZone(
     records: listed,
   };
   // Records matched by a content rule stay as listed: desired ones are dropped, listed ones kept as desired.
+  // Where a set has one TTL, a kept record takes the TTL `desired` gives its set (its value stays as listed).
   const held = rules.record;
-  const target = held ? [...wanted.filter((r) => !held(r)), ...listed.filter((r) => held(r))] : wanted;
+  let target = wanted;
+  if (held) {
+    target = wanted.filter((r) => !held(r));
+    const ttls = new Map(perRecord ? [] : target.map((r) => [setKey(r.name, r.type), r.ttl]));
+    for (const r of listed) if (held(r)) target.push({ ...r, ttl: ttls.get(setKey(r.name, r.type)) ?? r.ttl });
+  }
   return makePlan({
     provider: provider.name,
     domain: zone,
