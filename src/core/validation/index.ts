@@ -10,6 +10,7 @@ export type { NormalizedDnsRecord } from './record.js';
 export { DEFAULT_TTL, normalizeRecord, validateRecords, assertZoneConsistent, sameRecord } from './record.js';
 export { recordIdentity } from './record.js';
 export { validateSetChanges, type ValidatedSetChanges, type ValidatedRecordSet } from './record-sets.js';
+export { canonicalCaa, formatCaa, parseCaa, type CaaParts } from './caa.js';
 export { TXT_CHUNK_BYTES, formatTxt, parseTxt, splitTxt } from './txt.js';
 export {
   VM_PASSWORD_MIN_LENGTH,
