@@ -8,6 +8,7 @@
  */
 import type { DnsRecordInput, DnsRecordType } from '../core/dns.js';
 import { formatTxt } from '../core/validation/index.js';
+import { markNothingWritten } from '../core/write-outcome.js';
 import { MessageWire } from '../kit/parse-wire.js';
 import type { DnsSetChanges, DnsSetReplacement, DnsWriteOptions } from '../provider-kit/dns-source.js';
 import type { HostingerClient } from './client.js';
@@ -88,7 +89,7 @@ export function createZoneWriter(
   memo: DisabledRecordsMemo,
   getZone: (zone: string, signal: AbortSignal | undefined) => Promise<RRsetWire[]>,
 ) {
-  return async (zone: string, changes: DnsSetChanges, options?: DnsWriteOptions): Promise<void> => {
+  const write = async (zone: string, changes: DnsSetChanges, sent: { write: boolean }, options?: DnsWriteOptions) => {
     const signal = options?.signal;
     const put = (json: ZoneWriteWire) =>
       // overwrite:false appends (a replay is a 4008 conflict); overwrite:true replaces, so it may be retried.
@@ -113,6 +114,7 @@ export function createZoneWriter(
     if (appended) {
       const json = body(appended, false);
       await validate(json);
+      sent.write = true;
       await put(json);
       return;
     }
@@ -128,6 +130,7 @@ export function createZoneWriter(
     const json = body(changes.replace, true);
     const early = deleteFirst(changes);
     if (changes.replace.length > 0 && !early) await validate(json);
+    sent.write = true;
     if (changes.delete.length > 0) {
       await client.request({
         method: 'DELETE',
@@ -142,5 +145,14 @@ export function createZoneWriter(
     if (early) await validate(json);
     await put(json);
     memo.written(zone, changes.replace);
+  };
+  // Until a DELETE or PUT is sent (the reads, the disabled-record check, /validate), nothing is written.
+  return async (zone: string, changes: DnsSetChanges, options?: DnsWriteOptions): Promise<void> => {
+    const sent = { write: false };
+    try {
+      await write(zone, changes, sent, options);
+    } catch (error) {
+      throw sent.write ? error : markNothingWritten(error);
+    }
   };
 }
