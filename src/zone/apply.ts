@@ -103,7 +103,8 @@ async function writeBatch(
  * `maxChangeRatio` of a zone of at least 10 record sets is refused unless `force`: the limit holds per plan
  * (successive plans can still empty a zone step by step) and a zone of fewer than 10 sets has none. A
  * plan without changes sends nothing. Providers that implement `dns.writeSets` get every change in one call (on Hostinger: the
- * re-read, one validation, one PUT and one DELETE, four requests at most); others get one
+ * re-read, one validation, one PUT and one DELETE, four requests at most, or seven for a plan that swaps a CNAME
+ * for another type at one name); others get one
  * `update(..., { overwrite: true })` or `delete` per record set. If a write fails midway the error
  * propagates, its message says how many writes had completed, {@link partialWriteOf} tells it apart from
  * a refusal that wrote nothing, and `restoreSnapshot(provider, plan.snapshot)` puts the zone back.

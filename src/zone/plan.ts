@@ -7,11 +7,10 @@ import { normalizeDomain, validateRecords, type NormalizedDnsRecord } from '../c
 import { formatPlan } from './diff.js';
 import { compileIgnore } from './glob.js';
 import { checkLimits } from './limits.js';
-import { groupSets, sameSet, setKey, type RecordSet } from './sets.js';
+import { groupSets, sameSet, setKey } from './sets.js';
 import type { ZoneChange, ZonePlan, ZonePlanJson, ZonePlanOptions, ZoneSnapshot } from './types.js';
 
 const ORDER = { delete: 0, update: 1, create: 2 } as const;
-const APEX_NS = setKey('@', 'NS');
 
 /**
  * Validates `desired` as `dns.create` input, plus one TTL per record set unless the provider keeps a TTL
@@ -25,7 +24,8 @@ export function validateDesired(
   if (!Array.isArray(desired))
     throw new ValidationError('desired must be an array of records', { fields: { records: ['must be an array'] } });
   const records = validateRecords(desired as DnsRecordInput[], zone);
-  if (ttlPerRecord) return records;
+  // One TTL for every record (the usual zone) cannot give a set two TTLs.
+  if (ttlPerRecord || records.every((r) => r.ttl === records[0]?.ttl)) return records;
   const errors = new FieldErrors();
   const ttls = new Map<string, number>();
   records.forEach((r, i) => {
@@ -155,19 +155,20 @@ export function diffZone(
   const target = groupSets(wanted, ttlPerRecord);
   const changes: ZoneChange[] = [];
   let unchanged = 0;
-  const keep = (key: string, set: RecordSet<unknown>) =>
-    ignored(set.name, set.type) || (key === APEX_NS && !target.has(APEX_NS));
-  for (const [key, set] of current) {
-    const next = target.get(key);
-    if (keep(key, set) || (next && sameSet(set, next, ttlPerRecord)) || (!next && !purge)) {
+  const apexNs = target.get('@', 'NS');
+  for (const set of current.list) {
+    const next = target.get(set.name, set.type);
+    // The apex NS set stays as it is unless the desired records name it.
+    const keep = ignored(set.name, set.type) || (set.name === '@' && set.type === 'NS' && apexNs === undefined);
+    if (keep || (next && sameSet(set, next, ttlPerRecord)) || (!next && !purge)) {
       unchanged++;
       continue;
     }
     const after = next ? next.records.map(input) : [];
     changes.push({ action: next ? 'update' : 'delete', name: set.name, type: set.type, before: set.records, after });
   }
-  for (const [key, set] of target) {
-    if (current.has(key) || ignored(set.name, set.type)) continue;
+  for (const set of target.list) {
+    if (current.get(set.name, set.type) || ignored(set.name, set.type)) continue;
     changes.push({ action: 'create', name: set.name, type: set.type, before: [], after: set.records.map(input) });
   }
   changes.sort(
