@@ -17,19 +17,29 @@ import {
   type DnsUpdateOptions,
 } from '../core/dns.js';
 import { ConflictError } from '../core/errors.js';
-import { assignRecordIds } from '../core/record-id.js';
+import { setRecordIds } from '../core/record-id.js';
 import { FieldErrors, fail } from '../core/validation/fail.js';
 import {
+  checkRecord,
   normalizeDomain,
-  normalizeRecord,
   normalizeRecordName,
   recordIdentity,
   repeatsZone,
-  validateRecords,
-  validateSetChanges,
+  validateRecordsWith,
+  validateSetChangesWith,
   type NormalizedDnsRecord,
 } from '../core/validation/index.js';
-import { assertFits, changesBetween, filled, groupSets, holds, isEmpty, setKey, type RecordSet } from './dns-sets.js';
+import {
+  assertFits,
+  changesBetween,
+  filled,
+  groupSets,
+  holds,
+  isEmpty,
+  setKey,
+  toWritten,
+  type RecordSet,
+} from './dns-sets.js';
 import type { DnsSetChanges, DnsSource } from './dns-source.js';
 import { type GivenRecord, setTtl } from './dns-input.js';
 
@@ -184,19 +194,19 @@ function dnsCore(source: DnsSource, resetAll: Core['resetAll'] = () => Promise.r
     ...(limits ? { limits } : {}),
     async list(domain: string, options?: CallOptions): Promise<DnsRecord[]> {
       const zone = normalizeDomain(domain);
-      return assignRecordIds((await source.read(zone, callOptions(options))).map(filled));
+      return setRecordIds((await source.read(zone, callOptions(options))).map(filled));
     },
 
     async create(domain: string, record: DnsRecordInput, options?: CallOptions): Promise<void> {
       const zone = normalizeDomain(domain);
-      const wanted = normalizeRecord(record, '', zone);
+      const wanted = checkRecord(record, '', zone);
       checkTypes([wanted], () => 'type');
       await put(zone, [{ record: wanted, given: record.ttl, field: 'ttl' }], options, 'create');
     },
 
     async update(domain: string, records: DnsRecordInput[], options: DnsUpdateOptions = {}): Promise<void> {
       const zone = normalizeDomain(domain);
-      const wanted = validateRecords(records, zone);
+      const wanted = validateRecordsWith(checkRecord, records, zone);
       checkTypes(wanted, (i) => `records.${i}.type`);
       if (wanted.length === 0) return;
       const given = wanted.map((record, i) => ({ record, given: records[i]?.ttl, field: `records.${i}.ttl` }));
@@ -210,7 +220,7 @@ function dnsCore(source: DnsSource, resetAll: Core['resetAll'] = () => Promise.r
       if (repeated) fail('name', repeated);
       const t = recordType(type, types);
       const target =
-        options.content === undefined ? undefined : normalizeRecord({ type: t, name: n, content: options.content });
+        options.content === undefined ? undefined : checkRecord({ type: t, name: n, content: options.content });
       if (source.blindSetWrites && !target) {
         await source.write(zone, { replace: [], delete: [{ name: n, type: t }] }, callOptions(options));
         return;
@@ -239,7 +249,7 @@ function writeSetsOf(source: DnsSource, { read, commit, checkTypes }: Core): Kit
   const perRecord = source.limits?.ttl === 'per-record';
   return async (domain: string, input: DnsRecordSetChanges, options?: DnsWriteSetsOptions): Promise<void> => {
     const zone = normalizeDomain(domain);
-    const batch = validateSetChanges(input, zone, { ttlPerRecord: perRecord });
+    const batch = validateSetChangesWith(checkRecord, input, zone, { ttlPerRecord: perRecord });
     checkTypes(
       batch.replace.map((s) => s.records[0]!),
       (i) => `replace.${i}.type`,
@@ -270,12 +280,6 @@ const callOptions = (options: CallOptions | undefined): CallOptions | undefined 
   options?.signal?.throwIfAborted();
   return options?.signal ? { signal: options.signal } : undefined;
 };
-
-/** A record as `write` gets it: its own `ttl` only when it differs from the set's. */
-const toWritten = (r: NormalizedDnsRecord, ttl: number) =>
-  r.ttl === ttl
-    ? { content: r.content, priority: r.priority }
-    : { content: r.content, priority: r.priority, ttl: r.ttl };
 
 /** `writeSets`' progress callback, handed on to `write`. */
 const progressOf = (options: DnsWriteSetsOptions | undefined) =>
