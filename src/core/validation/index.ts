@@ -16,6 +16,7 @@ export {
   type ValidatedSetChanges,
   type ValidatedRecordSet,
 } from './record-sets.js';
+export { canonicalCaa, formatCaa, parseCaa, type CaaParts } from './caa.js';
 export { TXT_CHUNK_BYTES, formatTxt, parseTxt, splitTxt } from './txt.js';
 export {
   VM_PASSWORD_MIN_LENGTH,

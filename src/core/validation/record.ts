@@ -8,6 +8,7 @@ import { DNS_RECORD_TYPES, type DnsRecord, type DnsRecordInput, type DnsRecordTy
 import { normalizeHostname, normalizeRecordName } from './domain.js';
 import { FieldErrors, fail, quote } from './fail.js';
 import { expandIPv6, isIPv4, isIPv6 } from './ip.js';
+import { canonicalCaa } from './caa.js';
 import { quickRecord } from './quick-record.js';
 import { DEFAULT_TTL, MAX_TTL, MIN_TTL } from './ttl.js';
 import { parseTxt } from './txt.js';
@@ -47,7 +48,8 @@ function caaContent(content: string, field: string): string {
   const [, flags = '', tag = '', value = ''] = match;
   const f = decimalIn(flags, 255, field, 'CAA flags');
   if (!/^[a-zA-Z0-9]{1,15}$/.test(tag)) fail(field, `CAA tag must be 1 to 15 letters or digits`);
-  return `${f} ${tag.toLowerCase()} ${value}`;
+  // One form whatever the spelling: `0 issue "ca.example"` is `0 issue ca.example`.
+  return canonicalCaa(`${f} ${tag} ${value}`);
 }
 
 function normalizeContent(type: DnsRecordType, content: unknown, field: string): string {
@@ -227,11 +229,9 @@ function contentKey(type: string, content: string): string {
       return expandIPv6(content)?.join(':') ?? content.toLowerCase();
     case 'SRV':
       return content.trim().split(/\s+/).map(hostKey).join(' ');
-    case 'CAA': {
+    case 'CAA':
       // `0 issue "letsencrypt.org"` and `0 issue letsencrypt.org` are one record (Hostinger drops the quotes).
-      const [flags = '', tag = '', ...value] = content.trim().split(/\s+/);
-      return `${flags} ${tag.toLowerCase()} ${value.join(' ').replace(/^"(.*)"$/, '$1')}`;
-    }
+      return canonicalCaa(content);
     default:
       return hostKey(content);
   }
