@@ -9,7 +9,8 @@ import { normalizeHostname, normalizeRecordName } from './domain.js';
 import { FieldErrors, fail, quote } from './fail.js';
 import { expandIPv6, isIPv4, isIPv6 } from './ip.js';
 import { canonicalCaa } from './caa.js';
-import { DEFAULT_TTL, MAX_TTL, MIN_TTL, quickRecord } from './quick-record.js';
+import { quickRecord } from './quick-record.js';
+import { DEFAULT_TTL, MAX_TTL, MIN_TTL } from './ttl.js';
 import { parseTxt } from './txt.js';
 
 /** A validated record: `ttl` and `priority` filled in, names and host names lowercased. */
@@ -140,6 +141,37 @@ export function checkRecord(input: DnsRecordInput, path = '', zone?: string): No
  * @throws {ValidationError} naming every bad field of every record.
  */
 export function validateRecords(records: DnsRecordInput[], zone?: string): NormalizedDnsRecord[] {
+  const valid = normalizeRecords(records, zone);
+  assertZoneConsistent(valid);
+  return valid;
+}
+
+/**
+ * {@link validateRecords} with `check` for each record: {@link checkRecord} where a few records are
+ * validated at a time (a provider's DNS calls), which keeps the fast path of large zones out of its bundle.
+ *
+ * @internal
+ */
+export function validateRecordsWith(
+  check: typeof checkRecord,
+  records: DnsRecordInput[],
+  zone?: string,
+): NormalizedDnsRecord[] {
+  if (!Array.isArray(records)) fail('records', 'must be an array');
+  const errors = new FieldErrors();
+  const out = records.map((r, i) => errors.catch(() => check(r, `records.${i}.`, zone)));
+  errors.throwIfAny('Invalid DNS records');
+  const valid = out as NormalizedDnsRecord[];
+  assertZoneConsistent(valid);
+  return valid;
+}
+
+/**
+ * {@link validateRecords} without the check across records, for callers that check it their own way.
+ *
+ * @internal
+ */
+export function normalizeRecords(records: DnsRecordInput[], zone?: string): NormalizedDnsRecord[] {
   if (!Array.isArray(records)) fail('records', 'must be an array');
   const errors = new FieldErrors();
   // The common record needs no field path and no closure; the full check words the errors of the others.
@@ -149,9 +181,7 @@ export function validateRecords(records: DnsRecordInput[], zone?: string): Norma
       errors.catch(() => checkRecord(r, `records.${i}.`, zone)),
   );
   errors.throwIfAny('Invalid DNS records');
-  const valid = out as NormalizedDnsRecord[];
-  assertZoneConsistent(valid);
-  return valid;
+  return out as NormalizedDnsRecord[];
 }
 
 /**
