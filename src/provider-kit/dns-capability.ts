@@ -21,13 +21,13 @@ import { isRefusal, markNothingWritten } from '../core/write-outcome.js';
 import { setRecordIds } from '../core/record-id.js';
 import { FieldErrors, fail } from '../core/validation/fail.js';
 import {
+  checkRecord,
   normalizeDomain,
-  normalizeRecord,
   normalizeRecordName,
   recordIdentity,
   repeatsZone,
-  validateRecords,
-  validateSetChanges,
+  validateRecordsWith,
+  validateSetChangesWith,
   type NormalizedDnsRecord,
 } from '../core/validation/index.js';
 import {
@@ -204,14 +204,14 @@ function dnsCore(source: DnsSource, resetAll: Core['resetAll'] = () => Promise.r
 
     async create(domain: string, record: DnsRecordInput, options?: CallOptions): Promise<void> {
       const zone = normalizeDomain(domain);
-      const wanted = normalizeRecord(record, '', zone);
+      const wanted = checkRecord(record, '', zone);
       checkTypes([wanted], () => 'type');
       await put(zone, [{ record: wanted, given: record.ttl, field: 'ttl' }], options, 'create');
     },
 
     async update(domain: string, records: DnsRecordInput[], options: DnsUpdateOptions = {}): Promise<void> {
       const zone = normalizeDomain(domain);
-      const wanted = validateRecords(records, zone);
+      const wanted = validateRecordsWith(checkRecord, records, zone);
       checkTypes(wanted, (i) => `records.${i}.type`);
       if (wanted.length === 0) return;
       const given = wanted.map((record, i) => ({ record, given: records[i]?.ttl, field: `records.${i}.ttl` }));
@@ -225,7 +225,7 @@ function dnsCore(source: DnsSource, resetAll: Core['resetAll'] = () => Promise.r
       if (repeated) fail('name', repeated);
       const t = recordType(type, types);
       const target =
-        options.content === undefined ? undefined : normalizeRecord({ type: t, name: n, content: options.content });
+        options.content === undefined ? undefined : checkRecord({ type: t, name: n, content: options.content });
       if (source.blindSetWrites && !target) {
         await writeThrough(
           source,
@@ -260,7 +260,7 @@ function writeSetsOf(source: DnsSource, { read, commit, checkTypes }: Core): Kit
   const perRecord = source.limits?.ttl === 'per-record';
   const writeSets = async (domain: string, input: DnsRecordSetChanges, options?: DnsWriteSetsOptions) => {
     const zone = normalizeDomain(domain);
-    const batch = validateSetChanges(input, zone, { ttlPerRecord: perRecord });
+    const batch = validateSetChangesWith(checkRecord, input, zone, { ttlPerRecord: perRecord });
     checkTypes(
       batch.replace.map((s) => s.records[0]!),
       (i) => `replace.${i}.type`,

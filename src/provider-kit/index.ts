@@ -64,10 +64,13 @@ export {
   sameRecord,
   formatTxt,
   parseTxt,
+  canonicalCaa,
+  formatCaa,
+  parseCaa,
   validateSetChanges,
   recordIdentity,
 } from '../core/validation/index.js';
-export type { ValidatedSetChanges, ValidatedRecordSet } from '../core/validation/index.js';
+export type { CaaParts, ValidatedSetChanges, ValidatedRecordSet } from '../core/validation/index.js';
 export {
   VM_PASSWORD_MIN_LENGTH,
   SSH_KEY_NAME_MAX_LENGTH,

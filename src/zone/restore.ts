@@ -11,7 +11,8 @@ import { FieldErrors } from '../core/validation/fail.js';
 import { normalizeDomain } from '../core/validation/index.js';
 import { applyPlan } from './apply.js';
 import { checkLimits } from './limits.js';
-import { diffZone, makePlan, validateDesired } from './plan.js';
+import { validateDesired } from './desired.js';
+import { diffZone, makePlan } from './plan.js';
 import type { ZonePlan, ZoneSnapshot } from './types.js';
 
 /** Options of {@link restoreSnapshot}. */
@@ -81,7 +82,7 @@ export async function planRestore(
     );
   const perRecord = dns.limits?.ttl === 'per-record';
   const apexNs = (name: string, type: DnsRecord['type']) => crossing && name === '@' && type === 'NS';
-  const valid = validateDesired(snapshot.records, zone, perRecord);
+  const valid = validateDesired(snapshot.records, zone, perRecord).records;
   if (crossing) checkLimits(provider.name, dns.limits, valid);
   const wanted = valid.filter((r) => !apexNs(r.name, r.type));
   options.signal?.throwIfAborted();

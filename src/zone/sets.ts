@@ -38,6 +38,9 @@ export class RecordSets<R extends Grouped> {
   readonly list: RecordSet<R>[] = [];
   readonly #byName = new Map<string, RecordSet<R>>();
 
+  /** Some record was left out because it compares equal to one added before. */
+  duplicates = false;
+
   get size(): number {
     return this.list.length;
   }
@@ -47,6 +50,11 @@ export class RecordSets<R extends Grouped> {
     let set = this.#byName.get(name);
     while (set !== undefined && set.type !== type) set = set.sibling;
     return set;
+  }
+
+  /** True when `set` is the only set of its name. */
+  alone(set: RecordSet<R>): boolean {
+    return set.sibling === undefined && this.#byName.get(set.name) === set;
   }
 
   /** Adds a record to its set; a record that compares equal to one already there is left out. */
@@ -69,11 +77,17 @@ export class RecordSets<R extends Grouped> {
     if (set.ttl !== record.ttl) set.ttl = undefined;
     if (set.identities === undefined) {
       const only = set.records[0] as R;
-      if (sameIdentity(only, record) && (!ttlPerRecord || sameTtl(only, record))) return;
+      if (sameIdentity(only, record) && (!ttlPerRecord || sameTtl(only, record))) {
+        this.duplicates = true;
+        return;
+      }
       set.identities = new Set([identityOf(only, ttlPerRecord)]);
     }
     const identity = identityOf(record, ttlPerRecord);
-    if (set.identities.has(identity)) return;
+    if (set.identities.has(identity)) {
+      this.duplicates = true;
+      return;
+    }
     set.identities.add(identity);
     set.records.push(record);
   }

@@ -78,7 +78,7 @@ describeWithPdns('PowerDNS adapter on a real pdns_server', () => {
         { type: 'MX', name: '@', content: 'mail.example.org', ttl: 600, priority: 10 },
         { type: 'SRV', name: '_sip._tcp', content: '5 5060 sip.example.org', ttl: 600, priority: 20 },
         { type: 'CNAME', name: 'www', content: 'target.example.net', ttl: 600, priority: 0 },
-        { type: 'CAA', name: '@', content: '0 issue "letsencrypt.org"', ttl: 600, priority: 0 },
+        { type: 'CAA', name: '@', content: '0 issue letsencrypt.org', ttl: 600, priority: 0 },
         { type: 'TXT', name: 'txt', content: 'say "hi";\ta\\b', ttl: 600, priority: 0 },
       ]),
     );

@@ -57,6 +57,7 @@ export function parseZoneFile(text: string, options: ParseZoneFileOptions = {}):
     defaultTtl: undefined,
     lastTtl: undefined,
     owner: undefined,
+    ownerName: undefined,
   };
   state.origin = state.zone;
   const found = new Found();
