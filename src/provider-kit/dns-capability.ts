@@ -29,8 +29,9 @@ import {
   type NormalizedDnsRecord,
 } from '../core/validation/index.js';
 import { assertFits, changesBetween, filled, groupSets, holds, isEmpty, setKey, type RecordSet } from './dns-sets.js';
-import type { DnsSetChanges, DnsSource } from './dns-source.js';
+import type { DnsSetChanges, DnsSetReplacement, DnsSource } from './dns-source.js';
 import { explicitTtls, relativeName, setTtl } from './dns-input.js';
+import { lockedFor } from './zone-lock.js';
 
 /** A `DnsCapability` whose `writeSets` is always there. */
 export type KitDnsCapability = DnsCapability & { writeSets: NonNullable<DnsCapability['writeSets']> };
@@ -133,6 +134,90 @@ function dnsCore(source: DnsSource): Core {
     await source.write(zone, changes, { ...callOptions(options), ...progressOf(options), current: current.raw });
   };
 
+  /**
+   * Adds values: `added` holds each set's new values and `next` its whole new content. Through the source's
+   * `addRecords` when it has one (values another client wrote meanwhile stay), else `next` replaces the sets.
+   */
+  const append = async (
+    zone: string,
+    current: ReadZone,
+    next: Map<string, RecordSet>,
+    added: DnsSetReplacement[],
+    options: CallOptions | undefined,
+  ) => {
+    if (!source.addRecords) return commit(zone, current, next, options);
+    if (added.length === 0) return;
+    assertFits(provider, zone, current.sets, next);
+    await source.addRecords(zone, added, { ...callOptions(options), current: current.raw });
+  };
+
+  /** `update`: with `overwrite` the named sets are replaced; without, the records missing from them are added. */
+  const updateSets = async (zone: string, given: ReturnType<typeof explicitTtls>, options: DnsUpdateOptions) => {
+    const current = await read(zone, options);
+    const next = new Map<string, RecordSet>();
+    const added: DnsSetReplacement[] = [];
+    const byKey = new Map<string, typeof given>();
+    for (const g of given) {
+      const k = setKey(g.record.name, g.record.type);
+      byKey.set(k, [...(byKey.get(k) ?? []), g]);
+    }
+    const errors = new FieldErrors();
+    for (const [k, inputs] of byKey) {
+      const before = current.sets.get(k);
+      const first = inputs[0]!.record;
+      // Overwrite: the set is only these records; merge: the records already there stay as they are, and
+      // only the added ones must fit the set's TTL.
+      const keep = options.overwrite ? undefined : before;
+      const adding = keep ? inputs.filter((i) => !holds(keep, i.record)) : inputs;
+      if (adding.length === 0) continue;
+      const ttl = errors.catch(() =>
+        keep ? setTtl(keep.ttl, undefined, adding, provider) : setTtl(undefined, before?.ttl, adding, provider),
+      );
+      if (ttl === undefined) continue;
+      const set: RecordSet = { name: first.name, type: first.type, ttl, records: [...(keep?.records ?? [])] };
+      const kept = set.records.length;
+      for (const { record } of adding) if (!holds(set, record)) set.records.push(record);
+      added.push({ ...set, records: set.records.slice(kept).map((r) => toWritten(r, ttl)) });
+      set.records = ttled(set.records, ttl);
+      next.set(k, set);
+    }
+    errors.throwIfAny('Invalid DNS records');
+    if (options.overwrite) await commit(zone, current, next, options);
+    else await append(zone, current, next, added, options);
+  };
+
+  /** `delete`: the set `n` `t`, or only its records of the value `target` (at any priority). */
+  const remove = async (
+    zone: string,
+    n: string,
+    t: DnsRecordType,
+    target: NormalizedDnsRecord | undefined,
+    options: CallOptions,
+  ) => {
+    if (source.blindSetWrites && !target) {
+      await source.write(zone, { replace: [], delete: [{ name: n, type: t }] }, callOptions(options));
+      return;
+    }
+    const current = await read(zone, options);
+    const k = setKey(n, t);
+    const set = current.sets.get(k);
+    if (!set) return;
+    // Without content the whole set goes; with it, every record of that value (at any priority).
+    const id = target && recordIdentity({ ...target, priority: 0 });
+    if (id && source.removeRecords) {
+      const gone = current.raw.filter((r) => {
+        const f = filled(r);
+        return f.name === n && f.type === t && recordIdentity({ ...f, priority: 0 }) === id;
+      });
+      if (gone.length === 0) return;
+      const removal = [{ name: n, type: t, records: gone }];
+      await source.removeRecords(zone, removal, { ...callOptions(options), current: current.raw });
+      return;
+    }
+    const records = id ? set.records.filter((r) => recordIdentity({ ...r, priority: 0 }) !== id) : [];
+    await commit(zone, current, new Map([[k, { ...set, records }]]), options);
+  };
+
   const limits = limitsOf(source);
   const dns: DnsCapability = {
     ...(limits ? { limits } : {}),
@@ -145,18 +230,21 @@ function dnsCore(source: DnsSource): Core {
       const zone = normalizeDomain(domain);
       const wanted = normalizeRecord(record, '', zone);
       checkTypes([wanted], () => 'type');
-      const current = await read(zone, options);
-      const set = current.sets.get(setKey(wanted.name, wanted.type));
-      if (holds(set, wanted)) {
-        throw new ConflictError(
-          `The record ${wanted.name} ${wanted.type} "${wanted.content}" already exists in ${zone}`,
-          { provider },
-        );
-      }
-      const ttl = setTtl(set?.ttl, undefined, [{ record: wanted, given: record.ttl, field: 'ttl' }], provider);
-      const records = [...(set?.records ?? []), wanted];
-      const next = new Map([[setKey(wanted.name, wanted.type), { ...wanted, ttl, records: ttled(records, ttl) }]]);
-      await commit(zone, current, next, options);
+      await lockedFor(source, zone, async () => {
+        const current = await read(zone, options);
+        const set = current.sets.get(setKey(wanted.name, wanted.type));
+        if (holds(set, wanted)) {
+          throw new ConflictError(
+            `The record ${wanted.name} ${wanted.type} "${wanted.content}" already exists in ${zone}`,
+            { provider },
+          );
+        }
+        const ttl = setTtl(set?.ttl, undefined, [{ record: wanted, given: record.ttl, field: 'ttl' }], provider);
+        const records = ttled([...(set?.records ?? []), wanted], ttl);
+        const next = new Map([[setKey(wanted.name, wanted.type), { ...wanted, ttl, records }]]);
+        const added = [{ name: wanted.name, type: wanted.type, ttl, records: [toWritten(wanted, ttl)] }];
+        await append(zone, current, next, added, options);
+      });
     },
 
     async update(domain: string, records: DnsRecordInput[], options: DnsUpdateOptions = {}): Promise<void> {
@@ -165,33 +253,7 @@ function dnsCore(source: DnsSource): Core {
       checkTypes(wanted, (i) => `records.${i}.type`);
       if (wanted.length === 0) return;
       const given = explicitTtls(wanted, records);
-      const current = await read(zone, options);
-      const next = new Map<string, RecordSet>();
-      const byKey = new Map<string, typeof given>();
-      for (const g of given) {
-        const k = setKey(g.record.name, g.record.type);
-        byKey.set(k, [...(byKey.get(k) ?? []), g]);
-      }
-      const errors = new FieldErrors();
-      for (const [k, inputs] of byKey) {
-        const before = current.sets.get(k);
-        const first = inputs[0]!.record;
-        // Overwrite: the set is only these records; merge: the records already there stay as they are, and
-        // only the added ones must fit the set's TTL.
-        const keep = options.overwrite ? undefined : before;
-        const adding = keep ? inputs.filter((i) => !holds(keep, i.record)) : inputs;
-        if (adding.length === 0) continue;
-        const ttl = errors.catch(() =>
-          keep ? setTtl(keep.ttl, undefined, adding, provider) : setTtl(undefined, before?.ttl, adding, provider),
-        );
-        if (ttl === undefined) continue;
-        const set: RecordSet = { name: first.name, type: first.type, ttl, records: [...(keep?.records ?? [])] };
-        for (const { record } of adding) if (!holds(set, record)) set.records.push(record);
-        set.records = ttled(set.records, ttl);
-        next.set(k, set);
-      }
-      errors.throwIfAny('Invalid DNS records');
-      await commit(zone, current, next, options);
+      await lockedFor(source, zone, () => updateSets(zone, given, options));
     },
 
     async delete(domain: string, name: string, type: DnsRecordType, options: DnsDeleteOptions = {}): Promise<void> {
@@ -200,27 +262,18 @@ function dnsCore(source: DnsSource): Core {
       const t = recordType(type, types);
       const target =
         options.content === undefined ? undefined : normalizeRecord({ type: t, name: n, content: options.content });
-      if (source.blindSetWrites && !target) {
-        await source.write(zone, { replace: [], delete: [{ name: n, type: t }] }, callOptions(options));
-        return;
-      }
-      const current = await read(zone, options);
-      const k = setKey(n, t);
-      const set = current.sets.get(k);
-      if (!set) return;
-      // Without content the whole set goes; with it, every record of that value (at any priority).
-      const id = target && recordIdentity({ ...target, priority: 0 });
-      const records = id ? set.records.filter((r) => recordIdentity({ ...r, priority: 0 }) !== id) : [];
-      await commit(zone, current, new Map([[k, { ...set, records }]]), options);
+      await lockedFor(source, zone, () => remove(zone, n, t, target, options));
     },
 
     async reset(domain: string, options?: CallOptions): Promise<void> {
       const zone = normalizeDomain(domain);
-      if (source.reset) return source.reset(zone, callOptions(options));
-      const current = await read(zone, options);
-      const next = new Map<string, RecordSet | undefined>();
-      for (const [k, set] of current.sets) if (!(set.name === '@' && set.type === 'NS')) next.set(k, undefined);
-      await commit(zone, current, next, options);
+      await lockedFor(source, zone, async () => {
+        if (source.reset) return source.reset(zone, callOptions(options));
+        const current = await read(zone, options);
+        const next = new Map<string, RecordSet | undefined>();
+        for (const [k, set] of current.sets) if (!(set.name === '@' && set.type === 'NS')) next.set(k, undefined);
+        await commit(zone, current, next, options);
+      });
     },
   };
   return { dns, read, commit, checkTypes };
@@ -238,19 +291,21 @@ function writeSetsOf(source: DnsSource, { read, commit, checkTypes }: Core): Kit
     );
     checkTypes(batch.delete, (i) => `delete.${i}.type`);
     if (batch.replace.length === 0 && batch.delete.length === 0) return;
-    if (source.blindSetWrites) {
-      const changes: DnsSetChanges = {
-        replace: batch.replace.map((s) => ({ ...s, records: s.records.map((r) => toWritten(r, s.ttl)) })),
-        delete: batch.delete,
-      };
-      await source.write(zone, changes, { ...callOptions(options), ...progressOf(options) });
-      return;
-    }
-    const current = await read(zone, options);
-    const next = new Map<string, RecordSet | undefined>();
-    for (const set of batch.delete) next.set(setKey(set.name, set.type), undefined);
-    for (const set of batch.replace) next.set(setKey(set.name, set.type), set);
-    await commit(zone, current, next, options);
+    await lockedFor(source, zone, async () => {
+      if (source.blindSetWrites) {
+        const changes: DnsSetChanges = {
+          replace: batch.replace.map((s) => ({ ...s, records: s.records.map((r) => toWritten(r, s.ttl)) })),
+          delete: batch.delete,
+        };
+        await source.write(zone, changes, { ...callOptions(options), ...progressOf(options) });
+        return;
+      }
+      const current = await read(zone, options);
+      const next = new Map<string, RecordSet | undefined>();
+      for (const set of batch.delete) next.set(setKey(set.name, set.type), undefined);
+      for (const set of batch.replace) next.set(setKey(set.name, set.type), set);
+      await commit(zone, current, next, options);
+    });
   };
 }
 
