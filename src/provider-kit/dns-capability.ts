@@ -177,8 +177,8 @@ function dnsCore(source: DnsSource): Core {
       const set: RecordSet = { name: first.name, type: first.type, ttl, records: [...(keep?.records ?? [])] };
       const kept = set.records.length;
       for (const { record } of adding) if (!holds(set, record)) set.records.push(record);
-      added.push({ ...set, records: set.records.slice(kept).map((r) => toWritten(r, ttl)) });
       set.records = ttled(set.records, ttl);
+      added.push({ ...set, records: set.records.slice(kept).map((r) => toWritten(r, ttl)) });
       next.set(k, set);
     }
     errors.throwIfAny('Invalid DNS records');
@@ -242,7 +242,7 @@ function dnsCore(source: DnsSource): Core {
         const ttl = setTtl(set?.ttl, undefined, [{ record: wanted, given: record.ttl, field: 'ttl' }], provider);
         const records = ttled([...(set?.records ?? []), wanted], ttl);
         const next = new Map([[setKey(wanted.name, wanted.type), { ...wanted, ttl, records }]]);
-        const added = [{ name: wanted.name, type: wanted.type, ttl, records: [toWritten(wanted, ttl)] }];
+        const added = [{ name: wanted.name, type: wanted.type, ttl, records: [toWritten({ ...wanted, ttl }, ttl)] }];
         await append(zone, current, next, added, options);
       });
     },
