@@ -59,7 +59,6 @@ describe('hetzner: records written at the same time by several clients', () => {
       overwrite: true,
     });
     await other.dns.create('example.com', { type: 'TXT', name: 'fresh', content: 'theirs', ttl: 300 });
-    sim.requests.length = 0;
     await mine.dns.writeSets!('example.com', {
       replace: [
         { type: 'A', name: 'app', content: '203.0.113.20', ttl: 300 },
