@@ -14,7 +14,6 @@ import type { RRsetWire } from './zone-wire.js';
 /** How long a listing's view of the disabled records is trusted by a write that follows it. */
 const FRESH_MS = 30_000;
 
-const zoneKey = (domain: string) => domain.toLowerCase().replace(/\.$/, '');
 export const setKey = (name: string, type: string): string =>
   `${name === '' ? '@' : name.toLowerCase()}\u0000${type.toUpperCase()}`;
 
@@ -40,26 +39,29 @@ export function disabledSets(zone: readonly RRsetWire[]): DisabledSets {
  * Remembers, per zone, what the last listing showed, so that a write right after a read (as `applyPlan`
  * re-reads the zone before its batch) needs no second read. A view older than 30 s is not used.
  */
-export class DisabledRecordsMemo {
-  readonly #seen = new Map<string, { at: number; sets: DisabledSets }>();
-
+export interface DisabledRecordsMemo {
   /** Records what a listing of `domain` showed. */
-  note(domain: string, zone: readonly RRsetWire[]): void {
-    this.#seen.set(zoneKey(domain), { at: Date.now(), sets: disabledSets(zone) });
-  }
-
+  note(domain: string, zone: readonly RRsetWire[]): void;
   /** What a recent listing of `domain` showed, or `undefined` when there is none. */
-  recent(domain: string): DisabledSets | undefined {
-    const seen = this.#seen.get(zoneKey(domain));
-    if (!seen || Date.now() - seen.at > FRESH_MS) return undefined;
-    return seen.sets;
-  }
-
+  recent(domain: string): DisabledSets | undefined;
   /** After a write that replaced or deleted `sets`: they hold no disabled record any more. */
-  written(domain: string, sets: ReadonlyArray<{ name: string; type: string }>): void {
-    const seen = this.#seen.get(zoneKey(domain));
-    for (const { name, type } of sets) seen?.sets.delete(setKey(name, type));
-  }
+  written(domain: string, sets: ReadonlyArray<{ name: string; type: string }>): void;
+}
+
+/** A new, empty {@link DisabledRecordsMemo}. Zones are keyed as the DNS rules hand them on: normalized. */
+export function disabledRecordsMemo(): DisabledRecordsMemo {
+  const seen = new Map<string, { at: number; sets: DisabledSets }>();
+  return {
+    note: (domain, zone) => void seen.set(domain, { at: Date.now(), sets: disabledSets(zone) }),
+    recent(domain) {
+      const last = seen.get(domain);
+      return last && Date.now() - last.at <= FRESH_MS ? last.sets : undefined;
+    },
+    written(domain, sets) {
+      const last = seen.get(domain);
+      for (const { name, type } of sets) last?.sets.delete(setKey(name, type));
+    },
+  };
 }
 
 /**

@@ -10,41 +10,36 @@
 import { DNS_RECORD_TYPES, type DnsCapability, type DnsRecord, type DnsRecordType } from '../core/dns.js';
 import { NotFoundError } from '../core/errors.js';
 import { setRecordIds } from '../core/record-id.js';
-import { DEFAULT_TTL, normalizeDomain, parseTxt, type NormalizedDnsRecord } from '../core/validation/index.js';
+import { DEFAULT_TTL, hostKey, normalizeDomain, parseTxt, type NormalizedDnsRecord } from '../core/validation/index.js';
 import { MessageWire } from '../kit/parse-wire.js';
 import { createDnsCapability, createDnsWithoutBatch, type KitDnsCapability } from '../provider-kit/dns-capability.js';
 import type { DnsSource } from '../provider-kit/dns-source.js';
 import type { HostingerClient } from './client.js';
-import { DisabledRecordsMemo } from './disabled-records.js';
+import { disabledRecordsMemo } from './disabled-records.js';
 import { createZoneAppender, createZoneWriter, ZONES } from './dns-write.js';
 import { domainPath } from './paths.js';
 import { type RRsetWire, ZoneWire } from './zone-wire.js';
 
 const TYPES: readonly string[] = DNS_RECORD_TYPES;
 
-function hostname(value: string): string {
-  const lower = value.toLowerCase();
-  return lower.endsWith('.') ? lower.slice(0, -1) : lower;
-}
-
 /** MX/SRV content from Hostinger's zone-file form: the leading priority apart. Unparseable content is kept. */
 function splitPriority(type: 'MX' | 'SRV', content: string): { content: string; priority: number } {
   const match = /^(\d{1,5})\s+(\S[\s\S]*)$/.exec(content);
   if (!match) return { content, priority: 0 };
   const rest = match[2] ?? '';
-  if (type === 'MX') return { content: hostname(rest), priority: Number(match[1]) };
+  if (type === 'MX') return { content: hostKey(rest), priority: Number(match[1]) };
   // SRV: weight, port, target; only the target is a host name. A target of "." (RFC 2782: no service
   // here) stays "."; should the dot be dropped by the server, an SRV left with no target is that one.
   const parts = rest.split(/\s+/);
   if (parts.length === 2) parts.push('.');
-  else if (parts.length > 2 && parts[2] !== '.') parts[2] = hostname(parts[2] as string);
+  else if (parts.length > 2 && parts[2] !== '.') parts[2] = hostKey(parts[2] as string);
   return { content: parts.join(' '), priority: Number(match[1]) };
 }
 
 /** Hostinger's zone-file content of the other types → SDK content. */
 function plainContent(type: DnsRecordType, content: string): string {
   if (type === 'TXT') return parseTxt(content);
-  if (type === 'CNAME' || type === 'NS') return hostname(content);
+  if (type === 'CNAME' || type === 'NS') return hostKey(content);
   if (type === 'AAAA') return content.toLowerCase();
   return content;
 }
@@ -90,7 +85,7 @@ export function listFromZone(zone: readonly RRsetWire[]): DnsRecord[] {
   );
 }
 
-/** The Hostinger DNS group with `writeSets` (the whole provider's): any `applyPlan` in 4 requests. */
+/** The Hostinger DNS group with `writeSets` (the whole provider's): any `applyPlan` in 4 requests (7 for a CNAME swap). */
 export function createDns(client: HostingerClient): KitDnsCapability {
   return createDnsCapability(hostingerDnsSource(client));
 }
@@ -104,7 +99,10 @@ export function createDnsOnly(client: HostingerClient): DnsCapability {
  * Hostinger's DNS as the kit sees it: its zone GET and its RRset writes. `memo` keeps what the last listing
  * showed of records disabled in hPanel, which no write may lose.
  */
-function hostingerDnsSource(client: HostingerClient, memo = new DisabledRecordsMemo()): DnsSource {
+function hostingerDnsSource(
+  client: HostingerClient,
+  memo = disabledRecordsMemo(),
+): DnsSource & Required<Pick<DnsSource, 'reset'>> {
   const getZone = async (domain: string, signal: AbortSignal | undefined) => {
     try {
       const zone = (await client.request({ method: 'GET', path: domainPath(ZONES, domain), schema: ZoneWire, signal }))

@@ -1,16 +1,15 @@
-import type { ConfigStore, ProviderConfig } from '../config/config-store.js';
+import type { Context } from 'hono';
+import type { ProviderConfig } from '../config/config-store.js';
+import {
+  configureCredentials,
+  removeCredentials,
+  testCredentials,
+  type CredentialFlowOptions,
+} from '../config/credential-flow.js';
 import { CAPABILITY_NAMES, type CapabilityName } from '../core/provider.js';
-import { NotFoundError } from '../core/errors.js';
 import { redactExtra, SECRET_EXTRA_KEY } from '../config/redact-extra.js';
 import { assertSafeExtra } from './base-url.js';
-import {
-  buildProvider,
-  callOptions,
-  providerName,
-  storedConfig,
-  type HostingApp,
-  type RouteContext,
-} from './context.js';
+import { buildProvider, callOptions, providerName, type HostingApp, type RouteContext } from './context.js';
 import { configureBody, parseJsonText, readJson, testBody } from './schemas.js';
 
 // `extra` values whose key looks like a credential are shown as `[REDACTED]`.
@@ -48,56 +47,38 @@ export function registerProviderRoutes(app: HostingApp, ctx: RouteContext): void
     return c.json(body);
   });
 
+  // Configure, test and remove follow the credential rules of `config/credential-rules.ts`.
   app.post('/providers/:provider/configure', async (c) => {
     const definition = ctx.registry.getProvider(providerName(c));
     const body = await readJson(c, configureBody);
-    // A body without `extra` keeps the stored settings (a new token for the same endpoint); `{}` clears them.
-    const extra = body.extra ?? (await ctx.store.get(definition.name))?.extra ?? {};
-    assertSafeExtra(extra, ctx.allowUnsafeBaseUrl, ctx.trustedBaseUrls);
-    await ctx.store.save({
-      provider: definition.name,
-      api_key: body.api_key,
-      api_secret: body.api_secret ?? '',
-      extra,
-      connected: false,
-    });
+    await configureCredentials(ctx.store, definition.name, body, flowOptions(ctx, c));
     return c.json({ status: 'configured' });
   });
 
-  // With a body `{api_key, api_secret?, extra?}`: tests those credentials and stores nothing.
+  // With a body `{api_key, api_secret?, extra?}`: tests the credentials a configure would store, storing nothing.
   app.post('/providers/:provider/test', async (c) => {
+    const definition = ctx.registry.getProvider(providerName(c));
     const text = await c.req.text();
-    if (text.trim() !== '') {
-      const definition = ctx.registry.getProvider(providerName(c));
-      const body = parseJsonText(text, testBody);
-      // As in configure: without `extra`, the typed token is tested against the stored settings (e.g. base_url).
-      const extra = body.extra ?? (await ctx.store.get(definition.name))?.extra ?? {};
-      assertSafeExtra(extra, ctx.allowUnsafeBaseUrl, ctx.trustedBaseUrls);
-      const typed = { provider: definition.name, api_key: body.api_key, api_secret: body.api_secret ?? '', extra };
-      await buildProvider(ctx, { ...typed, connected: false }, c).testConnection(callOptions(c));
-      return c.json({ status: 'ok', message: 'Connection successful' });
-    }
-    const config = await storedConfig(ctx, c);
-    const provider = buildProvider(ctx, config, c);
-    const record = (connected: boolean) => recordConnected(ctx.store, config, connected);
-    try {
-      await provider.testConnection(callOptions(c));
-    } catch (error) {
-      // A client that went away aborted the test: that says nothing about the credentials.
-      if (!c.req.raw.signal.aborted) await record(false);
-      throw error;
-    }
-    await record(true);
+    const input = text.trim() === '' ? undefined : parseJsonText(text, testBody);
+    await testCredentials(ctx.store, definition.name, { ...flowOptions(ctx, c), input });
     return c.json({ status: 'ok', message: 'Connection successful' });
   });
 
   app.delete('/providers/:provider', async (c) => {
-    const name = providerName(c);
-    if (!(await ctx.store.delete(name))) {
-      throw new NotFoundError(`Provider "${name}" has no stored configuration`, { provider: name });
-    }
+    await removeCredentials(ctx.store, providerName(c));
     return c.json({ status: 'deleted' });
   });
+}
+
+/** Builds providers as every route does (base URL checked, private addresses refused); the request's signal. */
+function flowOptions(ctx: RouteContext, c: Context): CredentialFlowOptions {
+  return {
+    build(config) {
+      assertSafeExtra(config.extra, ctx.allowUnsafeBaseUrl, ctx.trustedBaseUrls);
+      return buildProvider(ctx, config, c);
+    },
+    signal: callOptions(c).signal,
+  };
 }
 
 /** The capability groups a configured provider has; `[]` when its config cannot build one. */
@@ -109,28 +90,4 @@ export function capabilitiesOf(ctx: RouteContext, config: ProviderConfig): Capab
   } catch {
     return [];
   }
-}
-
-/**
- * Records the outcome of a connection test on the config that was tested, and only on it: a DELETE or a
- * new configure that landed while the (possibly slow) test ran is never undone. With `store.update` the
- * read and the write are one atomic step; a store without it gets a read-then-write that can still lose
- * a change made between the two.
- */
-async function recordConnected(store: ConfigStore, tested: ProviderConfig, connected: boolean): Promise<void> {
-  const change = (current: ProviderConfig | undefined) =>
-    current && sameCredentials(current, tested) ? { ...current, connected } : current;
-  if (store.update) {
-    await store.update(tested.provider, change);
-    return;
-  }
-  const current = await store.get(tested.provider);
-  const next = change(current);
-  if (current && next !== current) await store.save(next!);
-}
-
-function sameCredentials(a: ProviderConfig, b: ProviderConfig): boolean {
-  return (
-    a.api_key === b.api_key && a.api_secret === b.api_secret && JSON.stringify(a.extra) === JSON.stringify(b.extra)
-  );
 }

@@ -71,7 +71,7 @@ export const ROUTES: readonly RouteDoc[] = [
   {
     method: 'post',
     path: `${P}/configure`,
-    summary: 'Store credentials (not connected until tested); without extra, the stored extra is kept',
+    summary: 'Store credentials (fields left out: see the credentials guide)',
     body: body.configureBody,
     status: 200,
     answer: a.statusAnswer('configured'),
@@ -79,7 +79,7 @@ export const ROUTES: readonly RouteDoc[] = [
   {
     method: 'post',
     path: `${P}/test`,
-    summary: "Test the stored credentials, or the body's without storing them (stored extra if it has none)",
+    summary: "Test the stored credentials, or the body's without storing them",
     body: body.testBody,
     bodyOptional: true,
     status: 200,

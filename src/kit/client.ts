@@ -11,7 +11,7 @@ import type { AdapterOptions } from '../core/adapter-options.js';
 import { isHostingError, ProviderAPIError, TimeoutError } from '../core/errors.js';
 import { VERSION } from '../version.js';
 import { bodyText, bufferedFetch } from './buffered-fetch.js';
-import { SharedCooldown } from './cooldown.js';
+import { type SharedCooldown, sharedCooldown } from './cooldown.js';
 import { tokenScrubber } from './scrub-token.js';
 import { errorFromResponse } from './http-errors.js';
 import { failureKind, planRetry } from './retry.js';
@@ -81,7 +81,7 @@ export class ApiClient {
     this.#timeout = options.timeout ?? 30_000;
     this.#random = options.random ?? (() => Math.random());
     this.#cooldown = options.sharedCooldown
-      ? new SharedCooldown(options.sharedCooldown, spec.name, token, this.#maxRetryAfter, this.#timeout)
+      ? sharedCooldown(options.sharedCooldown, spec.name, token, this.#maxRetryAfter, this.#timeout)
       : undefined;
     const agent = options.userAgent ? `${options.userAgent} setec-hosting/${VERSION}` : `setec-hosting/${VERSION}`;
     this.#ky = ky.create({

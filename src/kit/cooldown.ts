@@ -23,21 +23,6 @@ function readUntil(value: unknown): number {
 }
 
 /** Resolves after `ms`, or rejects with the signal's reason as soon as it aborts. */
-function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(signal.reason as Error);
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(signal!.reason as Error);
-    };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
-}
-
 /**
  * Runs one store call, bounded: it resolves with the store's value, or with `undefined` when the store
  * throws (synchronously too), rejects, or has not answered within `ms`. It rejects only with the signal's
@@ -63,52 +48,53 @@ function bounded<T>(call: () => T | Promise<T>, ms: number, signal: AbortSignal 
   });
 }
 
-/**
- * One instance's view of the shared pause. A store that fails, throws, answers something that is not a
- * time, or does not answer within the request's timeout is skipped: the pause is a courtesy.
- */
-export class SharedCooldown {
-  readonly #store: SharedCooldownStore;
-  readonly #key: string;
-  readonly #provider: string;
-  readonly #maxWaitMs: number;
-  readonly #timeoutMs: number;
-  #known = 0;
-
-  /** `timeoutMs` bounds each store call (the request's own timeout). */
-  constructor(store: SharedCooldownStore, provider: string, token: string, maxWaitSeconds: number, timeoutMs: number) {
-    this.#store = store;
-    this.#timeoutMs = timeoutMs;
-    this.#provider = provider;
-    this.#key = cooldownKey(provider, token);
-    this.#maxWaitMs = maxWaitSeconds * 1000;
-  }
-
+/** One instance's view of the shared pause, as {@link sharedCooldown} returns it. */
+export interface SharedCooldown {
   /**
    * Waits until the shared pause has ended.
    * @throws {RateLimitError} at once when the pause lasts longer than `retry.maxRetryAfter`.
    * @throws the signal's reason when it aborts, also while the store has not answered.
    */
-  async wait(operation: string, signal: AbortSignal | undefined): Promise<void> {
-    const stored = await bounded(() => this.#store.getItem(this.#key), this.#timeoutMs, signal);
-    this.#known = Math.max(this.#known, readUntil(stored));
-    const left = this.#known - Date.now();
-    if (left <= 0) return;
-    if (left > this.#maxWaitMs) {
-      const retryAfter = Math.ceil(left / 1000);
-      throw new RateLimitError(
-        `Rate limited on ${operation}: another client with this token was asked to wait ${retryAfter} s more, longer than the ${this.#maxWaitMs / 1000} s the client waits automatically`,
-        { provider: this.#provider, retryAfter, attempts: 0 },
-      );
-    }
-    await sleep(left, signal);
-  }
-
+  wait(operation: string, signal: AbortSignal | undefined): Promise<void>;
   /** Records that the provider asked to wait `ms` from now (a shorter pause never replaces a longer one). */
-  async record(ms: number, signal: AbortSignal | undefined): Promise<void> {
-    const until = Date.now() + ms;
-    if (until <= this.#known) return;
-    this.#known = until;
-    await bounded(() => this.#store.setItem(this.#key, String(until)), this.#timeoutMs, signal);
-  }
+  record(ms: number, signal: AbortSignal | undefined): Promise<void>;
+}
+
+/**
+ * One instance's view of the shared pause. A store that fails, throws, answers something that is not a
+ * time, or does not answer within the request's timeout is skipped: the pause is a courtesy.
+ * `timeoutMs` bounds each store call (the request's own timeout).
+ */
+export function sharedCooldown(
+  store: SharedCooldownStore,
+  provider: string,
+  token: string,
+  maxWaitSeconds: number,
+  timeoutMs: number,
+): SharedCooldown {
+  const key = cooldownKey(provider, token);
+  let known = 0;
+  return {
+    async wait(operation, signal) {
+      const stored = await bounded(() => store.getItem(key), timeoutMs, signal);
+      known = Math.max(known, readUntil(stored));
+      const left = known - Date.now();
+      if (left <= 0) return;
+      if (left > maxWaitSeconds * 1000) {
+        const retryAfter = Math.ceil(left / 1000);
+        throw new RateLimitError(
+          `Rate limited on ${operation}: another client with this token was asked to wait ${retryAfter} s more, longer than the ${maxWaitSeconds} s the client waits automatically`,
+          { provider, retryAfter, attempts: 0 },
+        );
+      }
+      // A call that never settles: the wait ends when `left` has passed, or the signal aborts.
+      await bounded(() => new Promise<never>(() => {}), left, signal);
+    },
+    async record(ms, signal) {
+      const until = Date.now() + ms;
+      if (until <= known) return;
+      known = until;
+      await bounded(() => store.setItem(key, String(until)), timeoutMs, signal);
+    },
+  };
 }

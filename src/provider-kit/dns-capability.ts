@@ -17,20 +17,31 @@ import {
   type DnsUpdateOptions,
 } from '../core/dns.js';
 import { ConflictError } from '../core/errors.js';
-import { assignRecordIds } from '../core/record-id.js';
-import { FieldErrors } from '../core/validation/fail.js';
+import { setRecordIds } from '../core/record-id.js';
+import { FieldErrors, fail } from '../core/validation/fail.js';
 import {
   normalizeDomain,
   normalizeRecord,
   normalizeRecordName,
   recordIdentity,
+  repeatsZone,
   validateRecords,
   validateSetChanges,
   type NormalizedDnsRecord,
 } from '../core/validation/index.js';
-import { assertFits, changesBetween, filled, groupSets, holds, isEmpty, setKey, type RecordSet } from './dns-sets.js';
+import {
+  assertFits,
+  changesBetween,
+  filled,
+  groupSets,
+  holds,
+  isEmpty,
+  setKey,
+  toWritten,
+  type RecordSet,
+} from './dns-sets.js';
 import type { DnsSetChanges, DnsSetReplacement, DnsSource } from './dns-source.js';
-import { explicitTtls, relativeName, setTtl } from './dns-input.js';
+import { type GivenRecord, setTtl } from './dns-input.js';
 import { lockedFor } from './zone-lock.js';
 
 /** A `DnsCapability` whose `writeSets` is always there. */
@@ -63,7 +74,12 @@ export type KitDnsCapability = DnsCapability & { writeSets: NonNullable<DnsCapab
  * ```
  */
 export function createDnsCapability(source: DnsSource): KitDnsCapability {
-  const core = dnsCore(source);
+  const core = dnsCore(source, async (zone, options) => {
+    const current = await core.read(zone, options);
+    const next = new Map<string, RecordSet | undefined>();
+    for (const [k, set] of current.sets) if (!(set.name === '@' && set.type === 'NS')) next.set(k, undefined);
+    await core.commit(zone, current, next, options);
+  });
   return { ...core.dns, writeSets: writeSetsOf(source, core) };
 }
 
@@ -75,11 +91,11 @@ function limitsOf(source: DnsSource): DnsLimits | undefined {
 
 /**
  * {@link createDnsCapability} without `writeSets`, for bundles that must stay small (a DNS-only group):
- * `applyPlan` then writes one record set at a time.
+ * `applyPlan` then writes one record set at a time. The source brings its own `reset`.
  *
  * @internal
  */
-export function createDnsWithoutBatch(source: DnsSource): DnsCapability {
+export function createDnsWithoutBatch(source: DnsSource & Required<Pick<DnsSource, 'reset'>>): DnsCapability {
   return dnsCore(source).dns;
 }
 
@@ -99,10 +115,12 @@ interface Core {
     options: CallOptions | undefined,
   ): Promise<void>;
   checkTypes(records: readonly { type: string }[], field: (i: number) => string): void;
+  /** `reset` of a source without its own: every set but the apex NS deleted, in one `write`. */
+  resetAll(zone: string, options: CallOptions | undefined): Promise<void>;
 }
 
 /** The methods of the group, and the reading and writing they share with `writeSets`. */
-function dnsCore(source: DnsSource): Core {
+function dnsCore(source: DnsSource, resetAll: Core['resetAll'] = () => Promise.resolve()): Core {
   const { provider } = source;
   const types: readonly string[] = source.recordTypes ?? DNS_RECORD_TYPES;
 
@@ -135,58 +153,52 @@ function dnsCore(source: DnsSource): Core {
   };
 
   /**
-   * Adds values: `added` holds each set's new values and `next` its whole new content. Through the source's
-   * `addRecords` when it has one (values another client wrote meanwhile stay), else `next` replaces the sets.
+   * Writes validated records: `merge` adds them to their sets (records already there stay, only the added
+   * ones must fit the set's TTL), `overwrite` makes each named set exactly these records, `create` merges
+   * and refuses a record already there. Records are added through the source's `addRecords` when it has
+   * one, so values another client wrote since the read stay.
    */
-  const append = async (
+  const put = async (
     zone: string,
-    current: ReadZone,
-    next: Map<string, RecordSet>,
-    added: DnsSetReplacement[],
+    given: GivenRecord[],
     options: CallOptions | undefined,
+    mode: 'create' | 'merge' | 'overwrite',
   ) => {
-    if (!source.addRecords) return commit(zone, current, next, options);
+    const current = await read(zone, options);
+    const bySet = new Map<string, GivenRecord[]>();
+    for (const g of given) {
+      const k = setKey(g.record.name, g.record.type);
+      bySet.set(k, [...(bySet.get(k) ?? []), g]);
+    }
+    const next = new Map<string, RecordSet>();
+    const added: DnsSetReplacement[] = [];
+    const errors = new FieldErrors();
+    for (const [k, inputs] of bySet) {
+      const before = current.sets.get(k);
+      const keep = mode === 'overwrite' ? undefined : before;
+      const adding = keep ? inputs.filter((i) => !holds(keep, i.record)) : inputs;
+      if (adding.length === 0) {
+        if (mode !== 'create') continue;
+        const { name, type, content } = inputs[0]!.record;
+        throw new ConflictError(`The record ${name} ${type} "${content}" already exists in ${zone}`, { provider });
+      }
+      const ttl = setTtl(keep?.ttl, before?.ttl, adding, errors);
+      const set: RecordSet = { ...inputs[0]!.record, ttl, records: [...(keep?.records ?? [])] };
+      const kept = set.records.length;
+      for (const { record } of adding) if (!holds(set, record)) set.records.push(record);
+      set.records = ttled(set.records, ttl);
+      next.set(k, set);
+      const { name, type } = set;
+      added.push({ name, type, ttl, records: set.records.slice(kept).map((r) => toWritten(r, ttl)) });
+    }
+    errors.throwIfAny('The records of one set share one TTL', provider);
+    if (mode === 'overwrite' || !source.addRecords) return commit(zone, current, next, options);
     if (added.length === 0) return;
     assertFits(provider, zone, current.sets, next);
     await source.addRecords(zone, added, { ...callOptions(options), current: current.raw });
   };
 
-  /** `update`: with `overwrite` the named sets are replaced; without, the records missing from them are added. */
-  const updateSets = async (zone: string, given: ReturnType<typeof explicitTtls>, options: DnsUpdateOptions) => {
-    const current = await read(zone, options);
-    const next = new Map<string, RecordSet>();
-    const added: DnsSetReplacement[] = [];
-    const byKey = new Map<string, typeof given>();
-    for (const g of given) {
-      const k = setKey(g.record.name, g.record.type);
-      byKey.set(k, [...(byKey.get(k) ?? []), g]);
-    }
-    const errors = new FieldErrors();
-    for (const [k, inputs] of byKey) {
-      const before = current.sets.get(k);
-      const first = inputs[0]!.record;
-      // Overwrite: the set is only these records; merge: the records already there stay as they are, and
-      // only the added ones must fit the set's TTL.
-      const keep = options.overwrite ? undefined : before;
-      const adding = keep ? inputs.filter((i) => !holds(keep, i.record)) : inputs;
-      if (adding.length === 0) continue;
-      const ttl = errors.catch(() =>
-        keep ? setTtl(keep.ttl, undefined, adding, provider) : setTtl(undefined, before?.ttl, adding, provider),
-      );
-      if (ttl === undefined) continue;
-      const set: RecordSet = { name: first.name, type: first.type, ttl, records: [...(keep?.records ?? [])] };
-      const kept = set.records.length;
-      for (const { record } of adding) if (!holds(set, record)) set.records.push(record);
-      set.records = ttled(set.records, ttl);
-      added.push({ ...set, records: set.records.slice(kept).map((r) => toWritten(r, ttl)) });
-      next.set(k, set);
-    }
-    errors.throwIfAny('Invalid DNS records');
-    if (options.overwrite) await commit(zone, current, next, options);
-    else await append(zone, current, next, added, options);
-  };
-
-  /** `delete`: the set `n` `t`, or only its records of the value `target` (at any priority). */
+  /** `delete`: the set, or only its records of the value `target` (at any priority). */
   const remove = async (
     zone: string,
     n: string,
@@ -205,13 +217,13 @@ function dnsCore(source: DnsSource): Core {
     // Without content the whole set goes; with it, every record of that value (at any priority).
     const id = target && recordIdentity({ ...target, priority: 0 });
     if (id && source.removeRecords) {
+      // Through the source's own removal, a value another client added since the read stays.
       const gone = current.raw.filter((r) => {
         const f = filled(r);
         return f.name === n && f.type === t && recordIdentity({ ...f, priority: 0 }) === id;
       });
-      if (gone.length === 0) return;
       const removal = [{ name: n, type: t, records: gone }];
-      await source.removeRecords(zone, removal, { ...callOptions(options), current: current.raw });
+      if (gone.length > 0) await source.removeRecords(zone, removal, { ...callOptions(options), current: current.raw });
       return;
     }
     const records = id ? set.records.filter((r) => recordIdentity({ ...r, priority: 0 }) !== id) : [];
@@ -223,28 +235,15 @@ function dnsCore(source: DnsSource): Core {
     ...(limits ? { limits } : {}),
     async list(domain: string, options?: CallOptions): Promise<DnsRecord[]> {
       const zone = normalizeDomain(domain);
-      return assignRecordIds((await source.read(zone, callOptions(options))).map(filled));
+      return setRecordIds((await source.read(zone, callOptions(options))).map(filled));
     },
 
     async create(domain: string, record: DnsRecordInput, options?: CallOptions): Promise<void> {
       const zone = normalizeDomain(domain);
       const wanted = normalizeRecord(record, '', zone);
       checkTypes([wanted], () => 'type');
-      await lockedFor(source, zone, async () => {
-        const current = await read(zone, options);
-        const set = current.sets.get(setKey(wanted.name, wanted.type));
-        if (holds(set, wanted)) {
-          throw new ConflictError(
-            `The record ${wanted.name} ${wanted.type} "${wanted.content}" already exists in ${zone}`,
-            { provider },
-          );
-        }
-        const ttl = setTtl(set?.ttl, undefined, [{ record: wanted, given: record.ttl, field: 'ttl' }], provider);
-        const records = ttled([...(set?.records ?? []), wanted], ttl);
-        const next = new Map([[setKey(wanted.name, wanted.type), { ...wanted, ttl, records }]]);
-        const added = [{ name: wanted.name, type: wanted.type, ttl, records: [toWritten({ ...wanted, ttl }, ttl)] }];
-        await append(zone, current, next, added, options);
-      });
+      const given = [{ record: wanted, given: record.ttl, field: 'ttl' }];
+      await lockedFor(source, zone, () => put(zone, given, options, 'create'));
     },
 
     async update(domain: string, records: DnsRecordInput[], options: DnsUpdateOptions = {}): Promise<void> {
@@ -252,13 +251,15 @@ function dnsCore(source: DnsSource): Core {
       const wanted = validateRecords(records, zone);
       checkTypes(wanted, (i) => `records.${i}.type`);
       if (wanted.length === 0) return;
-      const given = explicitTtls(wanted, records);
-      await lockedFor(source, zone, () => updateSets(zone, given, options));
+      const given = wanted.map((record, i) => ({ record, given: records[i]?.ttl, field: `records.${i}.ttl` }));
+      await lockedFor(source, zone, () => put(zone, given, options, options.overwrite ? 'overwrite' : 'merge'));
     },
 
     async delete(domain: string, name: string, type: DnsRecordType, options: DnsDeleteOptions = {}): Promise<void> {
       const zone = normalizeDomain(domain);
-      const n = relativeName(normalizeRecordName(name), zone);
+      const n = normalizeRecordName(name);
+      const repeated = repeatsZone(n, zone);
+      if (repeated) fail('name', repeated);
       const t = recordType(type, types);
       const target =
         options.content === undefined ? undefined : normalizeRecord({ type: t, name: n, content: options.content });
@@ -267,16 +268,11 @@ function dnsCore(source: DnsSource): Core {
 
     async reset(domain: string, options?: CallOptions): Promise<void> {
       const zone = normalizeDomain(domain);
-      await lockedFor(source, zone, async () => {
-        if (source.reset) return source.reset(zone, callOptions(options));
-        const current = await read(zone, options);
-        const next = new Map<string, RecordSet | undefined>();
-        for (const [k, set] of current.sets) if (!(set.name === '@' && set.type === 'NS')) next.set(k, undefined);
-        await commit(zone, current, next, options);
-      });
+      const reset = source.reset;
+      await lockedFor(source, zone, () => (reset ? reset(zone, callOptions(options)) : resetAll(zone, options)));
     },
   };
-  return { dns, read, commit, checkTypes };
+  return { dns, read, commit, checkTypes, resetAll };
 }
 
 /** `writeSets`: validated, then written with one `write` (without reading first when the source allows). */
@@ -317,12 +313,6 @@ const callOptions = (options: CallOptions | undefined): CallOptions | undefined 
   options?.signal?.throwIfAborted();
   return options?.signal ? { signal: options.signal } : undefined;
 };
-
-/** A record as `write` gets it: its own `ttl` only when it differs from the set's. */
-const toWritten = (r: NormalizedDnsRecord, ttl: number) =>
-  r.ttl === ttl
-    ? { content: r.content, priority: r.priority }
-    : { content: r.content, priority: r.priority, ttl: r.ttl };
 
 /** `writeSets`' progress callback, handed on to `write`. */
 const progressOf = (options: DnsWriteSetsOptions | undefined) =>

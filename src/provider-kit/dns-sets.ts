@@ -5,7 +5,7 @@
  * @internal
  * @module
  */
-import type { DnsRecordInput, DnsRecordType } from '../core/dns.js';
+import type { DnsRecord, DnsRecordInput, DnsRecordType } from '../core/dns.js';
 import { ConflictError, ValidationError } from '../core/errors.js';
 import {
   DEFAULT_TTL,
@@ -13,7 +13,7 @@ import {
   recordIdentity,
   type NormalizedDnsRecord,
 } from '../core/validation/index.js';
-import type { DnsSetChanges } from './dns-source.js';
+import type { DnsSetChanges, DnsSetReplacement } from './dns-source.js';
 
 /** One record set: its key, its TTL and its records (no two the same record). */
 export interface RecordSet {
@@ -26,9 +26,19 @@ export interface RecordSet {
 /** The key of the set `name` + `type`. */
 export const setKey = (name: string, type: string): string => `${name}\u0000${type}`;
 
-/** A record `read` returned, with `ttl` and `priority` filled in. */
-export function filled(r: DnsRecordInput): NormalizedDnsRecord {
-  return { type: r.type, name: r.name, content: r.content, ttl: r.ttl ?? DEFAULT_TTL, priority: r.priority ?? 0 };
+/**
+ * A record `read` returned, with `ttl` and `priority` filled in and an empty `id` that `setRecordIds` sets
+ * when the record is listed: one allocation per record.
+ */
+export function filled(r: DnsRecordInput): DnsRecord {
+  return {
+    id: '',
+    type: r.type,
+    name: r.name,
+    content: r.content,
+    ttl: r.ttl ?? DEFAULT_TTL,
+    priority: r.priority ?? 0,
+  };
 }
 
 /** The zone grouped into sets, in listing order; a set takes the TTL of its first record. */
@@ -73,11 +83,7 @@ export function changesBetween(
         name: set.name,
         type: set.type,
         ttl: set.ttl,
-        records: set.records.map((r) =>
-          r.ttl === set.ttl
-            ? { content: r.content, priority: r.priority }
-            : { content: r.content, priority: r.priority, ttl: r.ttl },
-        ),
+        records: set.records.map((r) => toWritten(r, set.ttl)),
       });
     }
   }
@@ -106,6 +112,12 @@ export function assertFits(
     throw new ConflictError(`The change conflicts with records in ${zone}: ${detail}`, { provider, cause: error });
   }
 }
+
+/** A record as `write` gets it: its own `ttl` only when it differs from the set's. */
+export const toWritten = (r: NormalizedDnsRecord, ttl: number): DnsSetReplacement['records'][number] =>
+  r.ttl === ttl
+    ? { content: r.content, priority: r.priority }
+    : { content: r.content, priority: r.priority, ttl: r.ttl };
 
 /** True when nothing is written. */
 export const isEmpty = (changes: DnsSetChanges): boolean => changes.replace.length === 0 && changes.delete.length === 0;

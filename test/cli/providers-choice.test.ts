@@ -56,7 +56,10 @@ describe('cli: choosing between several providers', () => {
 
   it('a setting the provider does not list is stored with a warning naming the ones it knows', async () => {
     const result = await fx.run(
-      ['providers', 'configure', 'digitalocean', '--extra', 'baseurl=https://typo.example', '--output', 'json'],
+      [
+        ...['providers', 'configure', 'digitalocean', '--extra', `base_url=${doOrigin}`],
+        ...['--extra', 'baseurl=https://typo.example', '--output', 'json'],
+      ],
       { env: { SETEC_HOSTING_API_KEY: doSim.token } },
     );
     expect(result.code).toBe(0);

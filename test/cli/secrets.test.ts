@@ -69,7 +69,10 @@ describe('cli: the API key never appears in any output', () => {
 describe('cli: providers list hides credential-like settings', () => {
   it('an extra value named like a password or token shows as [REDACTED]; other settings as stored', async () => {
     const configured = await fx.run(
-      ['providers', 'configure', 'hostinger', '--extra', 'db_password=pw-4f9d1c', '--extra', 'webhook_token=tk-88a2e0'],
+      [
+        ...['providers', 'configure', 'hostinger', '--extra', `base_url=${fx.origin}`],
+        ...['--extra', 'db_password=pw-4f9d1c', '--extra', 'webhook_token=tk-88a2e0'],
+      ],
       { env: { SETEC_HOSTING_API_KEY: KEY } },
     );
     expect(configured.code).toBe(0);

@@ -4,31 +4,19 @@
  * DNS (UDP and TCP) on free ports of 127.0.0.1, caches off so every answer comes from the database, stopped by
  * its pid. Tests use it through `./pdns-server.js`.
  */
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
-import os from 'node:os';
 import path from 'node:path';
+import { findExecutable, freePort, startServerProcess, withRetries } from './server-process.js';
 
 const SCHEMA = process.env.PDNS_SCHEMA ?? '/usr/share/pdns-backend-sqlite3/schema/schema.sqlite3.sql';
 
-function findBinary(): string | undefined {
-  const candidates = [
+const findBinary = () =>
+  findExecutable([
     process.env.PDNS_SERVER,
     ...(process.env.PATH ?? '').split(path.delimiter).map((d) => d && path.join(d, 'pdns_server')),
     '/usr/sbin/pdns_server',
-  ];
-  for (const file of candidates) {
-    if (!file) continue;
-    try {
-      fs.accessSync(file, fs.constants.X_OK);
-      return file;
-    } catch {
-      // not there
-    }
-  }
-  return undefined;
-}
+  ]);
 
 /** Absolute path of `pdns_server` (with its gsqlite3 schema installed), otherwise `undefined`. */
 export const pdnsServerPath: string | undefined = fs.existsSync(SCHEMA) ? findBinary() : undefined;
@@ -46,24 +34,6 @@ export interface PdnsServer {
   createZone(name: string): Promise<void>;
   /** Stops the server (SIGTERM to its pid, SIGKILL after 10 s) and removes its directory. Safe to call twice. */
   stop(): Promise<void>;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-function exited(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => child.once('exit', () => resolve()));
 }
 
 /** The database: Debian's gsqlite3 schema, loaded with the sqlite3 command or Python. */
@@ -113,29 +83,25 @@ async function answers(apiUrl: string, apiKey: string): Promise<boolean> {
 }
 
 async function startOnce(binary: string): Promise<PdnsServer> {
-  const dir = await fs.promises.mkdtemp(path.join(os.tmpdir(), 'setec-pdns-'));
   const [apiPort, dnsPort] = [await freePort(), await freePort()];
   const apiKey = `test-${Math.random().toString(36).slice(2, 12)}`;
   const apiUrl = `http://127.0.0.1:${apiPort}`;
-  createDatabase(path.join(dir, 'pdns.sqlite3'));
-  await fs.promises.writeFile(path.join(dir, 'pdns.conf'), config(dir, dnsPort, apiPort, apiKey));
-  const child = spawn(binary, [`--config-dir=${dir}`], { stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  child.stdout!.on('data', (d: Buffer) => (output += d.toString()));
-  child.stderr!.on('data', (d: Buffer) => (output += d.toString()));
-  child.once('error', (error) => (output += String(error)));
-  let stopped = false;
-  const stop = async () => {
-    if (stopped) return;
-    stopped = true;
-    if (child.pid !== undefined && child.exitCode === null && child.signalCode === null) {
-      process.kill(child.pid, 'SIGTERM');
-      const killer = setTimeout(() => child.pid !== undefined && process.kill(child.pid, 'SIGKILL'), 10_000);
-      await exited(child);
-      clearTimeout(killer);
-    }
-    await fs.promises.rm(dir, { recursive: true, force: true });
-  };
+  const server = await startServerProcess({
+    name: `pdns_server (API ${apiPort}, DNS ${dnsPort})`,
+    tmpPrefix: 'setec-pdns-',
+    binary,
+    async prepare(dir) {
+      createDatabase(path.join(dir, 'pdns.sqlite3'));
+      await fs.promises.writeFile(path.join(dir, 'pdns.conf'), config(dir, dnsPort, apiPort, apiKey));
+    },
+    args: (dir) => [`--config-dir=${dir}`],
+    ready: async (output) =>
+      output.includes('Listening on HTTP socket failed')
+        ? 'failed'
+        : output.includes('Done launching threads') && (await answers(apiUrl, apiKey)),
+    startMs: 20_000,
+    graceMs: 10_000,
+  });
   const createZone = async (name: string) => {
     const response = await fetch(`${apiUrl}/api/v1/servers/localhost/zones`, {
       method: 'POST',
@@ -145,17 +111,7 @@ async function startOnce(binary: string): Promise<PdnsServer> {
     const text = await response.text();
     if (response.status !== 201) throw new Error(`creating zone ${name} failed: HTTP ${response.status} ${text}`);
   };
-  const deadline = Date.now() + 20_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null || child.signalCode !== null) break;
-    if (output.includes('Listening on HTTP socket failed')) break;
-    if (output.includes('Done launching threads') && (await answers(apiUrl, apiKey))) {
-      return { apiUrl, apiKey, dnsPort, pid: child.pid!, createZone, stop };
-    }
-    await sleep(50);
-  }
-  await stop();
-  throw new Error(`pdns_server did not start (API ${apiPort}, DNS ${dnsPort}):\n${output.slice(-2000)}`);
+  return { apiUrl, apiKey, dnsPort, pid: server.pid, createZone, stop: server.stop };
 }
 
 /**
@@ -164,14 +120,7 @@ async function startOnce(binary: string): Promise<PdnsServer> {
  * @throws when `pdns_server` or its gsqlite3 schema is missing, or the server does not start.
  */
 export async function startPdnsServer(): Promise<PdnsServer> {
-  if (!pdnsServerPath) throw new Error(`pdns_server or its gsqlite3 schema (${SCHEMA}) is missing`);
-  let last: unknown;
-  for (let attempt = 0; attempt < 3; attempt++) {
-    try {
-      return await startOnce(pdnsServerPath);
-    } catch (error) {
-      last = error;
-    }
-  }
-  throw last;
+  const binary = pdnsServerPath;
+  if (!binary) throw new Error(`pdns_server or its gsqlite3 schema (${SCHEMA}) is missing`);
+  return withRetries(() => startOnce(binary));
 }

@@ -10,10 +10,10 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { Agent, get } from 'node:https';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { describe, it } from 'vitest';
 import { join } from 'node:path';
+import { freePort } from './server-process.js';
 
 function which(command: string): string | undefined {
   for (const dir of (process.env.PATH ?? '').split(':').concat('/usr/bin', '/usr/sbin')) {
@@ -39,15 +39,6 @@ export interface Pebble {
   /** pebble's output so far, for failure messages. */
   log(): string;
   stop(): Promise<void>;
-}
-
-/** A port nobody listens on right now. */
-export async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
 }
 
 function directoryAnswers(url: string, agent: Agent): Promise<boolean> {

@@ -3,6 +3,7 @@
  * @module
  */
 import type { ProviderConfig } from '../../config/config-store.js';
+import type { CredentialFlowOptions } from '../../config/credential-flow.js';
 import { redactExtra } from '../../config/redact-extra.js';
 import { UsageError } from '../errors.js';
 import type { CommandContext, GroupSpec } from '../spec.js';
@@ -27,18 +28,34 @@ function row(name: string, displayName: string, config: ProviderConfig | undefin
 }
 
 async function sdk() {
-  const [{ loadAdapters }, registry, errors] = await Promise.all([
+  const [{ loadAdapters }, registry, errors, flow] = await Promise.all([
     import('../runtime.js'),
     import('../../core/registry.js'),
     import('../../core/errors.js'),
+    import('../../config/credential-flow.js'),
   ]);
   await loadAdapters();
-  return { ...registry, ...errors };
+  return { ...registry, ...errors, ...flow };
 }
 
-function parseExtra(values: unknown): Record<string, string> {
+/** Builds providers through the registry, hiding their key and secret from every error the CLI prints. */
+async function flowOptions(ctx: CommandContext): Promise<CredentialFlowOptions> {
+  const { createProvider } = await sdk();
+  return {
+    build(config) {
+      ctx.hideSecret(config.api_key);
+      ctx.hideSecret(config.api_secret);
+      return createProvider(config.provider, config);
+    },
+  };
+}
+
+/** The `--extra` flags as one object; `undefined` when none is given (the stored settings are kept). */
+function parseExtra(values: unknown): Record<string, string> | undefined {
+  const pairs = (values as string[] | undefined) ?? [];
+  if (pairs.length === 0) return undefined;
   const extra: Record<string, string> = {};
-  for (const pair of (values as string[] | undefined) ?? []) {
+  for (const pair of pairs) {
     const at = pair.indexOf('=');
     if (at <= 0) throw new UsageError(`--extra takes key=value, not "${pair}"`, 'providers configure');
     extra[pair.slice(0, at)] = pair.slice(at + 1);
@@ -101,46 +118,32 @@ export const providers: GroupSpec = {
       example: 'SETEC_HOSTING_API_KEY=... setec-hosting providers configure hostinger --test',
       notes:
         'The key is never taken from a flag (flags show up in shell history and process lists) and never printed.\n' +
-        '$SETEC_HOSTING_API_SECRET is stored as api_secret when set. Without a new key, the stored one is kept.',
+        '$SETEC_HOSTING_API_SECRET is the api_secret. What a key, secret or --extra left out keeps, and when\n' +
+        '"connected" changes (the same rules as the REST API): docs/guides/credentials.md, "Configure, test, remove".',
       async run(ctx) {
         const name = ctx.args.provider as string;
         const extra = parseExtra(ctx.flags.extra);
-        const { getProvider, createProvider, ValidationError } = await sdk();
+        const { getProvider, ValidationError, configureCredentials } = await sdk();
         const definition = getProvider(name);
         // A setting the provider does not list is stored as given (plugins may read others), with a warning.
         const known = definition.extraFields?.map((f) => f.name);
-        for (const setting of Object.keys(extra)) {
+        for (const setting of Object.keys(extra ?? {})) {
           if (known && !known.includes(setting))
             ctx.out.message(`warning: ${name} does not list the setting "${setting}" (it knows ${known.join(', ')})`);
         }
         const store = await ctx.store();
-        const current = await store.get(name);
-        const key = (await readKey(ctx)) ?? current?.api_key;
-        if (key) ctx.hideSecret(key);
-        if (!key) {
+        const key = await readKey(ctx);
+        if (!key && !(await store.get(name))) {
           const why =
             ctx.flags['api-key-stdin'] === true
               ? 'No API key: --api-key-stdin read an empty line'
               : 'No API key: set $SETEC_HOSTING_API_KEY or pass --api-key-stdin';
-          throw new ValidationError(why, {
-            fields: { api_key: ['is required'] },
-          });
+          throw new ValidationError(why, { fields: { api_key: ['is required'] } });
         }
-        const config: ProviderConfig = {
-          provider: name,
-          api_key: key,
-          api_secret: ctx.env.SETEC_HOSTING_API_SECRET ?? current?.api_secret ?? '',
-          extra: { ...current?.extra, ...extra },
-          connected: false,
-        };
-        // Creating the provider checks the settings (token, base URL) without sending anything.
-        const provider = createProvider(name, config);
-        if (ctx.flags.test === true) {
-          await provider.testConnection();
-          config.connected = true;
-          ctx.out.done(`${definition.displayName}: connection works`);
-        }
-        await store.save(config);
+        const input = { api_key: key, api_secret: ctx.env.SETEC_HOSTING_API_SECRET, extra };
+        const test = ctx.flags.test === true;
+        const config = await configureCredentials(store, name, input, { ...(await flowOptions(ctx)), test });
+        if (test) ctx.out.done(`${definition.displayName}: connection works`);
         ctx.out.done(`${definition.displayName} configured`);
         if (ctx.out.json) ctx.out.data(row(name, definition.displayName, config));
       },
@@ -152,25 +155,11 @@ export const providers: GroupSpec = {
       example: 'setec-hosting providers test hostinger',
       async run(ctx) {
         const name = ctx.args.provider as string;
-        const { createProvider, getProvider, NotFoundError, isAuthenticationError } = await sdk();
+        const { getProvider, testCredentials } = await sdk();
         const definition = getProvider(name);
-        const store = await ctx.store();
-        const config = await store.get(name);
-        if (!config) throw new NotFoundError(`${name} is not configured`, { provider: name });
-        ctx.hideSecret(config.api_key);
-        const setConnected = (connected: boolean) =>
-          store.update
-            ? store.update(name, (c) => (c ? { ...c, connected } : undefined))
-            : store.save({ ...config, connected });
-        try {
-          await createProvider(name, config).testConnection();
-        } catch (error) {
-          if (isAuthenticationError(error)) await setConnected(false);
-          throw error;
-        }
-        await setConnected(true);
+        const config = await testCredentials(await ctx.store(), name, await flowOptions(ctx));
         ctx.out.done(`${definition.displayName}: connection works`);
-        if (ctx.out.json) ctx.out.data(row(name, definition.displayName, { ...config, connected: true }));
+        if (ctx.out.json) ctx.out.data(row(name, definition.displayName, config));
       },
     },
     {
@@ -180,9 +169,8 @@ export const providers: GroupSpec = {
       example: 'setec-hosting providers remove hostinger',
       async run(ctx) {
         const name = ctx.args.provider as string;
-        const { NotFoundError } = await sdk();
-        if (!(await (await ctx.store()).delete(name)))
-          throw new NotFoundError(`${name} is not configured`, { provider: name });
+        const { removeCredentials } = await sdk();
+        await removeCredentials(await ctx.store(), name);
         ctx.out.done(`${name} removed`);
       },
     },

@@ -19,17 +19,12 @@ export class FieldErrors {
     }
   }
 
-  get empty(): boolean {
-    return Object.keys(this.fields).length === 0;
-  }
-
-  /** Throws when any message was added. */
-  throwIfAny(message: string): void {
-    if (this.empty) return;
-    const detail = Object.entries(this.fields)
-      .map(([field, messages]) => `${field} ${messages.join(', ')}`)
-      .join('; ');
-    throw new ValidationError(`${message}: ${detail}`, { fields: this.fields });
+  /** Throws when any message was added; `provider`, when given, is the error's. */
+  throwIfAny(message: string, provider?: string): void {
+    const entries = Object.entries(this.fields);
+    if (entries.length === 0) return;
+    const detail = entries.map(([field, messages]) => `${field} ${messages.join(', ')}`).join('; ');
+    throw new ValidationError(`${message}: ${detail}`, { fields: this.fields, provider });
   }
 }
 

@@ -8,7 +8,7 @@ export { isIPv4, isIPv6, expandIPv6 } from './ip.js';
 export { normalizeDomain, normalizeHostname, normalizeRecordName } from './domain.js';
 export type { NormalizedDnsRecord } from './record.js';
 export { DEFAULT_TTL, normalizeRecord, validateRecords, assertZoneConsistent, sameRecord } from './record.js';
-export { recordIdentity } from './record.js';
+export { hostKey, recordIdentity, repeatsZone, sameIdentity } from './record.js';
 export { validateSetChanges, type ValidatedSetChanges, type ValidatedRecordSet } from './record-sets.js';
 export { TXT_CHUNK_BYTES, formatTxt, parseTxt, splitTxt } from './txt.js';
 export {

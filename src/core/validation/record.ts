@@ -8,15 +8,13 @@ import { DNS_RECORD_TYPES, type DnsRecord, type DnsRecordInput, type DnsRecordTy
 import { normalizeHostname, normalizeRecordName } from './domain.js';
 import { FieldErrors, fail, quote } from './fail.js';
 import { expandIPv6, isIPv4, isIPv6 } from './ip.js';
+import { DEFAULT_TTL, MAX_TTL, MIN_TTL, quickRecord } from './quick-record.js';
 import { parseTxt } from './txt.js';
 
 /** A validated record: `ttl` and `priority` filled in, names and host names lowercased. */
 export type NormalizedDnsRecord = Omit<DnsRecord, 'id'>;
 
-/** TTL used when a record gives none (seconds). */
-export const DEFAULT_TTL = 14400;
-const MIN_TTL = 60;
-const MAX_TTL = 2147483647;
+export { DEFAULT_TTL };
 const TYPES: readonly string[] = DNS_RECORD_TYPES;
 
 function integerIn(value: unknown, min: number, max: number, field: string): number {
@@ -77,6 +75,16 @@ function normalizeContent(type: DnsRecordType, content: unknown, field: string):
 }
 
 /**
+ * The message for a record name that repeats its zone (`www.example.com` in `example.com` would mean
+ * `www.example.com.example.com`), naming the relative form to use; `undefined` for a relative name.
+ */
+export function repeatsZone(name: string, zone: string): string | undefined {
+  if (name !== zone && !name.endsWith(`.${zone}`)) return undefined;
+  const relative = name === zone ? '@' : name.slice(0, -(zone.length + 1));
+  return `must be relative to the zone ${zone}: use ${quote(relative)}, not ${quote(name)}`;
+}
+
+/**
  * Validates and normalises one record: type, name, content grammar per type, TTL (60–2147483647,
  * default 14400) and priority (0–65535 for MX/SRV, default 0; always 0 for other types).
  * Host name targets are lowercased without a trailing dot; an already-quoted TXT value is unquoted.
@@ -92,6 +100,15 @@ function normalizeContent(type: DnsRecordType, content: unknown, field: string):
  * ```
  */
 export function normalizeRecord(input: DnsRecordInput, path = '', zone?: string): NormalizedDnsRecord {
+  return (typeof input === 'object' && input !== null && quickRecord(input, zone)) || checkRecord(input, path, zone);
+}
+
+/**
+ * {@link normalizeRecord} without its fast path for common records: every check, every error worded.
+ *
+ * @internal
+ */
+export function checkRecord(input: DnsRecordInput, path = '', zone?: string): NormalizedDnsRecord {
   const errors = new FieldErrors();
   if (typeof input !== 'object' || input === null) fail(path ? path.slice(0, -1) : 'record', 'must be an object');
   const rawType = typeof input.type === 'string' ? input.type.toUpperCase() : input.type;
@@ -99,11 +116,8 @@ export function normalizeRecord(input: DnsRecordInput, path = '', zone?: string)
   if (type === undefined) errors.add(`${path}type`, `must be one of ${TYPES.join(', ')}`);
   const name = errors.catch(() => normalizeRecordName(input.name, `${path}name`));
   if (type === 'CNAME' && name === '@') errors.add(`${path}name`, 'a CNAME cannot be at the zone apex (@)');
-  const z = zone?.toLowerCase();
-  if (z && name && (name === z || name.endsWith(`.${z}`))) {
-    const relative = name === z ? '@' : name.slice(0, -(z.length + 1));
-    errors.add(`${path}name`, `must be relative to the zone ${z}: use ${quote(relative)}, not ${quote(name)}`);
-  }
+  const repeated = zone && name && repeatsZone(name, zone.toLowerCase());
+  if (repeated) errors.add(`${path}name`, repeated);
   const content = type && errors.catch(() => normalizeContent(type, input.content, `${path}content`));
   const ttl = errors.catch(() =>
     input.ttl === undefined ? DEFAULT_TTL : integerIn(input.ttl, MIN_TTL, MAX_TTL, `${path}ttl`),
@@ -124,13 +138,27 @@ export function normalizeRecord(input: DnsRecordInput, path = '', zone?: string)
  * @throws {ValidationError} naming every bad field of every record.
  */
 export function validateRecords(records: DnsRecordInput[], zone?: string): NormalizedDnsRecord[] {
-  if (!Array.isArray(records)) fail('records', 'must be an array');
-  const errors = new FieldErrors();
-  const out = records.map((r, i) => errors.catch(() => normalizeRecord(r, `records.${i}.`, zone)));
-  errors.throwIfAny('Invalid DNS records');
-  const valid = out as NormalizedDnsRecord[];
+  const valid = normalizeRecords(records, zone);
   assertZoneConsistent(valid);
   return valid;
+}
+
+/**
+ * {@link validateRecords} without the check across records, for callers that check it their own way.
+ *
+ * @internal
+ */
+export function normalizeRecords(records: DnsRecordInput[], zone?: string): NormalizedDnsRecord[] {
+  if (!Array.isArray(records)) fail('records', 'must be an array');
+  const errors = new FieldErrors();
+  // The common record needs no field path and no closure; the full check words the errors of the others.
+  const out = records.map(
+    (r, i) =>
+      (typeof r === 'object' && r !== null && quickRecord(r, zone)) ||
+      errors.catch(() => checkRecord(r, `records.${i}.`, zone)),
+  );
+  errors.throwIfAny('Invalid DNS records');
+  return out as NormalizedDnsRecord[];
 }
 
 /**
@@ -140,26 +168,33 @@ export function validateRecords(records: DnsRecordInput[], zone?: string): Norma
  * @throws {ValidationError} naming `records.<i>.type` of the offending record.
  */
 export function assertZoneConsistent(records: readonly { name: string; type: string }[]): void {
-  const byName = new Map<string, { types: string[]; indexes: number[] }>();
+  // By name, in order of first appearance: the index of its only record, or what its records hold.
+  const byName = new Map<string, number | { lastCname: number; other: boolean }>();
+  const isCname = (type: string) => type === 'CNAME' || type.toUpperCase() === 'CNAME';
   records.forEach((r, i) => {
     const key = r.name.toLowerCase();
-    const entry = byName.get(key) ?? { types: [], indexes: [] };
-    entry.types.push(r.type.toUpperCase());
-    entry.indexes.push(i);
-    byName.set(key, entry);
+    let seen = byName.get(key);
+    if (seen === undefined) return void byName.set(key, i);
+    if (typeof seen === 'number') {
+      const first = isCname((records[seen] as { type: string }).type);
+      byName.set(key, (seen = { lastCname: first ? seen : -1, other: !first }));
+    }
+    if (isCname(r.type)) seen.lastCname = i;
+    else seen.other = true;
   });
   const errors = new FieldErrors();
-  for (const [name, { types, indexes }] of byName) {
-    if (!types.includes('CNAME') || types.length === 1) continue;
-    const at = indexes[types.lastIndexOf('CNAME')] ?? 0;
-    const other = types.filter((t) => t !== 'CNAME').length > 0 ? 'another record type' : 'a second CNAME';
-    errors.add(`records.${at}.type`, `a CNAME at ${quote(name)} cannot coexist with ${other}`);
+  for (const [name, seen] of byName) {
+    if (typeof seen === 'number' || seen.lastCname < 0) continue;
+    const other = seen.other ? 'another record type' : 'a second CNAME';
+    errors.add(`records.${seen.lastCname}.type`, `a CNAME at ${quote(name)} cannot coexist with ${other}`);
   }
   errors.throwIfAny('Inconsistent DNS records');
 }
 
-function hostKey(host: string): string {
-  return host.toLowerCase().replace(/\.$/, '');
+/** A host name compared or listed: lower case, without its trailing dot. */
+export function hostKey(host: string): string {
+  const lower = host.toLowerCase();
+  return lower.endsWith('.') ? lower.slice(0, -1) : lower;
 }
 
 function contentKey(type: string, content: string): string {
@@ -201,4 +236,18 @@ export function sameRecord(a: NormalizedDnsRecord, b: NormalizedDnsRecord): bool
  */
 export function recordIdentity(record: { type: string; priority: number; content: string }): string {
   return `${record.priority} ${contentKey(record.type, record.content)}`;
+}
+
+/**
+ * `recordIdentity(a) === recordIdentity(b)`, without building either string when the priorities are
+ * numbers (and for A and TXT records, without building anything).
+ */
+export function sameIdentity(
+  a: { type: string; priority: number; content: string },
+  b: { type: string; priority: number; content: string },
+): boolean {
+  if (typeof a.priority !== 'number' || typeof b.priority !== 'number') return recordIdentity(a) === recordIdentity(b);
+  // Two numbers print alike exactly when they are equal or both NaN.
+  if (a.priority !== b.priority && !(Number.isNaN(a.priority) && Number.isNaN(b.priority))) return false;
+  return contentKey(a.type, a.content) === contentKey(b.type, b.content);
 }

@@ -61,17 +61,64 @@ export function textOf(bytes: Uint8Array, what: string): string {
   }
 }
 
+/**
+ * True when a character-string as written is its own text: no backslash, and no lone UTF-16 surrogate
+ * (which has no UTF-8 form). Most strings of a zone file are; they skip the trip through bytes.
+ */
+export function plainText(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x5c) return false;
+    if (c >= 0xd800 && c <= 0xdfff) {
+      if (c > 0xdbff || i + 1 >= text.length) return false;
+      const low = text.charCodeAt(i + 1);
+      if (low < 0xdc00 || low > 0xdfff) return false;
+      i++;
+    }
+  }
+  return true;
+}
+
+/** The length in UTF-8 bytes of text without lone surrogates. */
+export function utf8Length(text: string): number {
+  let n = text.length;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    // A pair of surrogates is 4 bytes for 2 code units; other code units past 0x7f are 2 or 3 bytes.
+    if (c >= 0x80) n += c >= 0xd800 && c <= 0xdfff ? 1 : c >= 0x800 ? 2 : 1;
+  }
+  return n;
+}
+
 /** A character-string as written → its text. */
-export const stringText = (text: string, what: string): string => textOf(stringBytes(text), what);
+export const stringText = (text: string, what: string): string =>
+  plainText(text) ? text : textOf(stringBytes(text), what);
 
 const HOST_CHAR = /^[A-Za-z0-9_*-]$/;
+
+const NON_ASCII = /[^\u0000-\u007f]/u;
+
+/** The A-label spelling of a name written with non-ASCII characters, for the error message. */
+function aLabel(text: string): string {
+  try {
+    return `"${new URL(`http://${text}`).hostname}"`;
+  } catch {
+    return 'its A-label (xn--...)';
+  }
+}
 
 /**
  * A domain name as written → the same name with escapes decoded, when every escape spells an ordinary
  * host-name character (`w\097w` is `waw`). An escaped dot (`a\.b`: one label holding a dot) or an escaped
  * byte that is not such a character (`b\195\188cher`, `a\032b`) would become another name: refused.
+ * So is a name written with non-ASCII characters (`bücher`): BIND reads its UTF-8 bytes as they are,
+ * which is not the IDN name (`xn--bcher-kva`) the SDK would make of it.
  */
 export function nameText(text: string): string {
+  if (NON_ASCII.test(text))
+    bad(
+      `the name "${text}" holds characters outside ASCII, which BIND reads as raw bytes, not as the IDN name; write ${aLabel(text)}`,
+    );
   if (!text.includes('\\')) return text;
   let out = '';
   for (let i = 0; i < text.length;) {

@@ -45,18 +45,18 @@ class Reader {
   }
 }
 
-function bytesOf(words: Token[]): Uint8Array {
+function bytesOf(words: readonly string[]): Uint8Array {
   const [length, ...hexWords] = words;
-  if (!length || !/^\d+$/.test(length.text)) bad('\\# takes a length and hexadecimal data');
-  const hex = hexWords.map((w) => w.text).join('');
+  if (!length || !/^\d+$/.test(length)) bad('\\# takes a length and hexadecimal data');
+  const hex = hexWords.join('');
   if (!/^(?:[0-9a-fA-F]{2})*$/.test(hex)) bad('the \\# data must be pairs of hexadecimal digits');
-  const n = Number(length?.text);
+  const n = Number(length);
   if (hex.length / 2 !== n) bad(`the \\# length is ${n} but the data holds ${hex.length / 2} bytes`);
   return Uint8Array.from(hex.match(/../g) ?? [], (h) => parseInt(h, 16));
 }
 
-/** The presentation-form words of generic data `words` (after `\#`) for `type`. */
-export function genericWords(type: DnsRecordType, words: Token[]): Token[] {
+/** The presentation-form words of generic data `words` (after `\#`, as written) for `type`. */
+export function genericWords(type: DnsRecordType, words: readonly string[]): Token[] {
   const r = new Reader(bytesOf(words));
   let out: Token[];
   switch (type) {

@@ -4,9 +4,9 @@
  * @internal
  * @module
  */
-import type { DnsRecordInput, DnsRecordType } from '../../core/dns.js';
+import type { DnsRecordType } from '../../core/dns.js';
 import { formatTxt, parseTxt } from '../../core/validation/index.js';
-import { bad, nameText, stringBytes, stringText, textOf } from './escapes.js';
+import { bad, nameText, plainText, stringBytes, stringText, textOf, utf8Length } from './escapes.js';
 import { genericWords } from './generic.js';
 import type { Token } from './tokenize.js';
 
@@ -37,49 +37,96 @@ function integer(word: string, what: string): number {
  */
 const txtContent = (text: string) => (parseTxt(text) === text ? text : formatTxt(text));
 
-/** `content` and `priority` of a record of `type` from the words after the type. */
+/** What {@link rdata} found; one object per parse, filled again for every record. */
+export interface RecordData {
+  content: string;
+  /** MX and SRV only. */
+  priority: number | undefined;
+  /** For a TXT record of several strings, the byte length of each (`12,4`): where its strings were cut. */
+  pieces: string | undefined;
+}
+
+function want(type: DnsRecordType, found: number, n: number, form: string): void {
+  if (found !== n) bad(`${type} takes ${form}, found ${found} value${found === 1 ? '' : 's'}`);
+}
+
+const host = (word: string, origin: string | undefined) => (word === '.' ? '.' : absolute(word, origin));
+
+/**
+ * Fills `out` with `content` and `priority` of a record of `type` from `words[from]` to `words[to - 1]`, the
+ * words after the type (escapes as written). `generic` tells that the first of them is an unquoted `\#`.
+ */
 export function rdata(
   type: DnsRecordType,
-  words: Token[],
+  words: readonly string[],
+  from: number,
+  to: number,
   origin: string | undefined,
-): Pick<DnsRecordInput, 'content' | 'priority'> & { pieces?: string } {
-  if (words[0]?.text === '\\#' && !words[0].quoted) return rdata(type, genericWords(type, words.slice(1)), origin);
-  const want = (n: number, form: string) => {
-    if (words.length !== n) bad(`${type} takes ${form}, found ${words.length} value${words.length === 1 ? '' : 's'}`);
-    return words.map((w) => w.text);
-  };
-  const host = (word: string) => (word === '.' ? '.' : absolute(nameWord({ text: word, quoted: false }), origin));
+  generic: boolean,
+  out: RecordData,
+): void {
+  if (generic) {
+    const decoded = genericWords(type, words.slice(from + 1, to)).map((t: Token) => t.text);
+    return rdata(type, decoded, 0, decoded.length, origin, false, out);
+  }
+  const found = to - from;
+  out.priority = undefined;
+  out.pieces = undefined;
   switch (type) {
     case 'A':
     case 'AAAA':
-      return { content: want(1, 'one address')[0] as string };
+      want(type, found, 1, 'one address');
+      out.content = words[from] as string;
+      return;
     case 'CNAME':
     case 'NS':
-      return { content: host(want(1, 'one host name')[0] as string) };
-    case 'MX': {
-      const [priority, exchange] = want(2, '"priority host"') as [string, string];
-      return { content: host(exchange), priority: integer(priority, 'priority') };
-    }
-    case 'SRV': {
-      const [priority, weight, port, target] = want(4, '"priority weight port target"') as string[];
-      return {
-        content: `${weight} ${port} ${host(target as string)}`,
-        priority: integer(priority as string, 'priority'),
-      };
-    }
+      want(type, found, 1, 'one host name');
+      out.content = host(words[from] as string, origin);
+      return;
+    case 'MX':
+      want(type, found, 2, '"priority host"');
+      out.content = host(words[from + 1] as string, origin);
+      out.priority = integer(words[from] as string, 'priority');
+      return;
+    case 'SRV':
+      want(type, found, 4, '"priority weight port target"');
+      out.content = `${words[from + 1]} ${words[from + 2]} ${host(words[from + 3] as string, origin)}`;
+      out.priority = integer(words[from] as string, 'priority');
+      return;
     case 'CAA': {
-      const [flags, tag, value] = want(3, '"flags tag value"') as [string, string, string];
-      const text = stringText(value, 'CAA value');
-      return { content: `${flags} ${tag} "${text.replace(/["\\]/g, (c) => `\\${c}`)}"` };
+      want(type, found, 3, '"flags tag value"');
+      const text = stringText(words[from + 2] as string, 'CAA value');
+      out.content = `${words[from]} ${words[from + 1]} "${text.replace(/["\\]/g, (c) => `\\${c}`)}"`;
+      return;
     }
-    case 'TXT': {
-      if (words.length === 0) bad('TXT takes one or more strings');
+    case 'TXT':
+      if (found === 0) bad('TXT takes one or more strings');
       // The strings of one record are one value in the SDK (written back split at 255 bytes).
-      if (words.length === 1) return { content: txtContent(stringText((words[0] as Token).text, 'TXT value')) };
-      const parts = words.map((w) => stringBytes(w.text));
-      const all = new Uint8Array(parts.reduce((n, b) => n + b.length, 0));
-      parts.reduce((at, b) => (all.set(b, at), at + b.length), 0);
-      return { content: txtContent(textOf(all, 'TXT value')), pieces: parts.map((b) => b.length).join(',') };
-    }
+      if (found === 1) out.content = txtContent(stringText(words[from] as string, 'TXT value'));
+      else txtStrings(words, from, to, out);
   }
+}
+
+/** A TXT record of several strings: one value, and where its strings were cut. */
+function txtStrings(words: readonly string[], from: number, to: number, out: RecordData): void {
+  let plain = true;
+  for (let k = from; k < to && plain; k++) plain = plainText(words[k] as string);
+  if (plain) {
+    // Without escapes, the value is the strings as written and each one's bytes its UTF-8 length.
+    let text = '';
+    let pieces = '';
+    for (let k = from; k < to; k++) {
+      const word = words[k] as string;
+      text += word;
+      pieces += k === from ? `${utf8Length(word)}` : `,${utf8Length(word)}`;
+    }
+    out.content = txtContent(text);
+    out.pieces = pieces;
+    return;
+  }
+  const parts = words.slice(from, to).map((w) => stringBytes(w));
+  const all = new Uint8Array(parts.reduce((n, b) => n + b.length, 0));
+  parts.reduce((at, b) => (all.set(b, at), at + b.length), 0);
+  out.content = txtContent(textOf(all, 'TXT value'));
+  out.pieces = parts.map((b) => b.length).join(',');
 }
