@@ -1,3 +1,4 @@
+import { ConflictError } from '../core/errors.js';
 import type { Provider } from '../core/provider.js';
 import { requireCapability } from '../core/provider.js';
 import { locateChallenge, type ChallengeTarget } from './locate.js';
@@ -40,10 +41,16 @@ async function challengeValues(
   return { values: set.map((r) => r.content), ...(set[0] ? { ttl: set[0].ttl } : {}) };
 }
 
+/** How many times `present` writes its value when another client keeps removing it. */
+const WRITES = 3;
+
 /**
  * Adds `value` to the TXT set at `_acme-challenge.<name>` and waits until every authoritative nameserver
  * answers it. Other values at that name are kept (an apex and a wildcard certificate need two); a value
  * already there is not written again. When the challenge name is a CNAME, the TXT is written at its target.
+ * Once the nameservers answer it, the value is looked up once more through the provider: when another
+ * client removed it meanwhile (a cleanup that rewrote the set from an older read), it is written again
+ * and waited for again, up to 3 writes.
  *
  * @param fqdn The domain being validated (`example.com`, `*.example.com`) or the challenge name itself
  *   (`_acme-challenge.example.com.`, as lego passes it).
@@ -51,6 +58,7 @@ async function challengeValues(
  * @throws {ValidationError} for a bad name, value or option, before anything is written.
  * @throws {NotFoundError} when the name is outside every zone the provider has (nothing is written).
  * @throws {TimeoutError} naming the nameservers that did not answer the value in `timeoutMs`.
+ * @throws {ConflictError} when the value was gone again after each of its 3 writes.
  *
  * @example
  * ```ts
@@ -71,14 +79,23 @@ export async function presentDns01(
   const dns = requireCapability(provider, 'dns');
   const target = await locateChallenge(provider, name, resolved);
   const signal = resolved.signal ? { signal: resolved.signal } : {};
-  await serialized(provider, target, async () => {
-    const current = await challengeValues(provider, target, resolved.signal);
-    if (current.values.includes(value)) return;
-    // An existing set keeps its TTL; `update` merges the value into it.
-    const ttl = current.ttl === undefined ? { ttl: resolved.ttl } : {};
-    await dns.update(target.zone, [{ type: 'TXT', name: target.name, content: value, ...ttl }], signal);
-  });
-  await waitForTxtAt(target.fqdn, value, { ...resolved, zone: target.zone });
+  for (let written = 1; ; written++) {
+    await serialized(provider, target, async () => {
+      const current = await challengeValues(provider, target, resolved.signal);
+      if (current.values.includes(value)) return;
+      // An existing set keeps its TTL; `update` merges the value into it.
+      const ttl = current.ttl === undefined ? { ttl: resolved.ttl } : {};
+      await dns.update(target.zone, [{ type: 'TXT', name: target.name, content: value, ...ttl }], signal);
+    });
+    await waitForTxtAt(target.fqdn, value, { ...resolved, zone: target.zone });
+    if ((await challengeValues(provider, target, resolved.signal)).values.includes(value)) return;
+    if (written === WRITES) {
+      throw new ConflictError(
+        `The challenge value at ${target.fqdn} was removed again after each of ${WRITES} writes: another client rewrites that TXT set`,
+        { provider: provider.name },
+      );
+    }
+  }
 }
 
 /**

@@ -2,7 +2,8 @@
  * Hetzner DNS (`/zones/{zone}/rrsets`): record sets of primary zones, through `createDnsCapability`.
  * A write sends one request per changed set (`set_records`, `create_rrset`, `DELETE`, plus `change_ttl`
  * when only the set's TTL moves) and then waits for all their actions at once, so a listing right
- * after it shows the change.
+ * after it shows the change. Values are added with `add_records` and removed with `remove_records`,
+ * which keep whatever else the set holds at that moment (a value another client just wrote included).
  *
  * @internal
  * @module
@@ -10,9 +11,9 @@
 import * as z from 'zod/mini';
 import type { CallOptions } from '../core/call-options.js';
 import { DNS_RECORD_TYPES, type DnsRecordInput, type DnsRecordType } from '../core/dns.js';
-import { isNotFoundError } from '../core/errors.js';
+import { ConflictError, isNotFoundError } from '../core/errors.js';
 import { createDnsCapability, type KitDnsCapability } from '../provider-kit/dns-capability.js';
-import type { DnsSetChanges, DnsWriteOptions } from '../provider-kit/dns-source.js';
+import type { DnsSetChanges, DnsSetRemoval, DnsSetReplacement, DnsWriteOptions } from '../provider-kit/dns-source.js';
 import { assertFits, filled, groupSets, type RecordSet } from '../provider-kit/dns-sets.js';
 import { ActionAnswer, ActionWire, waitForActions } from './actions.js';
 import type { HetznerClient } from './client.js';
@@ -38,7 +39,10 @@ const enc = (s: string) => encodeURIComponent(s).replace(/^%40$/, '@');
 const rrsetsPath = (zone: string, set?: { name: string; type: string }, ...rest: string[]) =>
   [`zones/${enc(zone)}/rrsets`, ...(set ? [enc(set.name), set.type] : []), ...rest].join('/');
 
-/** A listing younger than this stands for the zone in a `writeSets` that follows it (`applyPlan` re-reads just before). */
+/**
+ * A listing younger than this stands for the zone in a `writeSets` that follows it (`applyPlan` re-reads just
+ * before): for the CNAME rule and to choose between creating and overwriting a set, never to skip a write.
+ */
 const FRESH_MS = 30_000;
 
 /** The CNAME rule on the zone after `changes`, which `writeSets` hands over without reading the zone. */
@@ -61,6 +65,8 @@ interface ListedSet {
 /** The Hetzner implementation of the DNS capability. */
 export function createDns(client: HetznerClient): KitDnsCapability {
   let last: { zone: string; at: number; records: DnsRecordInput[] } | undefined;
+  // The value each listed record had on the wire, which `remove_records` must be sent back exactly.
+  const stored = new WeakMap<DnsRecordInput, string>();
 
   const read = async (zone: string, options?: CallOptions): Promise<DnsRecordInput[]> => {
     const signal = options?.signal;
@@ -75,7 +81,11 @@ export function createDns(client: HetznerClient): KitDnsCapability {
       const ttl = set.ttl ?? info.ttl ?? 3600;
       // Hetzner lists a set's values in no fixed order: sorted, the record ids stay stable.
       const values = set.records.map((r) => r.value).sort();
-      for (const value of values) records.push({ type, name: set.name, ttl, ...recordFromValue(type, value, zone) });
+      for (const value of values) {
+        const record = { type, name: set.name, ttl, ...recordFromValue(type, value, zone) };
+        stored.set(record, value);
+        records.push(record);
+      }
     }
     last = { zone, at: Date.now(), records };
     return records;
@@ -96,22 +106,25 @@ export function createDns(client: HetznerClient): KitDnsCapability {
   const write = async (zone: string, changes: DnsSetChanges, options?: DnsWriteOptions) => {
     const signal = options?.signal;
     let current = options?.current;
-    if (!current) {
+    // Read in this very call: a set whose values are already those asked for is not written again.
+    let justRead = current !== undefined;
+    if (!current && changes.replace.length > 0) {
       // `writeSets` sends its sets without reading: a listing of the last 30 s stands for the zone.
       const fresh = last && last.zone === zone && Date.now() - last.at < FRESH_MS ? last.records : undefined;
+      justRead = !fresh;
       current = fresh ?? (await read(zone, options));
       assertChangesFit(zone, current, changes);
     }
     last = undefined;
-    const sets = listedSets(current);
+    const sets = listedSets(current ?? []);
     const actions: (ActionWire | null | undefined)[] = [];
     // A zone locked by an action still running (one of ours) is written again once those have ended.
     const settle = { beforeRetry: () => waitForActions(client, actions.splice(0), signal) };
     const post = async (path: string, json: unknown) =>
       (await client.request({ method: 'POST', path, json, schema: CreateAnswer, idempotent: false, signal }, settle))
         .action;
+    // A set is deleted even when the listing did not show it: another client may have created it since.
     for (const set of changes.delete) {
-      if (!sets.has(setKey(set.name, set.type))) continue; // not there: nothing to delete
       try {
         const answer = await client.request(
           { method: 'DELETE', path: rrsetsPath(zone, set), schema: ActionAnswer, signal },
@@ -129,20 +142,86 @@ export function createDns(client: HetznerClient): KitDnsCapability {
       const values = set.records.map((r) => valueFromRecord(set.type, r));
       const records = values.map((value) => ({ value }));
       const before = sets.get(setKey(set.name, set.type));
+      const overwrite = async (ttl: number | undefined) => {
+        const same = justRead && values.length === before?.values.size && values.every((v) => before.values.has(v));
+        if (!same) actions.push(await post(rrsetsPath(zone, set, 'actions/set_records'), { records }));
+        if (ttl !== set.ttl) actions.push(await post(rrsetsPath(zone, set, 'actions/change_ttl'), { ttl: set.ttl }));
+      };
+      const body = { name: set.name, type: set.type, ttl: set.ttl, records };
+      // A listing can be out of date: a set created meanwhile is overwritten, one deleted meanwhile created.
       if (!before) {
-        const body = { name: set.name, type: set.type, ttl: set.ttl, records };
-        actions.push(await post(rrsetsPath(zone), body));
+        try {
+          actions.push(await post(rrsetsPath(zone), body));
+        } catch (error) {
+          if (!(error instanceof ConflictError)) throw error;
+          await overwrite(undefined);
+        }
         continue;
       }
-      const same = values.length === before.values.size && values.every((v) => before.values.has(v));
-      if (!same) actions.push(await post(rrsetsPath(zone, set, 'actions/set_records'), { records }));
-      if (before.ttl !== set.ttl)
-        actions.push(await post(rrsetsPath(zone, set, 'actions/change_ttl'), { ttl: set.ttl }));
+      try {
+        await overwrite(before.ttl);
+      } catch (error) {
+        if (!isNotFoundError(error)) throw error;
+        actions.push(await post(rrsetsPath(zone), body));
+      }
     }
     await waitForActions(client, actions, signal);
   };
 
+  /** Sends one action per set, then waits for them all. */
+  const perSet = async <S extends { name: string; type: string }>(
+    zone: string,
+    sets: readonly S[],
+    action: string,
+    json: (set: S) => unknown,
+    options: DnsWriteOptions | undefined,
+  ) => {
+    last = undefined;
+    const signal = options?.signal;
+    const actions: (ActionWire | null | undefined)[] = [];
+    const settle = { beforeRetry: () => waitForActions(client, actions.splice(0), signal) };
+    for (const set of sets) {
+      const path = rrsetsPath(zone, set, `actions/${action}`);
+      try {
+        const request = { path, json: json(set), schema: CreateAnswer, idempotent: false, signal };
+        actions.push((await client.request({ method: 'POST', ...request }, settle)).action);
+      } catch (error) {
+        // `remove_records` of a set already gone: the values are gone too.
+        if (!(action === 'remove_records' && isNotFoundError(error))) throw error;
+      }
+    }
+    await waitForActions(client, actions, signal);
+  };
+
+  /** `add_records` per set (which creates a set that is absent); the TTL goes only with a new set. */
+  const addRecords = (zone: string, sets: DnsSetReplacement[], options?: DnsWriteOptions) => {
+    const listed = listedSets(options?.current ?? []);
+    return perSet(
+      zone,
+      sets,
+      'add_records',
+      (set) => ({
+        records: set.records.map((r) => ({ value: valueFromRecord(set.type, r) })),
+        ...(listed.has(setKey(set.name, set.type)) ? {} : { ttl: set.ttl }),
+      }),
+      options,
+    );
+  };
+
+  /** `remove_records` per set, with each value exactly as it was listed. */
+  const removeRecords = (zone: string, sets: DnsSetRemoval[], options?: DnsWriteOptions) =>
+    perSet(
+      zone,
+      sets,
+      'remove_records',
+      (set) => ({ records: set.records.map((r) => ({ value: stored.get(r) ?? valueFromRecord(set.type, r) })) }),
+      options,
+    );
+
   // One TTL per record set, 60 s to 2^31 - 1 (the API's range); TXT split into strings of 255 bytes.
   const limits = { ttl: 'per-set', minTtl: 60, maxTtl: 2147483647 } as const;
-  return { ...createDnsCapability({ provider: 'hetzner', read, write, blindSetWrites: true }), limits };
+  return {
+    ...createDnsCapability({ provider: 'hetzner', read, write, addRecords, removeRecords, blindSetWrites: true }),
+    limits,
+  };
 }

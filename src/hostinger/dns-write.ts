@@ -76,6 +76,23 @@ function additions(
   return existing ? out : undefined;
 }
 
+/**
+ * The `addRecords` of Hostinger's DNS source: `POST …/validate`, then a `PUT` with `overwrite: false`,
+ * which appends the values (creating a set that is absent) and keeps every value already there, one
+ * written by someone else since the zone was read included. A value already there is a 4008 conflict.
+ */
+export function createZoneAppender(client: HostingerClient) {
+  return async (zone: string, sets: DnsSetReplacement[], options?: DnsWriteOptions): Promise<void> => {
+    const json = body(sets, false);
+    const signal = options?.signal;
+    const send = (method: 'POST' | 'PUT', path: string) =>
+      // A replayed append is a conflict, so the PUT is not retried.
+      client.request({ method, path, json, schema: MessageWire, idempotent: method === 'POST', signal });
+    await send('POST', domainPath(ZONES, zone, 'domain', 'validate'));
+    await send('PUT', domainPath(ZONES, zone));
+  };
+}
+
 /** The `write` of Hostinger's DNS source. */
 export function createZoneWriter(
   client: HostingerClient,

@@ -23,7 +23,7 @@ import { createDnsCapability, createDnsWithoutBatch, type KitDnsCapability } fro
 import type { DnsSource } from '../provider-kit/dns-source.js';
 import type { HostingerClient } from './client.js';
 import { disabledRecordsMemo } from './disabled-records.js';
-import { createZoneWriter, ZONES } from './dns-write.js';
+import { createZoneAppender, createZoneWriter, ZONES } from './dns-write.js';
 import { domainPath } from './paths.js';
 import { type RRsetWire, ZoneWire } from './zone-wire.js';
 
@@ -137,6 +137,10 @@ function hostingerDnsSource(
     blindSetWrites: true,
     read: async (zone, o) => recordsFromZone(await getZone(zone, o?.signal)),
     write: createZoneWriter(client, memo, getZone),
+    // Values are appended with `overwrite: false`, so a value another client adds at the same time stays.
+    addRecords: createZoneAppender(client),
+    // Removing one value rewrites its set: calls on one zone in this process go one at a time.
+    lockKey: (zone) => `hostinger ${zone}`,
     async reset(zone, o) {
       await client.request({
         method: 'POST',

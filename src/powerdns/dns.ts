@@ -2,6 +2,12 @@
  * PowerDNS DNS on the provider kit: `read` is one GET of the whole zone, `write` one PATCH of every changed
  * record set (REPLACE or DELETE per set), which PowerDNS applies in one transaction.
  *
+ * The API has no "add one value" or "remove one value" operation: adding a record rewrites its whole set
+ * from a read just before. So every read-then-write of one zone of one server runs one at a time across
+ * all the providers of this process (the kit's `lockKey`), and the PATCHes to one server one at a time
+ * (its gsqlite3 backend refuses a write while another is in progress). Two processes that write the same
+ * record set at the same moment still need a lock of their own around their calls.
+ *
  * @internal
  * @module
  */
@@ -32,19 +38,33 @@ const ZoneWire = schema<{ rrsets: RRSetWire[] }>(
   ['rrsets'],
 );
 
-/** The DNS group of one PowerDNS server (`server` is `api/v1/servers/<id>`). */
-export function createPowerDnsDns(client: ApiClient, server: string): KitDnsCapability {
+/** The PATCH queue of each server (`<origin> <server path>`), shared by every provider of the process. */
+const queues = new Map<string, Promise<unknown>>();
+
+/** Runs `send` after the PATCHes already queued for `key`. */
+function queued<T>(key: string, send: () => Promise<T>): Promise<T> {
+  const done = (queues.get(key) ?? Promise.resolve()).then(send, send);
+  const tail = done.then(
+    () => undefined,
+    () => undefined,
+  );
+  queues.set(key, tail);
+  void tail.then(() => {
+    if (queues.get(key) === tail) queues.delete(key);
+  });
+  return done;
+}
+
+/** The DNS group of one PowerDNS server (`origin` is its base URL, `server` is `api/v1/servers/<id>`). */
+export function createPowerDnsDns(client: ApiClient, server: string, origin: string): KitDnsCapability {
   // A zone id is its name with the trailing dot (a valid domain needs no `=XX` escapes).
   const path = (zone: string) => `${server}/zones/${encodeURIComponent(`${zone}.`)}`;
-  // gsqlite3 refuses a write while another is in progress: this provider sends its writes one at a time.
-  let queue: Promise<unknown> = Promise.resolve();
+  const key = `${origin} ${server}`;
   const patch = async (zone: string, json: { rrsets: unknown[] }, signal: AbortSignal | undefined) => {
     // Whole sets replaced or deleted give the same zone when repeated, so a 5xx is retried.
     const send = () =>
       client.request({ method: 'PATCH', path: path(zone), json, schema: AnyBody, idempotent: true, signal });
-    const done = queue.then(send, send);
-    queue = done.catch(() => undefined);
-    await done;
+    await queued(key, send);
   };
   const getZone = async (zone: string, signal: AbortSignal | undefined) => {
     const { rrsets } = await client.request({ method: 'GET', path: path(zone), schema: ZoneWire, signal });
@@ -54,6 +74,8 @@ export function createPowerDnsDns(client: ApiClient, server: string): KitDnsCapa
   const memo = new DisabledRecordsMemo();
   return createDnsCapability({
     provider: 'powerdns',
+    // Adding a value rewrites its set from a read: one read-then-write per zone at a time in this process.
+    lockKey: (zone) => `powerdns ${key} ${zone}`,
     // writeSets sends the sets without reading first: PowerDNS checks them against the rest of the zone.
     blindSetWrites: true,
     // One PATCH is one transaction: a refused PATCH changed nothing.

@@ -92,7 +92,7 @@ export function createPowerDnsProvider(options: PowerDnsProviderOptions): PowerD
     async testConnection(callOptions?: CallOptions): Promise<void> {
       await client.request({ method: 'GET', path: server, schema: AnyBody, signal: callOptions?.signal });
     },
-    dns: createPowerDnsDns(client, server),
+    dns: createPowerDnsDns(client, server, baseUrl),
   };
   Object.defineProperty(provider, Symbol.for('nodejs.util.inspect.custom'), {
     value: () => `PowerDnsProvider { baseUrl: '${baseUrl}' }`,

@@ -41,8 +41,9 @@ import {
   toWritten,
   type RecordSet,
 } from './dns-sets.js';
-import type { DnsSetChanges, DnsSource } from './dns-source.js';
+import type { DnsSetChanges, DnsSetReplacement, DnsSource } from './dns-source.js';
 import { type GivenRecord, setTtl } from './dns-input.js';
+import { lockedFor } from './zone-lock.js';
 
 /** A `DnsCapability` whose `writeSets` is always there. */
 export type KitDnsCapability = DnsCapability & { writeSets: NonNullable<DnsCapability['writeSets']> };
@@ -159,7 +160,8 @@ function dnsCore(source: DnsSource, resetAll: Core['resetAll'] = () => Promise.r
   /**
    * Writes validated records: `merge` adds them to their sets (records already there stay, only the added
    * ones must fit the set's TTL), `overwrite` makes each named set exactly these records, `create` merges
-   * and refuses a record already there.
+   * and refuses a record already there. Records are added through the source's `addRecords` when it has
+   * one, so values another client wrote since the read stay.
    */
   const put = async (
     zone: string,
@@ -174,6 +176,7 @@ function dnsCore(source: DnsSource, resetAll: Core['resetAll'] = () => Promise.r
       bySet.set(k, [...(bySet.get(k) ?? []), g]);
     }
     const next = new Map<string, RecordSet>();
+    const added: DnsSetReplacement[] = [];
     const errors = new FieldErrors();
     for (const [k, inputs] of bySet) {
       const before = current.sets.get(k);
@@ -186,12 +189,50 @@ function dnsCore(source: DnsSource, resetAll: Core['resetAll'] = () => Promise.r
       }
       const ttl = setTtl(keep?.ttl, before?.ttl, adding, errors);
       const set: RecordSet = { ...inputs[0]!.record, ttl, records: [...(keep?.records ?? [])] };
+      const kept = set.records.length;
       for (const { record } of adding) if (!holds(set, record)) set.records.push(record);
       set.records = ttled(set.records, ttl);
       next.set(k, set);
+      const { name, type } = set;
+      added.push({ name, type, ttl, records: set.records.slice(kept).map((r) => toWritten(r, ttl)) });
     }
     errors.throwIfAny('The records of one set share one TTL', provider);
-    await commit(zone, current, next, options);
+    if (mode === 'overwrite' || !source.addRecords) return commit(zone, current, next, options);
+    if (added.length === 0) return;
+    assertFits(provider, zone, current.sets, next);
+    await source.addRecords(zone, added, { ...callOptions(options), current: current.raw });
+  };
+
+  /** `delete`: the set, or only its records of the value `target` (at any priority). */
+  const remove = async (
+    zone: string,
+    n: string,
+    t: DnsRecordType,
+    target: NormalizedDnsRecord | undefined,
+    options: CallOptions,
+  ) => {
+    if (source.blindSetWrites && !target) {
+      await writeThrough(source, options, zone, { replace: [], delete: [{ name: n, type: t }] }, callOptions(options));
+      return;
+    }
+    const current = await read(zone, options);
+    const k = setKey(n, t);
+    const set = current.sets.get(k);
+    if (!set) return;
+    // Without content the whole set goes; with it, every record of that value (at any priority).
+    const id = target && recordIdentity({ ...target, priority: 0 });
+    if (id && source.removeRecords) {
+      // Through the source's own removal, a value another client added since the read stays.
+      const gone = current.raw.filter((r) => {
+        const f = filled(r);
+        return f.name === n && f.type === t && recordIdentity({ ...f, priority: 0 }) === id;
+      });
+      const removal = [{ name: n, type: t, records: gone }];
+      if (gone.length > 0) await source.removeRecords(zone, removal, { ...callOptions(options), current: current.raw });
+      return;
+    }
+    const records = id ? set.records.filter((r) => recordIdentity({ ...r, priority: 0 }) !== id) : [];
+    await commit(zone, current, new Map([[k, { ...set, records }]]), options);
   };
 
   const limits = limitsOf(source);
@@ -206,7 +247,8 @@ function dnsCore(source: DnsSource, resetAll: Core['resetAll'] = () => Promise.r
       const zone = normalizeDomain(domain);
       const wanted = checkRecord(record, '', zone);
       checkTypes([wanted], () => 'type');
-      await put(zone, [{ record: wanted, given: record.ttl, field: 'ttl' }], options, 'create');
+      const given = [{ record: wanted, given: record.ttl, field: 'ttl' }];
+      await lockedFor(source, zone, () => put(zone, given, options, 'create'));
     },
 
     async update(domain: string, records: DnsRecordInput[], options: DnsUpdateOptions = {}): Promise<void> {
@@ -215,7 +257,7 @@ function dnsCore(source: DnsSource, resetAll: Core['resetAll'] = () => Promise.r
       checkTypes(wanted, (i) => `records.${i}.type`);
       if (wanted.length === 0) return;
       const given = wanted.map((record, i) => ({ record, given: records[i]?.ttl, field: `records.${i}.ttl` }));
-      await put(zone, given, options, options.overwrite ? 'overwrite' : 'merge');
+      await lockedFor(source, zone, () => put(zone, given, options, options.overwrite ? 'overwrite' : 'merge'));
     },
 
     async delete(domain: string, name: string, type: DnsRecordType, options: DnsDeleteOptions = {}): Promise<void> {
@@ -226,30 +268,13 @@ function dnsCore(source: DnsSource, resetAll: Core['resetAll'] = () => Promise.r
       const t = recordType(type, types);
       const target =
         options.content === undefined ? undefined : checkRecord({ type: t, name: n, content: options.content });
-      if (source.blindSetWrites && !target) {
-        await writeThrough(
-          source,
-          options,
-          zone,
-          { replace: [], delete: [{ name: n, type: t }] },
-          callOptions(options),
-        );
-        return;
-      }
-      const current = await read(zone, options);
-      const k = setKey(n, t);
-      const set = current.sets.get(k);
-      if (!set) return;
-      // Without content the whole set goes; with it, every record of that value (at any priority).
-      const id = target && recordIdentity({ ...target, priority: 0 });
-      const records = id ? set.records.filter((r) => recordIdentity({ ...r, priority: 0 }) !== id) : [];
-      await commit(zone, current, new Map([[k, { ...set, records }]]), options);
+      await lockedFor(source, zone, () => remove(zone, n, t, target, options));
     },
 
     async reset(domain: string, options?: CallOptions): Promise<void> {
       const zone = normalizeDomain(domain);
-      if (source.reset) return source.reset(zone, callOptions(options));
-      await resetAll(zone, options);
+      const reset = source.reset;
+      await lockedFor(source, zone, () => (reset ? reset(zone, callOptions(options)) : resetAll(zone, options)));
     },
   };
   return { dns, read, commit, checkTypes, resetAll };
@@ -267,19 +292,21 @@ function writeSetsOf(source: DnsSource, { read, commit, checkTypes }: Core): Kit
     );
     checkTypes(batch.delete, (i) => `delete.${i}.type`);
     if (batch.replace.length === 0 && batch.delete.length === 0) return;
-    if (source.blindSetWrites) {
-      const changes: DnsSetChanges = {
-        replace: batch.replace.map((s) => ({ ...s, records: s.records.map((r) => toWritten(r, s.ttl)) })),
-        delete: batch.delete,
-      };
-      await writeThrough(source, options, zone, changes, { ...callOptions(options), ...progressOf(options) });
-      return;
-    }
-    const current = await read(zone, options);
-    const next = new Map<string, RecordSet | undefined>();
-    for (const set of batch.delete) next.set(setKey(set.name, set.type), undefined);
-    for (const set of batch.replace) next.set(setKey(set.name, set.type), set);
-    await commit(zone, current, next, options);
+    await lockedFor(source, zone, async () => {
+      if (source.blindSetWrites) {
+        const changes: DnsSetChanges = {
+          replace: batch.replace.map((s) => ({ ...s, records: s.records.map((r) => toWritten(r, s.ttl)) })),
+          delete: batch.delete,
+        };
+        await writeThrough(source, options, zone, changes, { ...callOptions(options), ...progressOf(options) });
+        return;
+      }
+      const current = await read(zone, options);
+      const next = new Map<string, RecordSet | undefined>();
+      for (const set of batch.delete) next.set(setKey(set.name, set.type), undefined);
+      for (const set of batch.replace) next.set(setKey(set.name, set.type), set);
+      await commit(zone, current, next, options);
+    });
   };
   // An error before `write` was called (a check, the read) means nothing was written.
   return async (domain, input, options) => {

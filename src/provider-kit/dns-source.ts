@@ -30,6 +30,16 @@ export interface DnsSetChanges {
   delete: Array<{ name: string; type: DnsRecordType }>;
 }
 
+/** Values {@link DnsSource.removeRecords} takes out of one set: the very records `read` returned. */
+export interface DnsSetRemoval {
+  /** Relative to the zone, lower case; `@` is the apex. */
+  name: string;
+  /** Upper case. */
+  type: DnsRecordType;
+  /** At least one; the objects `read` returned, so a provider finds the value exactly as its API stores it. */
+  records: DnsRecordInput[];
+}
+
 /** Options {@link DnsSource.write} receives. */
 export interface DnsWriteOptions extends CallOptions {
   /**
@@ -86,6 +96,29 @@ export interface DnsSource {
    * @default none (one TTL per set)
    */
   limits?: DnsLimits;
+  /**
+   * Adds values to record sets in one request the API applies on its own, keeping every value already in
+   * the set, also one that another client added after `read` (an RRset "append" action, Hostinger's
+   * `overwrite: false`). A set that is absent is created with `ttl`; an existing one has that TTL already.
+   * Each set lists only the values to add. With it, `create` and `update` without `overwrite` never lose a
+   * value written at the same time by someone else; without it they write the whole set read before.
+   * @default none (the set is replaced whole through `write`)
+   */
+  addRecords?(domain: string, sets: DnsSetReplacement[], options?: DnsWriteOptions): Promise<void>;
+  /**
+   * Removes values from record sets in one request the API applies on its own (a set left empty goes
+   * away), keeping every other value, also one added after `read`. Used by `delete` with `content`.
+   * @default none (the rest of the set is written back through `write`)
+   */
+  removeRecords?(domain: string, sets: DnsSetRemoval[], options?: DnsWriteOptions): Promise<void>;
+  /**
+   * A key naming where the zone is stored (e.g. `powerdns <server URL> <zone>`). The kit runs its
+   * read-then-write calls (and `reset`) of one key one at a time, across every provider instance in the
+   * process, so two of them never write the same set from the same stale read. Writers in other
+   * processes are not covered: they need a lock of their own, or `addRecords` / `removeRecords`.
+   * @default none (calls run side by side)
+   */
+  lockKey?(domain: string): string;
   /**
    * `true` when `write` replaces and deletes whole sets without needing the zone (an RRset API): then
    * `writeSets` sends the validated sets straight to `write` without reading the zone first, one request

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanupDns01, createDns01Solver, presentDns01, waitForTxt } from '../../src/acme/index.js';
-import { NotFoundError, TimeoutError, ValidationError } from '../../src/core/errors.js';
+import { ConflictError, NotFoundError, TimeoutError, ValidationError } from '../../src/core/errors.js';
 import type { Provider } from '../../src/core/provider.js';
 import { createMemoryProvider } from '../../src/testing/index.js';
 import { startZoneDnsServer, type ZoneDnsServer } from '../support/zone-dns-server.js';
@@ -180,5 +180,51 @@ describe('acme: concurrent challenges', () => {
     expect((await txt(provider, 'example.com', '_acme-challenge')).map((r) => r.content)).toEqual([...values].sort());
     await Promise.all(values.slice(0, 3).map((v) => cleanupDns01(provider, 'example.com', v, options)));
     expect((await txt(provider, 'example.com', '_acme-challenge')).map((r) => r.content)).toEqual(['four']);
+  });
+
+  it('writes its value again when another client removed it after the nameservers answered it', async () => {
+    const { provider, server, options } = await setup();
+    const dns = provider.dns!;
+    let removed = 0;
+    // Another client's cleanup, made from an older read, drops the value once the nameserver has served it.
+    const racing: Provider = {
+      ...provider,
+      dns: {
+        ...dns,
+        list: async (zone, o) => {
+          if (removed === 0 && server.queries.includes('_acme-challenge.example.com TXT')) {
+            removed++;
+            await dns.delete('example.com', '_acme-challenge', 'TXT', { content: 'mine' });
+          }
+          return dns.list(zone, o);
+        },
+      },
+    };
+    await presentDns01(racing, 'example.com', 'mine', options);
+    expect(removed).toBe(1);
+    expect(await txt(provider, 'example.com', '_acme-challenge')).toEqual([{ content: 'mine', ttl: 60 }]);
+  });
+
+  it('is a ConflictError when its value is gone again after each of 3 writes', async () => {
+    const { provider, server, options } = await setup();
+    const dns = provider.dns!;
+    let writes = 0;
+    const hostile: Provider = {
+      ...provider,
+      dns: {
+        ...dns,
+        update: async (...args) => {
+          writes++;
+          return dns.update(...args);
+        },
+        list: async (zone, o) => {
+          if (server.queries.includes('_acme-challenge.example.com TXT'))
+            await dns.delete('example.com', '_acme-challenge', 'TXT');
+          return dns.list(zone, o);
+        },
+      },
+    };
+    await expect(presentDns01(hostile, 'example.com', 'mine', options)).rejects.toBeInstanceOf(ConflictError);
+    expect(writes).toBe(3);
   });
 });

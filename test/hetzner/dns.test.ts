@@ -67,10 +67,11 @@ describe('hetzner: dns.list', () => {
 });
 
 describe('hetzner: dns writes', () => {
-  it('create adds to an existing set with set_records, waits for the action, and the listing shows it', async () => {
+  it('create adds to an existing set with add_records (no TTL), waits for the action, and the listing shows it', async () => {
     const provider = providerFor(sim);
     await provider.dns.create('example.com', { type: 'A', name: 'app', content: '203.0.113.22' });
-    expect(writes(sim)).toEqual(['POST /zones/example.com/rrsets/app/A/actions/set_records']);
+    expect(writes(sim)).toEqual(['POST /zones/example.com/rrsets/app/A/actions/add_records']);
+    expect(sim.requests.find((r) => r.method === 'POST')!.body).toEqual({ records: [{ value: '203.0.113.22' }] });
     expect(calls(sim)).toContain('GET /actions');
     expect(values(sim, 'example.com', 'app', 'A')).toEqual(['203.0.113.20', '203.0.113.21', '203.0.113.22']);
     const action = [...sim.state.actions.values()][0]!;
@@ -79,7 +80,7 @@ describe('hetzner: dns writes', () => {
     expect(listed.filter((r) => r.name === 'app').map((r) => r.content)).toContain('203.0.113.22');
   });
 
-  it('a new set is one create_rrset with its TTL; hosts go out absolute, TXT quoted and split at 255 bytes', async () => {
+  it('a new set is one add_records with its TTL; hosts go out absolute, TXT quoted and split at 255 bytes', async () => {
     const provider = providerFor(sim);
     const long = 'x'.repeat(300);
     await provider.dns.update('example.com', [
@@ -88,9 +89,9 @@ describe('hetzner: dns writes', () => {
       { type: 'SRV', name: '_x._tcp', content: '1 443 .', priority: 0 },
     ]);
     expect(writes(sim)).toEqual([
-      'POST /zones/example.com/rrsets',
-      'POST /zones/example.com/rrsets',
-      'POST /zones/example.com/rrsets',
+      'POST /zones/example.com/rrsets/mail/MX/actions/add_records',
+      'POST /zones/example.com/rrsets/long/TXT/actions/add_records',
+      'POST /zones/example.com/rrsets/_x._tcp/SRV/actions/add_records',
     ]);
     expect(sim.state.zones.get('example.com')!.rrsets.get('mail/MX')).toMatchObject({
       ttl: 600,
@@ -122,12 +123,12 @@ describe('hetzner: dns writes', () => {
     expect(writes(sim)).toEqual([]);
   });
 
-  it('delete of a whole set is one DELETE; of one value, set_records with the rest', async () => {
+  it('delete of a whole set is one DELETE; of one value, one remove_records of that value', async () => {
     const provider = providerFor(sim);
     await provider.dns.delete('example.com', 'app', 'A', { content: '203.0.113.21' });
     await provider.dns.delete('example.com', '_dmarc', 'TXT');
     expect(writes(sim)).toEqual([
-      'POST /zones/example.com/rrsets/app/A/actions/set_records',
+      'POST /zones/example.com/rrsets/app/A/actions/remove_records',
       'DELETE /zones/example.com/rrsets/_dmarc/TXT',
     ]);
     expect(values(sim, 'example.com', 'app', 'A')).toEqual(['203.0.113.20']);
@@ -191,12 +192,12 @@ describe('hetzner: dns writes', () => {
   });
 
   it('a failed action is an error naming the action and its code', async () => {
-    sim.state.failActions.push({ command: 'create_rrset', code: 'action_failed' });
+    sim.state.failActions.push({ command: 'add_rrset_records', code: 'action_failed' });
     const error = await providerFor(sim)
       .dns.create('example.com', { type: 'A', name: 'new', content: '192.0.2.9' })
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ProviderAPIError);
-    expect((error as Error).message).toMatch(/action create_rrset \(id \d+\) failed with action_failed/);
+    expect((error as Error).message).toMatch(/action add_rrset_records \(id \d+\) failed with action_failed/);
   });
 
   it('bad input is a ValidationError before any request', async () => {

@@ -88,7 +88,7 @@ describe('hetzner: rate limits and retries', () => {
     await vi.advanceTimersByTimeAsync(10_000);
     const error = (await done) as TimeoutError;
     expect(error).toBeInstanceOf(TimeoutError);
-    expect(error.message).toMatch(/action create_rrset \(id \d+\) was still running after 5000 ms/);
+    expect(error.message).toMatch(/action add_rrset_records \(id \d+\) was still running after 5000 ms/);
     // 500 + 1000 + 2000 ms: three polls fit before the next pause would pass the 5 s bound.
     expect(sim.requests.filter((r) => r.path === '/v1/actions')).toHaveLength(3);
   });

@@ -1,5 +1,6 @@
 import { Resolver } from 'node:dns/promises';
 import { beforeEach, expect, it } from 'vitest';
+import { cleanupDns01, presentDns01 } from '../../src/acme/index.js';
 import { AuthenticationError, ConflictError, NotFoundError, ValidationError } from '../../src/index.js';
 import { createPowerDnsProvider } from '../../src/powerdns/index.js';
 import { applyPlan, partialWriteOf, planZone } from '../../src/zone/index.js';
@@ -271,6 +272,37 @@ describeWithPdns('PowerDNS adapter on a real pdns_server', () => {
     await Promise.all(names.map((name, i) => dns.create(ZONE, { type: 'A', name, content: `192.0.2.${i + 1}` })));
     const listed = (await dns.list(ZONE)).filter((r) => r.name.startsWith('par')).map((r) => r.name);
     expect(listed.sort()).toEqual([...names].sort());
+  });
+
+  it('lands every value of parallel creates into one set through separate providers (as the REST API makes them)', async () => {
+    const contents = Array.from({ length: 8 }, (_, i) => `192.0.2.${10 + i}`);
+    await Promise.all(
+      contents.map((content) => provider().dns.create(ZONE, { type: 'A', name: 'multi', content, ttl: 300 })),
+    );
+    expect(await wire('multi.example.org.', 'A')).toEqual([`multi.example.org. A 300 ${contents.join(' | ')}`]);
+  });
+
+  it('keeps both values when two ACME clients present at one name through separate providers at once', async () => {
+    const options = { zone: ZONE, nameservers: [`127.0.0.1:${server().dnsPort}`], intervalMs: 50, timeoutMs: 20_000 };
+    const [apex, wildcard] = [
+      'apex-digest-0123456789abcdefghijklmnopqrstuv',
+      'wildcard-digest-0123456789abcdefghijklmn',
+    ];
+    await Promise.all([
+      presentDns01(provider(), ZONE, apex, options),
+      presentDns01(provider(), `*.${ZONE}`, wildcard, options),
+    ]);
+    const challenge = async () =>
+      (await provider().dns.list(ZONE))
+        .filter((r) => r.name === '_acme-challenge')
+        .map((r) => r.content)
+        .sort();
+    expect(await challenge()).toEqual([apex, wildcard]);
+    await Promise.all([
+      cleanupDns01(provider(), ZONE, apex, options),
+      provider().dns.create(ZONE, { type: 'TXT', name: '_acme-challenge', content: 'third' }),
+    ]);
+    expect(await challenge()).toEqual(['third', wildcard]);
   });
 
   it('answers a zone the server does not have, or another server id, with a NotFoundError', async () => {
