@@ -11,11 +11,7 @@
 import type { DnsRecordInput, DnsRecordType } from '../dns.js';
 import { isIPv4, isIPv6 } from './ip.js';
 import { parseTxt } from './txt.js';
-
-/** TTL used when a record gives none (seconds). */
-export const DEFAULT_TTL = 14400;
-export const MIN_TTL = 60;
-export const MAX_TTL = 2147483647;
+import { DEFAULT_TTL, MAX_TTL, MIN_TTL } from './ttl.js';
 
 const DOT = 46;
 const HYPHEN = 45;

@@ -8,7 +8,13 @@ import { DNS_RECORD_TYPES, type DnsRecordSetChanges, type DnsRecordSetKey, type 
 import { ValidationError } from '../errors.js';
 import { normalizeRecordName } from './domain.js';
 import { FieldErrors, fail } from './fail.js';
-import { assertZoneConsistent, normalizeRecord, recordIdentity, type NormalizedDnsRecord } from './record.js';
+import {
+  assertZoneConsistent,
+  type checkRecord,
+  normalizeRecord,
+  recordIdentity,
+  type NormalizedDnsRecord,
+} from './record.js';
 
 /** One record set to write: its records deduplicated, their TTL shared. */
 export interface ValidatedRecordSet extends DnsRecordSetKey {
@@ -42,6 +48,20 @@ export function validateSetChanges(
   zone?: string,
   options: { ttlPerRecord?: boolean } = {},
 ): ValidatedSetChanges {
+  return validateSetChangesWith(normalizeRecord, changes, zone, options);
+}
+
+/**
+ * {@link validateSetChanges} with `check` for each record (see `validateRecordsWith`).
+ *
+ * @internal
+ */
+export function validateSetChangesWith(
+  check: typeof checkRecord,
+  changes: DnsRecordSetChanges,
+  zone?: string,
+  options: { ttlPerRecord?: boolean } = {},
+): ValidatedSetChanges {
   if (typeof changes !== 'object' || changes === null) fail('changes', 'must be an object');
   const replace = changes.replace ?? [];
   const deletes = changes.delete ?? [];
@@ -52,7 +72,7 @@ export function validateSetChanges(
   // First occurrences with their input index, so a CNAME clash names the caller's own index.
   const firsts: { record: NormalizedDnsRecord; index: number }[] = [];
   replace.forEach((input, i) => {
-    const record = errors.catch(() => normalizeRecord(input, `replace.${i}.`, zone));
+    const record = errors.catch(() => check(input, `replace.${i}.`, zone));
     if (!record) return;
     const k = key(record);
     const set = sets.get(k);
