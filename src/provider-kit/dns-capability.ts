@@ -212,7 +212,8 @@ function dnsCore(source: DnsSource, resetAll: Core['resetAll'] = () => Promise.r
     options: CallOptions,
   ) => {
     if (source.blindSetWrites && !target) {
-      await writeThrough(source, options, zone, { replace: [], delete: [{ name: n, type: t }] }, callOptions(options));
+      const changes = { replace: [], delete: [{ name: n, type: t }] };
+      await writeThrough(source, options, zone, changes, callOptions(options));
       return;
     }
     const current = await read(zone, options);
