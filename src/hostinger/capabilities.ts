@@ -21,7 +21,8 @@ import { createVps } from './vps.js';
  * The DNS group of one Hostinger account, on its own, for the smallest bundle: the records API of
  * `createHostingerProvider(options).dns` (same options and behaviour) without the optional
  * `writeSets`. `applyPlan` of `setec-hosting/zone` still works with it, one record set at a time; for
- * plans of many sets, `createHostingerProvider(options).dns` writes any plan in 4 requests.
+ * plans of many sets, `createHostingerProvider(options).dns` writes any plan in at most 4 requests
+ * (7 when it swaps a CNAME for another type at one name).
  *
  * @throws {ValidationError} when `apiKey` is empty.
  * @example

@@ -1,7 +1,8 @@
 /**
  * How record sets go over Hostinger's wire: `POST …/validate` then `PUT` of whole RRsets (`overwrite: true`
  * replaces the sets named, `overwrite: false` appends values to them), and `DELETE` with `{name, type}`
- * filters for sets removed. Any write is at most three requests.
+ * filters for sets removed. Any write is at most three requests, except one that swaps a CNAME for another
+ * type at one name (`dns-swap.ts`).
  *
  * @internal
  * @module
@@ -19,6 +20,7 @@ import {
   setKey,
 } from './disabled-records.js';
 import { domainPath } from './paths.js';
+import { type RestoredSet, setsToRestore, splitSwaps } from './dns-swap.js';
 import type { RRsetWire } from './zone-wire.js';
 
 /** Hostinger's DNS zones. */
@@ -34,7 +36,7 @@ export function toWireContent(type: DnsRecordType, record: { content: string; pr
 /** The body of PUT and `/validate`: RRsets to write. */
 interface ZoneWriteWire {
   overwrite: boolean;
-  zone: { name: string; type: DnsRecordType; ttl: number; records: { content: string }[] }[];
+  zone: RestoredSet[];
 }
 
 const body = (sets: readonly DnsSetReplacement[], overwrite: boolean): ZoneWriteWire => ({
@@ -73,15 +75,6 @@ function additions(
   return existing ? out : undefined;
 }
 
-/**
- * Hostinger checks a write against the zone as it stands, so a CNAME that replaces another record at the
- * same name (or the other way round) only validates once the old set is gone: then the DELETE goes first.
- */
-const deleteFirst = (changes: DnsSetChanges) =>
-  changes.replace.some((set) =>
-    changes.delete.some((gone) => gone.name === set.name && (gone.type === 'CNAME' || set.type === 'CNAME')),
-  );
-
 /** The `write` of Hostinger's DNS source. */
 export function createZoneWriter(
   client: HostingerClient,
@@ -116,31 +109,65 @@ export function createZoneWriter(
       await put(json);
       return;
     }
+    const remove = async (sets: DnsSetChanges['delete']) => {
+      if (sets.length === 0) return;
+      await client.request({
+        method: 'DELETE',
+        path: domainPath(ZONES, zone),
+        json: { filters: sets.map(({ name, type }) => ({ name, type })) },
+        schema: MessageWire,
+        signal,
+      });
+      memo.written(zone, sets);
+    };
+    const swaps = splitSwaps(changes);
     // Replacing or deleting a set loses what the API cannot write back: refused when it holds a disabled
     // record. A replacement reads the zone to know; a deletion alone (a set named by the caller) goes by
-    // the last listing when there is a recent one.
-    const recent = memo.recent(zone);
+    // the last listing when there is a recent one. A swap reads the zone anyway, to put the old set back.
+    const fresh = swaps ? await getZone(zone, signal) : undefined;
+    const recent = fresh ? disabledSets(fresh) : memo.recent(zone);
     const disabled = recent ?? (changes.replace.length > 0 ? disabledSets(await getZone(zone, signal)) : undefined);
     if (disabled) {
       refuseDisabled(zone, disabled, changes.replace, 'replace');
       refuseDisabled(zone, disabled, changes.delete, 'delete');
     }
     const json = body(changes.replace, true);
-    const early = deleteFirst(changes);
-    if (changes.replace.length > 0 && !early) await validate(json);
-    if (changes.delete.length > 0) {
-      await client.request({
-        method: 'DELETE',
-        path: domainPath(ZONES, zone),
-        json: { filters: changes.delete.map(({ name, type }) => ({ name, type })) },
-        schema: MessageWire,
-        signal,
-      });
-      memo.written(zone, changes.delete);
+    if (!swaps || !fresh) {
+      if (changes.replace.length > 0) await validate(json);
+      await remove(changes.delete);
+      if (changes.replace.length === 0) return;
+      await put(json);
+      memo.written(zone, changes.replace);
+      return;
     }
-    if (changes.replace.length === 0) return;
-    if (early) await validate(json);
-    await put(json);
+    // Everything that can be validated before a change is; the swapped-in sets only once room is made.
+    if (swaps.plain.length > 0) await validate(body(swaps.plain, true));
+    await remove(swaps.swappedOut);
+    try {
+      await validate(body(swaps.swappedIn, true));
+      await put(json);
+    } catch (error) {
+      await putBack(error, setsToRestore(fresh, swaps.swappedOut), put);
+      throw error;
+    }
     memo.written(zone, changes.replace);
+    await remove(swaps.otherDeletes);
   };
+}
+
+/** After a refused swap: the swapped-out sets again, as they were. When that fails too, `error` says so. */
+async function putBack(
+  error: unknown,
+  sets: RestoredSet[],
+  put: (json: ZoneWriteWire) => Promise<unknown>,
+): Promise<void> {
+  if (sets.length === 0) return;
+  try {
+    await put({ overwrite: true, zone: sets });
+  } catch (failure) {
+    if (error instanceof Error) {
+      const names = sets.map((s) => `${s.name} ${s.type}`).join(', ');
+      error.message += ` (putting back ${names} failed too: ${failure instanceof Error ? failure.message : String(failure)})`;
+    }
+  }
 }

@@ -85,7 +85,7 @@ export function listFromZone(zone: readonly RRsetWire[]): DnsRecord[] {
   );
 }
 
-/** The Hostinger DNS group with `writeSets` (the whole provider's): any `applyPlan` in 4 requests. */
+/** The Hostinger DNS group with `writeSets` (the whole provider's): any `applyPlan` in 4 requests (7 for a CNAME swap). */
 export function createDns(client: HostingerClient): KitDnsCapability {
   return createDnsCapability(hostingerDnsSource(client));
 }

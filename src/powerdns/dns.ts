@@ -6,7 +6,8 @@
  * @module
  */
 import { createDnsCapability, type ApiClient, type KitDnsCapability } from '../provider-kit/index.js';
-import { patchBody, recordsFromWire, type RRSetWire } from './wire.js';
+import { DisabledRecordsMemo, disabledSets, refuseDisabled } from './disabled.js';
+import { patchBody, recordsFromWire, resetBody, type RRSetWire } from './wire.js';
 
 /** A Standard Schema (what the client checks answers with) from a test of the decoded body. */
 const schema = <T>(fits: (value: unknown) => boolean, path: string[] = []) => ({
@@ -37,34 +38,45 @@ export function createPowerDnsDns(client: ApiClient, server: string): KitDnsCapa
   const path = (zone: string) => `${server}/zones/${encodeURIComponent(`${zone}.`)}`;
   // gsqlite3 refuses a write while another is in progress: this provider sends its writes one at a time.
   let queue: Promise<unknown> = Promise.resolve();
+  const patch = async (zone: string, json: { rrsets: unknown[] }, signal: AbortSignal | undefined) => {
+    // Whole sets replaced or deleted give the same zone when repeated, so a 5xx is retried.
+    const send = () =>
+      client.request({ method: 'PATCH', path: path(zone), json, schema: AnyBody, idempotent: true, signal });
+    const done = queue.then(send, send);
+    queue = done.catch(() => undefined);
+    await done;
+  };
+  const getZone = async (zone: string, signal: AbortSignal | undefined) => {
+    const { rrsets } = await client.request({ method: 'GET', path: path(zone), schema: ZoneWire, signal });
+    memo.note(zone, disabledSets(rrsets, zone));
+    return rrsets;
+  };
+  const memo = new DisabledRecordsMemo();
   return createDnsCapability({
     provider: 'powerdns',
     // writeSets sends the sets without reading first: PowerDNS checks them against the rest of the zone.
     blindSetWrites: true,
     async read(zone, options) {
-      const answer = await client.request({
-        method: 'GET',
-        path: path(zone),
-        schema: ZoneWire,
-        signal: options?.signal,
-      });
-      return recordsFromWire(answer.rrsets, zone);
+      return recordsFromWire(await getZone(zone, options?.signal), zone);
     },
     async write(zone, changes, options) {
-      const json = patchBody(changes, zone);
-      // Whole sets replaced or deleted give the same zone when repeated, so a 5xx is retried.
-      const send = () =>
-        client.request({
-          method: 'PATCH',
-          path: path(zone),
-          json,
-          schema: AnyBody,
-          idempotent: true,
-          signal: options?.signal,
-        });
-      const done = queue.then(send, send);
-      queue = done.catch(() => undefined);
-      await done;
+      // Disabled records are listed nowhere, so no write may erase them unseen: a replacement reads the
+      // zone to know (unless a listing was just made); a deletion alone goes by a recent listing.
+      const replacing = changes.replace.length > 0;
+      const disabled =
+        memo.recent(zone) ?? (replacing ? disabledSets(await getZone(zone, options?.signal), zone) : undefined);
+      if (disabled) {
+        refuseDisabled(zone, disabled, changes.replace, 'replace');
+        refuseDisabled(zone, disabled, changes.delete, 'delete');
+      }
+      await patch(zone, patchBody(changes, zone), options?.signal);
+      memo.written(zone, [...changes.replace, ...changes.delete]);
+    },
+    // Every set but the apex SOA and NS goes, those the SDK does not list included, in one atomic PATCH.
+    async reset(zone, options) {
+      const json = resetBody(await getZone(zone, options?.signal), zone);
+      if (json) await patch(zone, json, options?.signal);
+      memo.note(zone, new Map());
     },
   });
 }

@@ -67,7 +67,8 @@ const SPEC: AdapterSpec = {
  * Zones are the server's zones (`dns.*` never creates one: an unknown zone is a `NotFoundError`). Every write
  * is one PATCH of the changed record sets, which PowerDNS applies atomically: a refused change leaves the zone
  * as it was. Listings leave out the SOA, disabled records and types the SDK does not model; a record set has
- * one TTL. Writes from one provider are sent one at a time (the gsqlite3 backend refuses concurrent writes).
+ * one TTL. A write that would erase a disabled record (replacing or deleting its set) is a `ConflictError`;
+ * `reset` deletes every set but the apex SOA and NS, the unlisted ones included. Writes from one provider are sent one at a time (the gsqlite3 backend refuses concurrent writes).
  *
  * @throws {ValidationError} when `apiKey` is empty or `baseUrl` is not an http(s) URL.
  * @example

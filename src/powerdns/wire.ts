@@ -90,3 +90,16 @@ export function patchBody(changes: DnsSetChanges, zone: string): { rrsets: unkno
   }));
   return { rrsets: [...deletes, ...replaces] };
 }
+
+/**
+ * The PATCH body of `reset`: a DELETE of every set the zone holds (types the SDK does not model, sets of
+ * disabled records and comment-only sets included) except the apex SOA and apex NS; `undefined` when
+ * there is none (an empty PATCH would still bump the serial).
+ */
+export function resetBody(rrsets: readonly RRSetWire[], zone: string): { rrsets: unknown[] } | undefined {
+  const apex = `${zone.toLowerCase()}.`;
+  const doomed = rrsets
+    .filter((s) => !(s.name.toLowerCase() === apex && (s.type === 'SOA' || s.type === 'NS')))
+    .map((s) => ({ name: s.name, type: s.type, changetype: 'DELETE' }));
+  return doomed.length > 0 ? { rrsets: doomed } : undefined;
+}

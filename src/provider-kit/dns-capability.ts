@@ -21,11 +21,11 @@ import { setRecordIds } from '../core/record-id.js';
 import { FieldErrors, fail } from '../core/validation/fail.js';
 import {
   checkRecord,
+  checkRecords,
   normalizeDomain,
   normalizeRecordName,
   recordIdentity,
   repeatsZone,
-  validateRecordsWith,
   validateSetChangesWith,
   type NormalizedDnsRecord,
 } from '../core/validation/index.js';
@@ -206,7 +206,7 @@ function dnsCore(source: DnsSource, resetAll: Core['resetAll'] = () => Promise.r
 
     async update(domain: string, records: DnsRecordInput[], options: DnsUpdateOptions = {}): Promise<void> {
       const zone = normalizeDomain(domain);
-      const wanted = validateRecordsWith(checkRecord, records, zone);
+      const wanted = checkRecords(records, zone);
       checkTypes(wanted, (i) => `records.${i}.type`);
       if (wanted.length === 0) return;
       const given = wanted.map((record, i) => ({ record, given: records[i]?.ttl, field: `records.${i}.ttl` }));

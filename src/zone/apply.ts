@@ -1,13 +1,11 @@
-import type { CallOptions } from '../core/call-options.js';
 import type { DnsCapability, DnsRecord, DnsRecordSetChanges } from '../core/dns.js';
 import { ConflictError, ValidationError } from '../core/errors.js';
 import { requireCapability, type Provider } from '../core/provider.js';
 import { FieldErrors } from '../core/validation/fail.js';
 import { normalizeDomain, recordIdentity, validateSetChanges } from '../core/validation/index.js';
 import { markPartialWrite, UnsafePlanError } from './errors.js';
-import { diffZone, makePlan, validateDesired } from './plan.js';
 import { groupSets, setKey } from './sets.js';
-import type { ApplyPlanOptions, ZonePlan, ZonePlanJson, ZoneSnapshot } from './types.js';
+import type { ApplyPlanOptions, ZonePlan, ZonePlanJson } from './types.js';
 
 const ACTIONS = ['create', 'update', 'delete'];
 
@@ -102,7 +100,8 @@ async function writeBatch(
  * `maxChangeRatio` of a zone of at least 10 record sets is refused unless `force`: the limit holds per plan
  * (successive plans can still empty a zone step by step) and a zone of fewer than 10 sets has none. A
  * plan without changes sends nothing. Providers that implement `dns.writeSets` get every change in one call (on Hostinger: the
- * re-read, one validation, one PUT and one DELETE, four requests at most); others get one
+ * re-read, one validation, one PUT and one DELETE, four requests at most, or seven for a plan that swaps a CNAME
+ * for another type at one name); others get one
  * `update(..., { overwrite: true })` or `delete` per record set. If a write fails midway the error
  * propagates, its message says how many writes had completed, {@link partialWriteOf} tells it apart from
  * a refusal that wrote nothing, and `restoreSnapshot(provider, plan.snapshot)` puts the zone back.
@@ -172,46 +171,4 @@ export async function applyPlan(
   } else {
     await writeOneByOne(dns, zone, plan, options);
   }
-}
-
-/**
- * Puts a zone back as a snapshot recorded it (`plan.snapshot`, or one kept in a file): plans from the
- * zone to the snapshot's records (the apex NS set included when the snapshot has it) and applies that
- * plan with `force`. Returns the plan it applied.
- *
- * @throws {ValidationError} for a malformed snapshot (nothing sent).
- * @throws {ConflictError} when the zone changes between the plan and its application.
- * @example
- * ```ts
- * import { readFile } from 'node:fs/promises';
- * import { restoreSnapshot } from 'setec-hosting/zone';
- *
- * const snapshot = JSON.parse(await readFile('zone-before.json', 'utf8'));
- * const undone = await restoreSnapshot(provider, snapshot);
- * console.log(String(undone));
- * ```
- */
-export async function restoreSnapshot(
-  provider: Provider,
-  snapshot: ZoneSnapshot,
-  options: CallOptions = {},
-): Promise<ZonePlan> {
-  if (typeof snapshot !== 'object' || snapshot === null || !Array.isArray(snapshot.records))
-    throw new ValidationError('snapshot must be a zone snapshot', {
-      fields: { 'snapshot.records': ['must be an array'] },
-    });
-  const dns = requireCapability(provider, 'dns');
-  const zone = normalizeDomain(snapshot.domain, 'snapshot.domain');
-  const perRecord = dns.limits?.ttl === 'per-record';
-  const wanted = validateDesired(snapshot.records, zone, perRecord);
-  options.signal?.throwIfAborted();
-  const listed = await dns.list(zone, { signal: options.signal });
-  const plan = makePlan({
-    provider: provider.name,
-    domain: zone,
-    ...diffZone(listed, wanted, () => false, true, perRecord),
-    snapshot: { provider: provider.name, domain: zone, taken_at: new Date().toISOString(), records: listed },
-  });
-  await applyPlan(provider, plan, { force: true, signal: options.signal });
-  return plan;
 }

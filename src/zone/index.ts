@@ -19,7 +19,8 @@
  * @module
  */
 export { planZone } from './plan.js';
-export { applyPlan, restoreSnapshot } from './apply.js';
+export { applyPlan } from './apply.js';
+export { restoreSnapshot, type RestoreSnapshotOptions } from './restore.js';
 export { parseZoneFile, type ParseZoneFileOptions, type ParsedZoneFile } from './zone-file/parse.js';
 export { formatZoneFile } from './zone-file/format.js';
 export {

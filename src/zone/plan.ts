@@ -2,42 +2,15 @@ import type { CallOptions } from '../core/call-options.js';
 import type { DnsRecord, DnsRecordInput } from '../core/dns.js';
 import { ValidationError } from '../core/errors.js';
 import { requireCapability, type Provider } from '../core/provider.js';
-import { FieldErrors } from '../core/validation/fail.js';
-import { normalizeDomain, validateRecords, type NormalizedDnsRecord } from '../core/validation/index.js';
+import { normalizeDomain, type NormalizedDnsRecord } from '../core/validation/index.js';
+import { validateDesired } from './desired.js';
 import { formatPlan } from './diff.js';
 import { compileIgnore } from './glob.js';
 import { checkLimits } from './limits.js';
-import { groupSets, sameSet, setKey, type RecordSet } from './sets.js';
+import { groupSets, sameSet, setKey, type RecordSets } from './sets.js';
 import type { ZoneChange, ZonePlan, ZonePlanJson, ZonePlanOptions, ZoneSnapshot } from './types.js';
 
 const ORDER = { delete: 0, update: 1, create: 2 } as const;
-const APEX_NS = setKey('@', 'NS');
-
-/**
- * Validates `desired` as `dns.create` input, plus one TTL per record set unless the provider keeps a TTL
- * per record (fields `records.<i>.<field>`).
- */
-export function validateDesired(
-  desired: readonly DnsRecordInput[],
-  zone: string,
-  ttlPerRecord = false,
-): NormalizedDnsRecord[] {
-  if (!Array.isArray(desired))
-    throw new ValidationError('desired must be an array of records', { fields: { records: ['must be an array'] } });
-  const records = validateRecords(desired as DnsRecordInput[], zone);
-  if (ttlPerRecord) return records;
-  const errors = new FieldErrors();
-  const ttls = new Map<string, number>();
-  records.forEach((r, i) => {
-    const key = setKey(r.name, r.type);
-    const ttl = ttls.get(key);
-    if (ttl === undefined) ttls.set(key, r.ttl);
-    else if (ttl !== r.ttl)
-      errors.add(`records.${i}.ttl`, `the ${r.type} records of "${r.name}" share one TTL (${ttl})`);
-  });
-  errors.throwIfAny('Invalid DNS records');
-  return records;
-}
 
 const input = (r: NormalizedDnsRecord): DnsRecordInput => ({
   type: r.type,
@@ -110,9 +83,9 @@ export async function planZone(
   // A listing (records with ids) is a copy: its apex NS are the source's name servers, not the target's.
   const isCopy = Array.isArray(desired) && desired.some((r) => typeof (r as { id?: unknown } | null)?.id === 'string');
   const keepApexNs = apexNs === false || (apexNs === 'auto' && isCopy);
-  const valid = validateDesired(desired, zone, perRecord);
+  const { records: valid, sets } = validateDesired(desired, zone, perRecord);
   checkLimits(provider.name, dns.limits, valid);
-  const wanted = valid.filter((r) => !(keepApexNs && r.name === '@' && r.type === 'NS'));
+  const wanted = keepApexNs ? valid.filter((r) => !(r.name === '@' && r.type === 'NS')) : valid;
   const rules = compileIgnore(options.ignore);
   const ignored = keepApexNs
     ? (name: string, type: DnsRecord['type']) => (name === '@' && type === 'NS') || rules.set(name, type)
@@ -127,41 +100,52 @@ export async function planZone(
     records: listed.map((r) => ({ ...r })),
   };
   // Records matched by a content rule stay as listed: desired ones are dropped, listed ones kept as desired.
+  // Where a set has one TTL, a kept record takes the TTL `desired` gives its set (its value stays as listed).
   const held = rules.record;
-  const target = held ? [...wanted.filter((r) => !held(r)), ...listed.filter((r) => held(r))] : wanted;
+  let target = wanted;
+  if (held) {
+    target = wanted.filter((r) => !held(r));
+    const ttls = new Map(perRecord ? [] : target.map((r) => [setKey(r.name, r.type), r.ttl]));
+    for (const r of listed) if (held(r)) target.push({ ...r, ttl: ttls.get(setKey(r.name, r.type)) ?? r.ttl });
+  }
   return makePlan({
     provider: provider.name,
     domain: zone,
-    ...diffZone(listed, target, ignored, purge, perRecord),
+    ...diffZone(listed, target, ignored, purge, perRecord, target === valid ? sets : undefined),
     snapshot,
   });
 }
 
-/** The changes and the unchanged count between a listing and validated desired records. */
+/**
+ * The changes and the unchanged count between a listing and validated desired records (`wantedSets`:
+ * those records already grouped).
+ */
 export function diffZone(
   listed: readonly DnsRecord[],
   wanted: readonly NormalizedDnsRecord[],
   ignored: (name: string, type: DnsRecord['type']) => boolean,
   purge: boolean,
   ttlPerRecord = false,
+  wantedSets?: RecordSets<NormalizedDnsRecord>,
 ): { changes: ZoneChange[]; unchanged: number } {
   const current = groupSets(listed, ttlPerRecord);
-  const target = groupSets(wanted, ttlPerRecord);
+  const target = wantedSets ?? groupSets(wanted, ttlPerRecord);
   const changes: ZoneChange[] = [];
   let unchanged = 0;
-  const keep = (key: string, set: RecordSet<unknown>) =>
-    ignored(set.name, set.type) || (key === APEX_NS && !target.has(APEX_NS));
-  for (const [key, set] of current) {
-    const next = target.get(key);
-    if (keep(key, set) || (next && sameSet(set, next, ttlPerRecord)) || (!next && !purge)) {
+  const apexNs = target.get('@', 'NS');
+  for (const set of current.list) {
+    const next = target.get(set.name, set.type);
+    // The apex NS set stays as it is unless the desired records name it.
+    const keep = ignored(set.name, set.type) || (set.name === '@' && set.type === 'NS' && apexNs === undefined);
+    if (keep || (next && sameSet(set, next, ttlPerRecord)) || (!next && !purge)) {
       unchanged++;
       continue;
     }
     const after = next ? next.records.map(input) : [];
     changes.push({ action: next ? 'update' : 'delete', name: set.name, type: set.type, before: set.records, after });
   }
-  for (const [key, set] of target) {
-    if (current.has(key) || ignored(set.name, set.type)) continue;
+  for (const set of target.list) {
+    if (current.get(set.name, set.type) || ignored(set.name, set.type)) continue;
     changes.push({ action: 'create', name: set.name, type: set.type, before: [], after: set.records.map(input) });
   }
   changes.sort(

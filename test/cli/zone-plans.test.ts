@@ -91,4 +91,49 @@ describe('cli: dns snapshot and dns restore', () => {
     expect(restored.code).toBe(0);
     expect(await shown()).toEqual(before);
   });
+
+  it('a snapshot of another domain is refused before any request, whatever --yes says', async () => {
+    const snap = await fx.run(['dns', 'snapshot', 'example.com']);
+    const file = join(dir, 'com.json');
+    writeFileSync(file, snap.stdout);
+    fx.sim.reset();
+    const refused = await fx.run(['dns', 'restore', 'example.org', file, '--yes']);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/^ValidationError: This snapshot is of example\.com, not example\.org/m);
+    expect(fx.sim.requests).toEqual([]);
+  });
+
+  it("a snapshot taken on another provider needs --from-other-provider, and keeps this zone's name servers", async () => {
+    const before = await shown();
+    const snap = JSON.parse((await fx.run(['dns', 'snapshot', 'example.com'])).stdout) as {
+      provider: string;
+      records: Array<Record<string, unknown>>;
+    };
+    snap.provider = 'powerdns';
+    snap.records = snap.records.filter((r) => !(r.name === '@' && r.type === 'NS'));
+    snap.records.push({
+      id: '@/NS/0',
+      type: 'NS',
+      name: '@',
+      content: 'ns1.elsewhere.example',
+      ttl: 3600,
+      priority: 0,
+    });
+    snap.records.push({ id: 'moved/A/0', type: 'A', name: 'moved', content: '192.0.2.77', ttl: 3600, priority: 0 });
+    const file = join(dir, 'pdns.json');
+    writeFileSync(file, JSON.stringify(snap));
+    fx.sim.reset();
+    const refused = await fx.run(['dns', 'restore', 'example.com', file, '--yes']);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(
+      /^ValidationError: This snapshot was taken on powerdns, not hostinger.*--from-other-provider/m,
+    );
+    expect(fx.sim.requests).toEqual([]);
+    const restored = await fx.run(['dns', 'restore', 'example.com', file, '--from-other-provider', '--yes']);
+    expect(restored.code).toBe(0);
+    expect(restored.stderr).not.toMatch(/NS/);
+    const nsOf = (lines: string[]) => lines.filter((l) => l.startsWith('@ NS '));
+    expect(nsOf(await shown())).toEqual(nsOf(before));
+    expect(await shown()).toContain('moved A 3600 0 192.0.2.77');
+  });
 });

@@ -166,6 +166,90 @@ describeWithPdns('PowerDNS adapter on a real pdns_server', () => {
     ]);
   });
 
+  /** A PATCH straight to the server, as another tool (pdnsutil, a web panel) would write. */
+  const rawPatch = async (rrsets: unknown[]) => {
+    const response = await fetch(`${server().apiUrl}/api/v1/servers/localhost/zones/${ZONE}.`, {
+      method: 'PATCH',
+      headers: { 'X-API-Key': server().apiKey, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ rrsets }),
+    });
+    expect(response.status).toBe(204);
+  };
+
+  it('reset also removes what the SDK does not list: other types, delegations, disabled records, comment-only sets', async () => {
+    await rawPatch([
+      {
+        name: `_443._tcp.www.${ZONE}.`,
+        type: 'TLSA',
+        ttl: 300,
+        changetype: 'REPLACE',
+        records: [{ content: `3 1 1 ${'ab'.repeat(32)}`, disabled: false }],
+      },
+      {
+        name: `sub.${ZONE}.`,
+        type: 'NS',
+        ttl: 300,
+        changetype: 'REPLACE',
+        records: [{ content: 'ns.elsewhere.example.', disabled: false }],
+      },
+      {
+        name: `off.${ZONE}.`,
+        type: 'A',
+        ttl: 300,
+        changetype: 'REPLACE',
+        records: [{ content: '192.0.2.1', disabled: true }],
+      },
+      { name: `note.${ZONE}.`, type: 'TXT', changetype: 'REPLACE', comments: [{ content: 'reserved', account: '' }] },
+    ]);
+    sent = [];
+    await provider().dns.reset(ZONE);
+    expect(sent.map((r) => r.method)).toEqual(['GET', 'PATCH']);
+    expect((await rawZone()).sets.map((s) => s.split(' ').slice(0, 2).join(' '))).toEqual([
+      'example.org. NS',
+      'example.org. SOA',
+    ]);
+  });
+
+  it('refuses to replace or delete a set holding a disabled record, naming it, and sends no write', async () => {
+    await rawPatch([
+      {
+        name: `off.${ZONE}.`,
+        type: 'A',
+        ttl: 300,
+        changetype: 'REPLACE',
+        records: [
+          { content: '192.0.2.1', disabled: true },
+          { content: '192.0.2.2', disabled: false },
+        ],
+      },
+    ]);
+    const before = await rawZone();
+    const dns = provider().dns;
+    expect((await dns.list(ZONE)).filter((r) => r.name === 'off').map((r) => r.content)).toEqual(['192.0.2.2']);
+    sent = [];
+    const created = await dns.create(ZONE, { type: 'A', name: 'off', content: '192.0.2.3' }).catch((e: unknown) => e);
+    expect(created).toBeInstanceOf(ConflictError);
+    expect((created as Error).message).toContain('off A ("192.0.2.1")');
+    // writeSets without a listing first: the zone is read to find the disabled record.
+    const fresh = provider().dns;
+    const replaced = await fresh.writeSets!(ZONE, {
+      replace: [{ type: 'A', name: 'off', content: '192.0.2.4' }],
+    }).catch((e: unknown) => e);
+    expect(replaced).toBeInstanceOf(ConflictError);
+    const current = await dns.list(ZONE);
+    const plan = await planZone(
+      provider(),
+      ZONE,
+      current.filter((r) => r.name !== 'off'),
+    );
+    expect(await applyPlan(provider(), plan, { force: true }).catch((e: unknown) => e)).toBeInstanceOf(ConflictError);
+    expect(sent.filter((r) => r.method !== 'GET')).toEqual([]);
+    expect(await rawZone()).toEqual(before);
+    // Other sets are written as usual.
+    await dns.create(ZONE, { type: 'A', name: 'on', content: '192.0.2.5' });
+    expect(await wire(`on.${ZONE}.`, 'A')).toEqual([`on.${ZONE}. A 14400 192.0.2.5`]);
+  });
+
   it('lands every one of parallel creates from one provider (its writes go one at a time)', async () => {
     const dns = provider().dns;
     const names = Array.from({ length: 12 }, (_, i) => `par${i}`);

@@ -64,6 +64,8 @@ const LIMITS: Record<string, RegExp> = {
 
 /** How many records of each file the SDK refuses, by reason (files not listed: none). */
 const REFUSED: Record<string, Record<string, number>> = {
+  'bind9.additional.mx.zone': { type: 1 },
+  'bind9.additional.naptr.zone': { type: 1 },
   'bind9.additional.srv.zone': { type: 1 },
   'bind9.chain.example.zone': { type: 6 },
   'bind9.checkzone.good1.zone': { type: 1 },

@@ -110,6 +110,13 @@ describe('zone files: values read as BIND reads them', () => {
     });
   }
 
+  it('refuses a name written in UTF-8 (bücher), which BIND reads as raw bytes, naming the A-label to write', () => {
+    const error = refusal(`${HEAD}bücher A 192.0.2.2\nwww CNAME bücher.example.com.\n`);
+    expect(Object.keys(error.fields)).toEqual(['line 5', 'line 6']);
+    expect(error.fields['line 5']?.join(' ')).toMatch(/outside ASCII.*"xn--bcher-kva"/);
+    expect(read('xn--bcher-kva A 192.0.2.2').map((r) => r.name)).toEqual(['xn--bcher-kva']);
+  });
+
   it('keeps an escape that spells an ordinary character: w\\097w is waw', () => {
     expect(read('w\\097w A 192.0.2.5').map((r) => r.name)).toEqual(['waw']);
   });

@@ -60,6 +60,44 @@ describe('zone: Hostinger adapter against the simulator', () => {
     );
   });
 
+  it('a CNAME swap that Hostinger refuses leaves the zone as it was', async () => {
+    const before = await listing();
+    const current = await provider().dns.list('example.com');
+    const desired = [
+      ...current.filter((r) => r.name !== 'www'),
+      { type: 'A' as const, name: 'www', content: '192.0.2.5', ttl: 300 },
+    ];
+    const plan = await planZone(provider(), 'example.com', desired);
+    sim.inject({ status: 422, method: 'POST', path: /validate$/, times: 1 });
+    const start = sim.requests.length;
+    const error = await applyPlan(provider(), plan, { force: true }).catch((e: unknown) => e);
+    expect(isValidationError(error)).toBe(true);
+    // The new set validates only once the CNAME is gone; refused, the CNAME is written back.
+    expect(sent().slice(start)).toEqual(['GET ', 'GET ', 'DELETE ', 'POST /validate', 'PUT ']);
+    expect(await listing()).toEqual(before);
+  });
+
+  it('validates every set beside a CNAME swap before deleting anything', async () => {
+    const before = await listing();
+    const current = await provider().dns.list('example.com');
+    const desired = [
+      ...current.filter((r) => r.name !== 'www' && r.name !== '_dmarc'),
+      { type: 'A' as const, name: 'www', content: '192.0.2.5', ttl: 300 },
+      { type: 'A' as const, name: 'fresh', content: '192.0.2.6', ttl: 300 },
+    ];
+    const plan = await planZone(provider(), 'example.com', desired);
+    sim.inject({ status: 422, method: 'POST', path: /validate$/, times: 1 });
+    const start = sim.requests.length;
+    const error = await applyPlan(provider(), plan, { force: true }).catch((e: unknown) => e);
+    expect(isValidationError(error)).toBe(true);
+    expect(sent().slice(start)).toEqual(['GET ', 'GET ', 'POST /validate']);
+    expect(await listing()).toEqual(before);
+
+    await applyPlan(provider(), plan, { force: true });
+    expect(sent().slice(-6)).toEqual(['GET ', 'POST /validate', 'DELETE ', 'POST /validate', 'PUT ', 'DELETE ']);
+    expect((await planZone(provider(), 'example.com', desired)).changes).toEqual([]);
+  });
+
   it('sends only the re-read and one DELETE for a plan that only deletes, and nothing for no changes', async () => {
     const current = await provider().dns.list('example.com');
     const plan = await planZone(

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { DnsRecordInput } from '../../src/core/dns.js';
 import { isValidationError } from '../../src/core/errors.js';
+import type { Provider } from '../../src/core/provider.js';
+import { createDnsCapability } from '../../src/provider-kit/index.js';
 import { createMemoryProvider } from '../../src/testing/index.js';
 import { applyPlan, planZone } from '../../src/zone/index.js';
 
@@ -49,5 +51,29 @@ describe('zone: ignore entries that match content', () => {
       expect(isValidationError(error)).toBe(true);
       expect(Object.keys((error as { fields: object }).fields)).toEqual(['ignore.0.content']);
     }
+  });
+
+  it('a kept record takes the TTL desired gives its set, so the plan applies where a set has one TTL', async () => {
+    const p = provider();
+    const desired: DnsRecordInput[] = [{ type: 'A', name: 'www', content: '192.0.2.9', ttl: 3600 }];
+    const plan = await planZone(p, 'example.com', desired, { ignore: [{ content: '10.0.0.0/8' }], purge: false });
+    expect(String(plan)).toMatch(/^~ www A 10\.1\.2\.3 +ttl 300 → 3600$/m);
+    await applyPlan(p, plan);
+    const www = (await p.dns!.list('example.com')).filter((r) => r.name === 'www');
+    expect(www.map((r) => `${r.content} ${r.ttl}`).sort()).toEqual(['10.1.2.3 3600', '192.0.2.9 3600']);
+  });
+
+  it('where each record keeps its own TTL, a kept record keeps the TTL it has', async () => {
+    const dns = createDnsCapability({
+      provider: 'memory',
+      limits: { ttl: 'per-record' },
+      read: async () => ZONE,
+      write: async () => undefined,
+    });
+    const p = { ...createMemoryProvider(), dns } as Provider;
+    const desired: DnsRecordInput[] = [{ type: 'A', name: 'www', content: '192.0.2.9', ttl: 3600 }];
+    const plan = await planZone(p, 'example.com', desired, { ignore: [{ content: '10.0.0.0/8' }], purge: false });
+    const www = plan.changes.find((c) => c.name === 'www')!.after;
+    expect(www.map((r) => `${r.content} ${r.ttl}`).sort()).toEqual(['10.1.2.3 300', '192.0.2.9 3600']);
   });
 });

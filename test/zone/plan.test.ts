@@ -161,6 +161,26 @@ describe('zone: planZone', () => {
     expect(Object.keys((bad as ValidationError).fields)).toEqual(['ignore.0', 'ignore.1.type', 'ignore.2.name']);
   });
 
+  it('refuses a CNAME beside other records of its name, or listed twice, naming the last CNAME', async () => {
+    const refused = (desired: DnsRecordInput[]) =>
+      planZone(provider(), 'example.com', desired).then(
+        () => undefined,
+        (e: unknown) => (e as ValidationError).fields,
+      );
+    const cname = { type: 'CNAME', name: 'www', content: 'example.com', ttl: 3600 } as const;
+    expect(await refused([{ type: 'A', name: 'WWW', content: '192.0.2.1', ttl: 3600 }, cname])).toEqual({
+      'records.1.type': ['a CNAME at "www" cannot coexist with another record type'],
+    });
+    // The same CNAME twice is one record in a set, but still two records for the rule.
+    expect(await refused([cname, { ...cname }])).toEqual({
+      'records.1.type': ['a CNAME at "www" cannot coexist with a second CNAME'],
+    });
+    expect(await refused([cname, { ...cname, content: 'other.example.net' }])).toEqual({
+      'records.1.type': ['a CNAME at "www" cannot coexist with a second CNAME'],
+    });
+    expect(await refused([cname, { ...cname, name: 'www2' }])).toBeUndefined();
+  });
+
   it('stops before reading when the signal is already aborted', async () => {
     const controller = new AbortController();
     controller.abort(new Error('stop'));

@@ -16,6 +16,7 @@ import {
   planZone,
   restoreSnapshot,
   UnsafePlanError,
+  type RestoreSnapshotOptions,
   type ZoneChange,
   type ZonePlan,
   type ZonePlanOptions,
@@ -29,7 +30,8 @@ describe('zone: public types', () => {
     >();
     expectTypeOf(planZone).returns.resolves.toEqualTypeOf<ZonePlan>();
     expectTypeOf(applyPlan).returns.resolves.toBeVoid();
-    expectTypeOf(restoreSnapshot).parameters.toEqualTypeOf<[Provider, ZoneSnapshot, CallOptions?]>();
+    expectTypeOf(restoreSnapshot).parameters.toEqualTypeOf<[Provider, ZoneSnapshot, RestoreSnapshotOptions?]>();
+    expectTypeOf<RestoreSnapshotOptions>().toMatchTypeOf<CallOptions>();
     expectTypeOf(restoreSnapshot).returns.resolves.toEqualTypeOf<ZonePlan>();
     expectTypeOf(parseZoneFile).returns.toEqualTypeOf<{ origin: string; records: DnsRecordInput[] }>();
     expectTypeOf(formatZoneFile).returns.toBeString();

@@ -4,7 +4,7 @@
  * @module
  */
 import type { Provider } from '../../core/provider.js';
-import type { ZonePlan } from '../../zone/types.js';
+import type { ZonePlan, ZoneSnapshot } from '../../zone/types.js';
 import type { CommandContext, CommandSpec } from '../spec.js';
 import { readJson } from './read-json.js';
 import { applyWithRescue, paintDiff } from './zone.js';
@@ -57,19 +57,28 @@ export const zoneFileCommands: CommandSpec[] = [
     name: 'restore',
     summary: 'Put a zone back as a snapshot recorded it (shows the plan and asks first)',
     args: [DOMAIN, { name: 'file', description: 'A snapshot written by dns snapshot' }],
-    flags: { yes: YES },
+    flags: {
+      'from-other-provider': {
+        type: 'boolean',
+        description: "Restore a snapshot taken on another provider (the target's apex NS stay as they are)",
+      },
+      yes: YES,
+    },
     example: 'setec-hosting dns restore example.com example.com.snapshot.json --yes',
-    notes: 'The apex NS set is restored too when the snapshot holds it. No change-ratio limit applies.',
+    notes:
+      'The apex NS set is restored too when the snapshot holds it. No change-ratio limit applies.\n' +
+      'A snapshot of another domain is refused, and one taken on another provider unless --from-other-provider.',
     async run(ctx) {
-      const snapshot = (await readJson(ctx.args.file as string, 'snapshot')) as { records?: unknown };
-      const { ValidationError } = await import('../../core/errors.js');
-      if (typeof snapshot !== 'object' || snapshot === null || !Array.isArray(snapshot.records))
-        throw new ValidationError('This is not a zone snapshot', {
-          fields: { 'snapshot.records': ['must be an array'] },
-        });
+      const snapshot = (await readJson(ctx.args.file as string, 'snapshot')) as ZoneSnapshot;
+      const { checkSnapshot, planRestore } = await import('../../zone/restore.js');
+      const domain = ctx.args.domain as string;
+      checkSnapshot(snapshot, domain);
       const provider = await ctx.provider();
-      const { planZone } = await import('../../zone/index.js');
-      const plan = await planZone(provider, ctx.args.domain as string, snapshot.records as [], { apexNs: true });
+      const plan = await planRestore(provider, snapshot, {
+        domain,
+        fromOtherProvider: ctx.flags['from-other-provider'] === true,
+        allowOtherProvider: '--from-other-provider',
+      });
       await confirmAndApply(ctx, provider, plan, true);
     },
   },

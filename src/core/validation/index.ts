@@ -9,7 +9,7 @@ export { normalizeDomain, normalizeHostname, normalizeRecordName } from './domai
 export type { NormalizedDnsRecord } from './record.js';
 export { DEFAULT_TTL } from './ttl.js';
 export { normalizeRecord, validateRecords, assertZoneConsistent, sameRecord } from './record.js';
-export { checkRecord, hostKey, recordIdentity, repeatsZone, validateRecordsWith } from './record.js';
+export { checkRecord, checkRecords, hostKey, recordIdentity, repeatsZone, sameIdentity } from './record.js';
 export {
   validateSetChanges,
   validateSetChangesWith,

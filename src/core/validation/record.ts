@@ -139,27 +139,44 @@ export function checkRecord(input: DnsRecordInput, path = '', zone?: string): No
  * @throws {ValidationError} naming every bad field of every record.
  */
 export function validateRecords(records: DnsRecordInput[], zone?: string): NormalizedDnsRecord[] {
-  return validateRecordsWith(normalizeRecord, records, zone);
+  const valid = normalizeRecords(records, zone);
+  assertZoneConsistent(valid);
+  return valid;
 }
 
 /**
- * {@link validateRecords} with `check` for each record: {@link checkRecord} where a few records are
- * validated at a time (a provider's DNS calls), which keeps the fast path of large zones out of its bundle.
+ * {@link validateRecords} with the full check of each record ({@link checkRecord}) and no fast path: for a
+ * provider's DNS calls, which validate a few records at a time, so that the fast path of large zones stays out
+ * of an adapter's bundle. Same results, same errors.
  *
  * @internal
  */
-export function validateRecordsWith(
-  check: typeof checkRecord,
-  records: DnsRecordInput[],
-  zone?: string,
-): NormalizedDnsRecord[] {
+export function checkRecords(records: DnsRecordInput[], zone?: string): NormalizedDnsRecord[] {
   if (!Array.isArray(records)) fail('records', 'must be an array');
   const errors = new FieldErrors();
-  const out = records.map((r, i) => errors.catch(() => check(r, `records.${i}.`, zone)));
+  const out = records.map((r, i) => errors.catch(() => checkRecord(r, `records.${i}.`, zone)));
   errors.throwIfAny('Invalid DNS records');
   const valid = out as NormalizedDnsRecord[];
   assertZoneConsistent(valid);
   return valid;
+}
+
+/**
+ * {@link validateRecords} without the check across records, for callers that check it their own way.
+ *
+ * @internal
+ */
+export function normalizeRecords(records: DnsRecordInput[], zone?: string): NormalizedDnsRecord[] {
+  if (!Array.isArray(records)) fail('records', 'must be an array');
+  const errors = new FieldErrors();
+  // The common record needs no field path and no closure; the full check words the errors of the others.
+  const out = records.map(
+    (r, i) =>
+      (typeof r === 'object' && r !== null && quickRecord(r, zone)) ||
+      errors.catch(() => checkRecord(r, `records.${i}.`, zone)),
+  );
+  errors.throwIfAny('Invalid DNS records');
+  return out as NormalizedDnsRecord[];
 }
 
 /**
@@ -169,20 +186,25 @@ export function validateRecordsWith(
  * @throws {ValidationError} naming `records.<i>.type` of the offending record.
  */
 export function assertZoneConsistent(records: readonly { name: string; type: string }[]): void {
-  const byName = new Map<string, { types: string[]; indexes: number[] }>();
+  // By name, in order of first appearance: the index of its only record, or what its records hold.
+  const byName = new Map<string, number | { lastCname: number; other: boolean }>();
+  const isCname = (type: string) => type === 'CNAME' || type.toUpperCase() === 'CNAME';
   records.forEach((r, i) => {
     const key = r.name.toLowerCase();
-    const entry = byName.get(key) ?? { types: [], indexes: [] };
-    entry.types.push(r.type.toUpperCase());
-    entry.indexes.push(i);
-    byName.set(key, entry);
+    let seen = byName.get(key);
+    if (seen === undefined) return void byName.set(key, i);
+    if (typeof seen === 'number') {
+      const first = isCname((records[seen] as { type: string }).type);
+      byName.set(key, (seen = { lastCname: first ? seen : -1, other: !first }));
+    }
+    if (isCname(r.type)) seen.lastCname = i;
+    else seen.other = true;
   });
   const errors = new FieldErrors();
-  for (const [name, { types, indexes }] of byName) {
-    if (!types.includes('CNAME') || types.length === 1) continue;
-    const at = indexes[types.lastIndexOf('CNAME')] ?? 0;
-    const other = types.filter((t) => t !== 'CNAME').length > 0 ? 'another record type' : 'a second CNAME';
-    errors.add(`records.${at}.type`, `a CNAME at ${quote(name)} cannot coexist with ${other}`);
+  for (const [name, seen] of byName) {
+    if (typeof seen === 'number' || seen.lastCname < 0) continue;
+    const other = seen.other ? 'another record type' : 'a second CNAME';
+    errors.add(`records.${seen.lastCname}.type`, `a CNAME at ${quote(name)} cannot coexist with ${other}`);
   }
   errors.throwIfAny('Inconsistent DNS records');
 }
@@ -232,4 +254,18 @@ export function sameRecord(a: NormalizedDnsRecord, b: NormalizedDnsRecord): bool
  */
 export function recordIdentity(record: { type: string; priority: number; content: string }): string {
   return `${record.priority} ${contentKey(record.type, record.content)}`;
+}
+
+/**
+ * `recordIdentity(a) === recordIdentity(b)`, without building either string when the priorities are
+ * numbers (and for A and TXT records, without building anything).
+ */
+export function sameIdentity(
+  a: { type: string; priority: number; content: string },
+  b: { type: string; priority: number; content: string },
+): boolean {
+  if (typeof a.priority !== 'number' || typeof b.priority !== 'number') return recordIdentity(a) === recordIdentity(b);
+  // Two numbers print alike exactly when they are equal or both NaN.
+  if (a.priority !== b.priority && !(Number.isNaN(a.priority) && Number.isNaN(b.priority))) return false;
+  return contentKey(a.type, a.content) === contentKey(b.type, b.content);
 }

@@ -7,7 +7,7 @@
  */
 import { DNS_RECORD_TYPES, type DnsRecordInput, type DnsRecordType } from '../../core/dns.js';
 import { normalizeDomain, normalizeHostname, normalizeRecord } from '../../core/validation/index.js';
-import { bad } from './escapes.js';
+import { bad, nameText } from './escapes.js';
 import type { Found } from './found.js';
 import { absolute, rdata, type RecordData } from './rdata.js';
 import type { EntryReader } from './tokenize.js';
@@ -43,6 +43,9 @@ export function parseTtl(word: string): number | undefined {
 
 const isDigit = (c: number) => c >= 48 && c <= 57;
 
+/** A name as written that is relative to the origin (neither `@`, `.` nor ending in an unescaped dot). */
+const isRelative = (word: string) => word !== '@' && word !== '.' && !(word.endsWith('.') && !word.endsWith('\\.'));
+
 /** A full name as the zone's relative name: `@`, `www`, `a.b`; a name outside the zone is refused. */
 function relative(full: string, zone: string): string {
   if (full === zone) return '@';
@@ -62,6 +65,8 @@ export interface ReadState {
   lastTtl: number | undefined;
   /** The last owner written, full; an indented entry keeps it. */
   owner: string | undefined;
+  /** Its name relative to the zone, when known without cutting it. */
+  ownerName: string | undefined;
 }
 
 /** The message for an `$ORIGIN` outside the zone (after {@link readEntry} returned `false`). */
@@ -113,7 +118,17 @@ export function readEntry(reader: EntryReader, state: ReadState, data: RecordDat
   let w = 0;
   if (!reader.indented) {
     if (quoted[0]) bad(`a name cannot be quoted: "${words[0]}"`);
-    state.owner = absolute(words[w++] as string, state.origin);
+    const word = words[w++] as string;
+    const { origin } = state;
+    if (origin && isRelative(word)) {
+      // The usual owner, relative to the origin: its name in the zone needs no cut when the origin is the zone.
+      const name = nameText(word).toLowerCase();
+      state.owner = `${name}.${origin}`;
+      state.ownerName = origin === state.zone ? name : undefined;
+    } else {
+      state.owner = absolute(word, origin);
+      state.ownerName = undefined;
+    }
   } else if (state.owner === undefined) bad('the first record has no owner name');
   let ttl: number | undefined;
   let classSeen = false;
@@ -147,7 +162,8 @@ export function readEntry(reader: EntryReader, state: ReadState, data: RecordDat
   if (zone === undefined || owner === undefined) return bad('no origin');
   rdata(type as DnsRecordType, words, w, count, state.origin, generic, data);
   const effective = ttl ?? state.defaultTtl ?? state.lastTtl;
-  const input = recordOf(type as DnsRecordType, relative(owner, zone), data.content, data.priority, effective);
+  const name = state.ownerName ?? relative(owner, zone);
+  const input = recordOf(type as DnsRecordType, name, data.content, data.priority, effective);
   const valid = normalizeRecord(input, '', zone);
   found.add(input, valid, reader.line, data.pieces, zone);
   return true;

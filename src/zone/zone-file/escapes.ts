@@ -96,12 +96,29 @@ export const stringText = (text: string, what: string): string =>
 
 const HOST_CHAR = /^[A-Za-z0-9_*-]$/;
 
+const NON_ASCII = /[^\u0000-\u007f]/u;
+
+/** The A-label spelling of a name written with non-ASCII characters, for the error message. */
+function aLabel(text: string): string {
+  try {
+    return `"${new URL(`http://${text}`).hostname}"`;
+  } catch {
+    return 'its A-label (xn--...)';
+  }
+}
+
 /**
  * A domain name as written → the same name with escapes decoded, when every escape spells an ordinary
  * host-name character (`w\097w` is `waw`). An escaped dot (`a\.b`: one label holding a dot) or an escaped
  * byte that is not such a character (`b\195\188cher`, `a\032b`) would become another name: refused.
+ * So is a name written with non-ASCII characters (`bücher`): BIND reads its UTF-8 bytes as they are,
+ * which is not the IDN name (`xn--bcher-kva`) the SDK would make of it.
  */
 export function nameText(text: string): string {
+  if (NON_ASCII.test(text))
+    bad(
+      `the name "${text}" holds characters outside ASCII, which BIND reads as raw bytes, not as the IDN name; write ${aLabel(text)}`,
+    );
   if (!text.includes('\\')) return text;
   let out = '';
   for (let i = 0; i < text.length;) {

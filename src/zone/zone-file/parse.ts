@@ -37,7 +37,7 @@ export interface ParsedZoneFile {
  *
  * @throws {ValidationError} naming the line of every problem (`fields` keyed `line <n>`): a syntax error,
  *   an invalid escape (`\256`, `\01`), a value that is not UTF-8, a name holding an escaped dot or byte
- *   (it would become another name), a name outside the origin, a class other than IN, a record type the
+ *   or written in UTF-8 (it would become another name), a name outside the origin, a class other than IN, a record type the
  *   SDK does not handle, `$INCLUDE` or `$GENERATE`, a CNAME beside other data or a second CNAME, two TXT
  *   records that differ only in where their strings are cut, or a bad record.
  * @example
@@ -57,6 +57,7 @@ export function parseZoneFile(text: string, options: ParseZoneFileOptions = {}):
     defaultTtl: undefined,
     lastTtl: undefined,
     owner: undefined,
+    ownerName: undefined,
   };
   state.origin = state.zone;
   const found = new Found();
