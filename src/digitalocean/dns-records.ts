@@ -9,7 +9,7 @@
  */
 import * as z from 'zod/mini';
 import { DNS_RECORD_TYPES, type DnsRecordType } from '../core/dns.js';
-import type { NormalizedDnsRecord } from '../core/validation/index.js';
+import { formatCaa, parseCaa, type NormalizedDnsRecord } from '../core/validation/index.js';
 import { maybeNumber, maybeString } from '../kit/index.js';
 
 /** One record as DigitalOcean lists it. */
@@ -65,7 +65,7 @@ export function recordFromWire(wire: RecordWire, zone: string): StoredRecord | u
     content = `${wire.weight ?? 0} ${wire.port ?? 0} ${data === '.' || data === '' ? '.' : hostFromData(data, zone)}`;
   if (type === 'CAA') {
     const value = wire.tag !== 'iodef' && CAA_DOMAIN.test(data.replace(/\.$/, '')) ? data.replace(/\.$/, '') : data;
-    content = `${wire.flags ?? 0} ${(wire.tag ?? '').toLowerCase()} ${value}`;
+    content = formatCaa({ flags: wire.flags ?? 0, tag: wire.tag ?? '', value });
   }
   if (type === 'AAAA') content = data.toLowerCase();
   const priority = type === 'MX' || type === 'SRV' ? (wire.priority ?? 0) : 0;
@@ -106,10 +106,9 @@ export function recordToWire(record: NormalizedDnsRecord): Record<string, unknow
       break;
     }
     case 'CAA': {
-      const [flags = '0', tag = '', ...rest] = record.content.split(' ');
-      const value = rest.join(' ').replace(/^"(.*)"$/, '$1');
+      const { flags, tag, value } = parseCaa(record.content) ?? { flags: 0, tag: '', value: record.content };
       const host = tag !== 'iodef' && CAA_DOMAIN.test(value);
-      Object.assign(body, { flags: Number(flags), tag, data: host ? absolute(value) : value });
+      Object.assign(body, { flags, tag, data: host ? absolute(value) : value });
       break;
     }
   }

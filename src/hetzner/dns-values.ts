@@ -8,7 +8,7 @@
  * @module
  */
 import type { DnsRecordType } from '../core/dns.js';
-import { formatTxt, parseTxt } from '../core/validation/index.js';
+import { canonicalCaa, formatCaa, formatTxt, parseCaa, parseTxt } from '../core/validation/index.js';
 
 /** A record's content and priority as the SDK holds them. */
 export interface RecordValue {
@@ -39,8 +39,8 @@ export function valueFromRecord(type: DnsRecordType, record: { content: string; 
       return `${record.priority ?? 0} ${weight} ${port} ${absolute(target)}`;
     }
     case 'CAA': {
-      const [, flags = '0', tag = '', value = ''] = /^(\S+)\s+(\S+)\s+([\s\S]*)$/.exec(content.trim()) ?? [];
-      return `${flags} ${tag} ${value.startsWith('"') ? value : `"${value}"`}`;
+      const parts = parseCaa(content);
+      return parts ? formatCaa(parts, 'always') : content;
     }
     case 'TXT':
       return formatTxt(content);
@@ -65,10 +65,8 @@ export function recordFromValue(type: DnsRecordType, value: string, zone: string
       const host = target === '.' ? '.' : hostFromValue(target, zone);
       return { content: `${weight} ${port} ${host}`, priority: Number(priority) || 0 };
     }
-    case 'CAA': {
-      const [, flags = '0', tag = '', rest = ''] = /^(\S+)\s+(\S+)\s+([\s\S]*)$/.exec(v) ?? [];
-      return { content: `${flags} ${tag.toLowerCase()} ${rest}`, priority: 0 };
-    }
+    case 'CAA':
+      return { content: canonicalCaa(v), priority: 0 };
     case 'TXT':
       return { content: parseTxt(v), priority: 0 };
     case 'AAAA':

@@ -9,6 +9,7 @@
  */
 import type { DnsRecordInput, DnsRecordType } from '../core/dns.js';
 import { formatTxt } from '../core/validation/index.js';
+import { markNothingWritten } from '../core/write-outcome.js';
 import { MessageWire } from '../kit/parse-wire.js';
 import type { DnsSetChanges, DnsSetReplacement, DnsWriteOptions } from '../provider-kit/dns-source.js';
 import type { HostingerClient } from './client.js';
@@ -81,11 +82,12 @@ export function createZoneWriter(
   memo: DisabledRecordsMemo,
   getZone: (zone: string, signal: AbortSignal | undefined) => Promise<RRsetWire[]>,
 ) {
-  return async (zone: string, changes: DnsSetChanges, options?: DnsWriteOptions): Promise<void> => {
+  const write = async (zone: string, changes: DnsSetChanges, sent: { write: boolean }, options?: DnsWriteOptions) => {
     const signal = options?.signal;
-    const put = (json: ZoneWriteWire) =>
+    const put = (json: ZoneWriteWire) => {
+      sent.write = true;
       // overwrite:false appends (a replay is a 4008 conflict); overwrite:true replaces, so it may be retried.
-      client.request({
+      return client.request({
         method: 'PUT',
         path: domainPath(ZONES, zone),
         json,
@@ -93,6 +95,7 @@ export function createZoneWriter(
         idempotent: json.overwrite,
         signal,
       });
+    };
     const validate = (json: ZoneWriteWire) =>
       client.request({
         method: 'POST',
@@ -111,6 +114,7 @@ export function createZoneWriter(
     }
     const remove = async (sets: DnsSetChanges['delete']) => {
       if (sets.length === 0) return;
+      sent.write = true;
       await client.request({
         method: 'DELETE',
         path: domainPath(ZONES, zone),
@@ -152,6 +156,15 @@ export function createZoneWriter(
     }
     memo.written(zone, changes.replace);
     await remove(swaps.otherDeletes);
+  };
+  // Until a DELETE or PUT is sent (the reads, the disabled-record check, /validate), nothing is written.
+  return async (zone: string, changes: DnsSetChanges, options?: DnsWriteOptions): Promise<void> => {
+    const sent = { write: false };
+    try {
+      await write(zone, changes, sent, options);
+    } catch (error) {
+      throw sent.write ? error : markNothingWritten(error);
+    }
   };
 }
 

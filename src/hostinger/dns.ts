@@ -10,7 +10,14 @@
 import { DNS_RECORD_TYPES, type DnsCapability, type DnsRecord, type DnsRecordType } from '../core/dns.js';
 import { NotFoundError } from '../core/errors.js';
 import { setRecordIds } from '../core/record-id.js';
-import { DEFAULT_TTL, hostKey, normalizeDomain, parseTxt, type NormalizedDnsRecord } from '../core/validation/index.js';
+import {
+  canonicalCaa,
+  DEFAULT_TTL,
+  hostKey,
+  normalizeDomain,
+  parseTxt,
+  type NormalizedDnsRecord,
+} from '../core/validation/index.js';
 import { MessageWire } from '../kit/parse-wire.js';
 import { createDnsCapability, createDnsWithoutBatch, type KitDnsCapability } from '../provider-kit/dns-capability.js';
 import type { DnsSource } from '../provider-kit/dns-source.js';
@@ -41,6 +48,7 @@ function plainContent(type: DnsRecordType, content: string): string {
   if (type === 'TXT') return parseTxt(content);
   if (type === 'CNAME' || type === 'NS') return hostKey(content);
   if (type === 'AAAA') return content.toLowerCase();
+  if (type === 'CAA') return canonicalCaa(content);
   return content;
 }
 

@@ -56,6 +56,8 @@ export function createPowerDnsDns(client: ApiClient, server: string): KitDnsCapa
     provider: 'powerdns',
     // writeSets sends the sets without reading first: PowerDNS checks them against the rest of the zone.
     blindSetWrites: true,
+    // One PATCH is one transaction: a refused PATCH changed nothing.
+    atomicWrites: true,
     async read(zone, options) {
       return recordsFromWire(await getZone(zone, options?.signal), zone);
     },

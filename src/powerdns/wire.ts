@@ -1,13 +1,13 @@
 /**
  * PowerDNS record sets ↔ the SDK's records. On the wire names are absolute (`www.example.org.`) and `content`
  * is PowerDNS's presentation format: host names with their dot, the MX/SRV priority in front, TXT as quoted
- * strings of at most 255 bytes, CAA values quoted.
+ * strings of at most 255 bytes, CAA values quoted (listed in the SDK's one CAA form).
  *
  * @internal
  * @module
  */
 import type { DnsRecordInput, DnsRecordType } from '../index.js';
-import { formatTxt, parseTxt, type DnsSetChanges } from '../provider-kit/index.js';
+import { canonicalCaa, formatCaa, formatTxt, parseCaa, parseTxt, type DnsSetChanges } from '../provider-kit/index.js';
 
 /** One record set as the zone GET lists it. */
 export interface RRSetWire {
@@ -21,7 +21,6 @@ const TYPES = ['A', 'AAAA', 'CNAME', 'MX', 'TXT', 'NS', 'SRV', 'CAA'];
 const absolute = (host: string) => (host === '.' ? '.' : `${host}.`);
 const host = (wire: string) => (wire === '.' ? '.' : wire.replace(/\.$/, '').toLowerCase());
 const wireName = (name: string, zone: string) => (name === '@' ? `${zone}.` : `${name}.${zone}.`);
-const QUOTED = /^"(?:[^"\\]|\\[\s\S])*"$/;
 
 /** The `content` PowerDNS wants for one SDK record. */
 export function contentToWire(type: DnsRecordType, content: string, priority = 0): string {
@@ -37,8 +36,8 @@ export function contentToWire(type: DnsRecordType, content: string, priority = 0
     case 'TXT': // control bytes as \DDD, the form PowerDNS prints them in
       return formatTxt(content).replace(/[\0-\x1f\x7f]/g, (c) => `\\${String(c.charCodeAt(0)).padStart(3, '0')}`);
     case 'CAA': {
-      const value = rest.join(' ');
-      return `${first} ${second} ${QUOTED.test(value) ? value : `"${value.replace(/["\\]/g, '\\$&')}"`}`;
+      const parts = parseCaa(content);
+      return parts ? formatCaa(parts, 'always') : content;
     }
     default:
       return content;
@@ -57,8 +56,8 @@ function fromWire(type: DnsRecordType, content: string): { content: string; prio
       return { priority: Number(first), content: [...rest.slice(0, -1), host(rest.at(-1) ?? '.')].join(' ') };
     case 'TXT':
       return { content: parseTxt(content) };
-    case 'CAA': // the tag as the SDK writes it; the value as it is (quoted)
-      return { content: `${first} ${rest[0]?.toLowerCase()} ${content.split(' ').slice(2).join(' ')}` };
+    case 'CAA':
+      return { content: canonicalCaa(content) };
     default:
       return { content: content.toLowerCase() };
   }

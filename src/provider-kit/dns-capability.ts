@@ -17,15 +17,16 @@ import {
   type DnsUpdateOptions,
 } from '../core/dns.js';
 import { ConflictError } from '../core/errors.js';
+import { isRefusal, markNothingWritten } from '../core/write-outcome.js';
 import { setRecordIds } from '../core/record-id.js';
 import { FieldErrors, fail } from '../core/validation/fail.js';
 import {
   checkRecord,
-  checkRecords,
   normalizeDomain,
   normalizeRecordName,
   recordIdentity,
   repeatsZone,
+  validateRecordsWith,
   validateSetChangesWith,
   type NormalizedDnsRecord,
 } from '../core/validation/index.js';
@@ -148,7 +149,11 @@ function dnsCore(source: DnsSource, resetAll: Core['resetAll'] = () => Promise.r
     const changes = changesBetween(current.sets, next);
     if (isEmpty(changes)) return;
     assertFits(provider, zone, current.sets, next);
-    await source.write(zone, changes, { ...callOptions(options), ...progressOf(options), current: current.raw });
+    await writeThrough(source, options, zone, changes, {
+      ...callOptions(options),
+      ...progressOf(options),
+      current: current.raw,
+    });
   };
 
   /**
@@ -206,7 +211,7 @@ function dnsCore(source: DnsSource, resetAll: Core['resetAll'] = () => Promise.r
 
     async update(domain: string, records: DnsRecordInput[], options: DnsUpdateOptions = {}): Promise<void> {
       const zone = normalizeDomain(domain);
-      const wanted = checkRecords(records, zone);
+      const wanted = validateRecordsWith(checkRecord, records, zone);
       checkTypes(wanted, (i) => `records.${i}.type`);
       if (wanted.length === 0) return;
       const given = wanted.map((record, i) => ({ record, given: records[i]?.ttl, field: `records.${i}.ttl` }));
@@ -222,7 +227,13 @@ function dnsCore(source: DnsSource, resetAll: Core['resetAll'] = () => Promise.r
       const target =
         options.content === undefined ? undefined : checkRecord({ type: t, name: n, content: options.content });
       if (source.blindSetWrites && !target) {
-        await source.write(zone, { replace: [], delete: [{ name: n, type: t }] }, callOptions(options));
+        await writeThrough(
+          source,
+          options,
+          zone,
+          { replace: [], delete: [{ name: n, type: t }] },
+          callOptions(options),
+        );
         return;
       }
       const current = await read(zone, options);
@@ -247,7 +258,7 @@ function dnsCore(source: DnsSource, resetAll: Core['resetAll'] = () => Promise.r
 /** `writeSets`: validated, then written with one `write` (without reading first when the source allows). */
 function writeSetsOf(source: DnsSource, { read, commit, checkTypes }: Core): KitDnsCapability['writeSets'] {
   const perRecord = source.limits?.ttl === 'per-record';
-  return async (domain: string, input: DnsRecordSetChanges, options?: DnsWriteSetsOptions): Promise<void> => {
+  const writeSets = async (domain: string, input: DnsRecordSetChanges, options?: DnsWriteSetsOptions) => {
     const zone = normalizeDomain(domain);
     const batch = validateSetChangesWith(checkRecord, input, zone, { ttlPerRecord: perRecord });
     checkTypes(
@@ -261,7 +272,7 @@ function writeSetsOf(source: DnsSource, { read, commit, checkTypes }: Core): Kit
         replace: batch.replace.map((s) => ({ ...s, records: s.records.map((r) => toWritten(r, s.ttl)) })),
         delete: batch.delete,
       };
-      await source.write(zone, changes, { ...callOptions(options), ...progressOf(options) });
+      await writeThrough(source, options, zone, changes, { ...callOptions(options), ...progressOf(options) });
       return;
     }
     const current = await read(zone, options);
@@ -270,6 +281,36 @@ function writeSetsOf(source: DnsSource, { read, commit, checkTypes }: Core): Kit
     for (const set of batch.replace) next.set(setKey(set.name, set.type), set);
     await commit(zone, current, next, options);
   };
+  // An error before `write` was called (a check, the read) means nothing was written.
+  return async (domain, input, options) => {
+    let wrote = false;
+    const noteWrite = () => void (wrote = true);
+    try {
+      await writeSets(domain, input, { ...options, [CALLED]: noteWrite } as DnsWriteSetsOptions);
+    } catch (error) {
+      throw wrote ? error : markNothingWritten(error);
+    }
+  };
+}
+
+/** Where `writeSets` is told, per call, that `write` was called. */
+const CALLED = Symbol('write called');
+
+/**
+ * `source.write`, noted in `writeSets`' per-call options; with `atomicWrites`, a refusal of the write is
+ * marked as having written nothing.
+ */
+async function writeThrough(
+  source: DnsSource,
+  kitOptions: CallOptions | undefined,
+  ...args: Parameters<DnsSource['write']>
+): Promise<void> {
+  (kitOptions as { [CALLED]?: () => void } | undefined)?.[CALLED]?.();
+  try {
+    await source.write(...args);
+  } catch (error) {
+    throw source.atomicWrites && isRefusal(error) ? markNothingWritten(error) : error;
+  }
 }
 
 /**

@@ -95,4 +95,12 @@ export interface DnsSource {
    * @default false
    */
   blindSetWrites?: boolean;
+  /**
+   * `true` when one `write` is carried out all or nothing (PowerDNS applies a PATCH in one transaction):
+   * a refusal from it (an HTTP 4xx answer) then left the zone as it was, and `applyPlan` does not report
+   * the zone as partly written. Without it, an error from `write` may follow writes that landed, unless
+   * `write` marks it with `markNothingWritten`.
+   * @default false
+   */
+  atomicWrites?: boolean;
 }

@@ -28,6 +28,7 @@
 export { createDnsCapability } from './dns-capability.js';
 export type { KitDnsCapability } from './dns-capability.js';
 export type { DnsSource, DnsSetChanges, DnsSetReplacement, DnsWriteOptions } from './dns-source.js';
+export { isRefusal, markNothingWritten, wroteNothing } from '../core/write-outcome.js';
 export { assignRecordIds } from '../core/record-id.js';
 export { createVpsCapability } from './vps-capability.js';
 export type { ActionProbe, VmPowerAction, VmSnapshotStarted, VpsSource } from './vps-source.js';
@@ -63,10 +64,13 @@ export {
   sameRecord,
   formatTxt,
   parseTxt,
+  canonicalCaa,
+  formatCaa,
+  parseCaa,
   validateSetChanges,
   recordIdentity,
 } from '../core/validation/index.js';
-export type { ValidatedSetChanges, ValidatedRecordSet } from '../core/validation/index.js';
+export type { CaaParts, ValidatedSetChanges, ValidatedRecordSet } from '../core/validation/index.js';
 export {
   VM_PASSWORD_MIN_LENGTH,
   SSH_KEY_NAME_MAX_LENGTH,

@@ -3,6 +3,7 @@ import { ConflictError, ValidationError } from '../core/errors.js';
 import { requireCapability, type Provider } from '../core/provider.js';
 import { FieldErrors } from '../core/validation/fail.js';
 import { normalizeDomain, recordIdentity, validateSetChanges } from '../core/validation/index.js';
+import { wroteNothing } from '../core/write-outcome.js';
 import { markPartialWrite, UnsafePlanError } from './errors.js';
 import { groupSets, setKey } from './sets.js';
 import type { ApplyPlanOptions, ZonePlan, ZonePlanJson } from './types.js';
@@ -65,7 +66,7 @@ async function writeOneByOne(
       options.onProgress?.(++done, total);
     }
   } catch (error) {
-    markPartialWrite(error, { written: done, total });
+    if (done > 0 || !wroteNothing(error)) markPartialWrite(error, { written: done, total });
     throw error;
   }
 }
@@ -86,6 +87,8 @@ async function writeBatch(
       },
     });
   } catch (error) {
+    // A refusal that wrote nothing (a check before sending, an all-or-nothing write refused) is no partial write.
+    if (progress === undefined && wroteNothing(error)) throw error;
     markPartialWrite(error, {
       written: progress?.done,
       total: progress?.total ?? batch.replace.length + batch.delete.length,

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
@@ -27,5 +27,17 @@ describeWithPdns('cli: PowerDNS is one of the providers the command line ships',
       expect.objectContaining({ id: 'www/A/0', name: 'www', content: '192.0.2.10', ttl: 300 }),
     );
     expect(listed.stdout + listed.stderr).not.toContain(server().apiKey);
+  });
+
+  it('dns apply of a change PowerDNS refuses saves no rollback file: the zone is as it was', async () => {
+    const sdk = createPowerDnsProvider({ apiKey: server().apiKey, baseUrl: server().apiUrl });
+    const before = await sdk.dns.list('example.org');
+    const file = join(configDir, 'bad-mx.zone');
+    writeFileSync(file, '$ORIGIN example.org.\n$TTL 300\nwww A 192.0.2.11\n@ MX 10 _bad.example.org.\n');
+    const applied = await run(['dns', 'apply', 'example.org', file, '--yes', '--no-purge']);
+    expect(applied.code).toBe(1);
+    expect(applied.stderr).toMatch(/^ValidationError: /m);
+    expect(applied.stderr).not.toMatch(/partly written|saved in/);
+    expect(await sdk.dns.list('example.org')).toEqual(before);
   });
 });

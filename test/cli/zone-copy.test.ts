@@ -1,7 +1,11 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDigitalOceanProvider } from '../../src/digitalocean/index.js';
 import { createHostingerProvider } from '../../src/hostinger/index.js';
 import { createDigitalOceanSimulator } from '../../src/testing/index.js';
+import { formatZoneFile } from '../../src/zone/index.js';
 import { startFixture, type CliFixture } from './run-cli.js';
 
 // Hostinger and DigitalOcean configured side by side, each against its simulator.
@@ -61,5 +65,37 @@ describe('cli: dns copy', () => {
     const result = await fx.run(['dns', 'copy', 'example.com', '--from', 'hostinger']);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/--from <provider> and --to <provider>/);
+  });
+});
+
+describe('cli: dns apply on DigitalOcean, refused midway', () => {
+  it('saves the rollback file once a write had landed', async () => {
+    const digitalocean = createDigitalOceanProvider({ apiKey: doSim.token, baseUrl: doOrigin });
+    const records = await digitalocean.dns.list('example.com');
+    const gone = records.find((r) => r.type !== 'NS')!;
+    const kept = records.filter((r) => !(r.name === gone.name && r.type === gone.type));
+    const added = { id: '', name: 'added', type: 'A' as const, content: '192.0.2.50', ttl: 300, priority: 0 };
+    const dir = mkdtempSync(join(tmpdir(), 'setec-cli-do-'));
+    const file = join(dir, 'edited.zone');
+    writeFileSync(file, formatZoneFile('example.com', [...kept, added]));
+    // DigitalOcean writes the DELETE first; then it refuses the new record.
+    doSim.inject({ status: 422, method: 'POST', times: 1 });
+    const failed = await fx.run([
+      'dns',
+      'apply',
+      'example.com',
+      file,
+      '--provider',
+      'digitalocean',
+      '--yes',
+      '--force',
+    ]);
+    rmSync(dir, { recursive: true, force: true });
+    expect(failed.code).toBe(1);
+    expect(failed.stderr).toMatch(/1 of 2 writes had completed/);
+    const saved = /saved in (\S+\.zone)/.exec(failed.stderr)?.[1];
+    expect(saved).toBeDefined();
+    expect(readFileSync(saved!, 'utf8')).toContain(gone.content);
+    rmSync(dirname(saved!), { recursive: true, force: true });
   });
 });

@@ -2,7 +2,7 @@ import { Resolver } from 'node:dns/promises';
 import { beforeEach, expect, it } from 'vitest';
 import { AuthenticationError, ConflictError, NotFoundError, ValidationError } from '../../src/index.js';
 import { createPowerDnsProvider } from '../../src/powerdns/index.js';
-import { applyPlan, planZone } from '../../src/zone/index.js';
+import { applyPlan, partialWriteOf, planZone } from '../../src/zone/index.js';
 import { describeWithPdns, usePdnsServer } from '../support/pdns-server.js';
 
 const ZONE = 'example.org';
@@ -78,7 +78,7 @@ describeWithPdns('PowerDNS adapter on a real pdns_server', () => {
         { type: 'MX', name: '@', content: 'mail.example.org', ttl: 600, priority: 10 },
         { type: 'SRV', name: '_sip._tcp', content: '5 5060 sip.example.org', ttl: 600, priority: 20 },
         { type: 'CNAME', name: 'www', content: 'target.example.net', ttl: 600, priority: 0 },
-        { type: 'CAA', name: '@', content: '0 issue "letsencrypt.org"', ttl: 600, priority: 0 },
+        { type: 'CAA', name: '@', content: '0 issue letsencrypt.org', ttl: 600, priority: 0 },
         { type: 'TXT', name: 'txt', content: 'say "hi";\ta\\b', ttl: 600, priority: 0 },
       ]),
     );
@@ -148,6 +148,21 @@ describeWithPdns('PowerDNS adapter on a real pdns_server', () => {
       .catch((e: unknown) => e);
     expect(refused).toBeInstanceOf(ValidationError);
     expect((refused as Error).message).toContain('non-hostname content');
+    expect(await rawZone()).toEqual(before);
+  });
+
+  it('a plan PowerDNS refuses is not reported as partly written: its one PATCH changed nothing', async () => {
+    const p = provider();
+    await p.dns.create(ZONE, { type: 'A', name: 'www', content: '192.0.2.1', ttl: 300 });
+    const before = await rawZone();
+    const plan = await planZone(p, ZONE, [
+      { type: 'A', name: 'www', content: '192.0.2.2', ttl: 300 },
+      { type: 'MX', name: '@', content: '_bad.example.org', priority: 10, ttl: 300 },
+    ]);
+    const error = await applyPlan(p, plan).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ValidationError);
+    expect(partialWriteOf(error)).toBeUndefined();
+    expect((error as Error).message).not.toMatch(/partly written/);
     expect(await rawZone()).toEqual(before);
   });
 

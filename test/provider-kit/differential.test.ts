@@ -71,6 +71,16 @@ const values: Record<string, fc.Arbitrary<{ content: string; priority?: number }
   }),
   TXT: fc.record({ content: fc.constantFrom('v=spf1 -all', 'say "hi"', 'a;b; c', 'k=v; p=MIGf', 'é and ü') }),
   CNAME: fc.record({ content: fc.constantFrom('target.example.net', 'Other.example.org') }),
+  // One record spelled with and without quotes, a value that needs them, a tag in upper case. (Issuer
+  // parameters, `ca.example; account=1`, are left out: DigitalOcean takes a bare CA domain only.)
+  CAA: fc.record({
+    content: fc.constantFrom(
+      '0 issue letsencrypt.org',
+      '0 issue "letsencrypt.org"',
+      '0 iodef "mailto:sec@example.com"',
+      '128 ISSUEWILD ";"',
+    ),
+  }),
 };
 const typeSpelling = (type: string) => fc.constantFrom(type, type.toLowerCase());
 const record: fc.Arbitrary<DnsRecordInput> = fc

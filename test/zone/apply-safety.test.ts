@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { DnsRecordInput } from '../../src/core/dns.js';
 import { isValidationError } from '../../src/core/errors.js';
+import type { Provider } from '../../src/core/provider.js';
+import { createDnsCapability } from '../../src/provider-kit/index.js';
 import { createMemoryProvider } from '../../src/testing/index.js';
 import { applyPlan, partialWriteOf, planZone, restoreSnapshot } from '../../src/zone/index.js';
 import { providerFor, writes } from '../digitalocean/helpers.js';
@@ -114,6 +116,33 @@ describe('zone: a write that fails midway', () => {
     const error = await applyPlan(provider, plan).catch((e: unknown) => e);
     expect((error as Error).name).toBe('ConflictError');
     expect(partialWriteOf(error)).toBeUndefined();
+  });
+});
+
+describe('zone: a refusal by the provider kit before anything is sent', () => {
+  it('is no partial write: a reviewed plan file holding a type the provider does not store', async () => {
+    const stored: DnsRecordInput[] = [{ type: 'A', name: 'www', content: '192.0.2.1', ttl: 300 }];
+    let writes = 0;
+    const dns = createDnsCapability({
+      provider: 'memory',
+      recordTypes: ['A'],
+      read: async () => stored,
+      write: async () => void writes++,
+    });
+    const provider = { ...createMemoryProvider(), dns } as Provider;
+    const plan = await planZone(provider, 'example.com', stored);
+    // Edited after review: a TXT set the provider cannot store (planZone itself would have refused it).
+    plan.changes.push({
+      action: 'create',
+      name: 'note',
+      type: 'TXT',
+      before: [],
+      after: [{ type: 'TXT', name: 'note', content: 'x', ttl: 300 }],
+    });
+    const error = await applyPlan(provider, plan).catch((e: unknown) => e);
+    expect(isValidationError(error)).toBe(true);
+    expect(partialWriteOf(error)).toBeUndefined();
+    expect(writes).toBe(0);
   });
 });
 

@@ -3,7 +3,7 @@ import type { DnsRecordInput } from '../../src/core/dns.js';
 import { isConflictError, isValidationError } from '../../src/core/errors.js';
 import { createHostingerProvider } from '../../src/hostinger/index.js';
 import { createMemoryProvider } from '../../src/testing/index.js';
-import { applyPlan, isUnsafePlanError, planZone, restoreSnapshot } from '../../src/zone/index.js';
+import { applyPlan, isUnsafePlanError, partialWriteOf, planZone, restoreSnapshot } from '../../src/zone/index.js';
 import { useSimulatorServer } from '../support/msw.js';
 
 const { sim, baseUrl } = useSimulatorServer();
@@ -153,6 +153,21 @@ describe('zone: Hostinger adapter against the simulator', () => {
       'DELETE ',
       ...Array(4).fill(['GET ', 'POST /validate', 'PUT ']).flat(),
     ]);
+  });
+
+  it('a plan Hostinger refuses at /validate is no partial write; one refused after its DELETE is', async () => {
+    const desired = await desiredWithChanges(2);
+    const plan = await planZone(provider(), 'example.com', desired, { ignore: [{ type: 'NS' }] });
+    sim.reset();
+    sim.inject({ status: 422, method: 'POST', path: /\/validate$/, times: 1 });
+    const refused = await applyPlan(provider(), plan).catch((e: unknown) => e);
+    expect(isValidationError(refused)).toBe(true);
+    expect(partialWriteOf(refused)).toBeUndefined();
+    expect(sim.requests.filter((r) => r.method === 'DELETE' || r.method === 'PUT')).toEqual([]);
+    sim.inject({ status: 422, method: 'PUT', times: 1 });
+    const midway = await applyPlan(provider(), plan).catch((e: unknown) => e);
+    expect(partialWriteOf(midway)).toBeDefined();
+    expect((midway as Error).message).toMatch(/partly written/);
   });
 
   it('validates a bad batch locally, with no request', async () => {

@@ -9,13 +9,14 @@ export { normalizeDomain, normalizeHostname, normalizeRecordName } from './domai
 export type { NormalizedDnsRecord } from './record.js';
 export { DEFAULT_TTL } from './ttl.js';
 export { normalizeRecord, validateRecords, assertZoneConsistent, sameRecord } from './record.js';
-export { checkRecord, checkRecords, hostKey, recordIdentity, repeatsZone, sameIdentity } from './record.js';
+export { checkRecord, hostKey, recordIdentity, repeatsZone, sameIdentity, validateRecordsWith } from './record.js';
 export {
   validateSetChanges,
   validateSetChangesWith,
   type ValidatedSetChanges,
   type ValidatedRecordSet,
 } from './record-sets.js';
+export { canonicalCaa, formatCaa, parseCaa, type CaaParts } from './caa.js';
 export { TXT_CHUNK_BYTES, formatTxt, parseTxt, splitTxt } from './txt.js';
 export {
   VM_PASSWORD_MIN_LENGTH,

@@ -52,7 +52,7 @@ export function validateSetChanges(
 }
 
 /**
- * {@link validateSetChanges} with `check` for each record: `checkRecord` for a provider's `writeSets` (see `checkRecords`).
+ * {@link validateSetChanges} with `check` for each record (see `validateRecordsWith`).
  *
  * @internal
  */

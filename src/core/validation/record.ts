@@ -8,6 +8,7 @@ import { DNS_RECORD_TYPES, type DnsRecord, type DnsRecordInput, type DnsRecordTy
 import { normalizeHostname, normalizeRecordName } from './domain.js';
 import { FieldErrors, fail, quote } from './fail.js';
 import { expandIPv6, isIPv4, isIPv6 } from './ip.js';
+import { canonicalCaa } from './caa.js';
 import { quickRecord } from './quick-record.js';
 import { DEFAULT_TTL, MAX_TTL, MIN_TTL } from './ttl.js';
 import { parseTxt } from './txt.js';
@@ -47,7 +48,8 @@ function caaContent(content: string, field: string): string {
   const [, flags = '', tag = '', value = ''] = match;
   const f = decimalIn(flags, 255, field, 'CAA flags');
   if (!/^[a-zA-Z0-9]{1,15}$/.test(tag)) fail(field, `CAA tag must be 1 to 15 letters or digits`);
-  return `${f} ${tag.toLowerCase()} ${value}`;
+  // One form whatever the spelling: `0 issue "ca.example"` is `0 issue ca.example`.
+  return canonicalCaa(`${f} ${tag} ${value}`);
 }
 
 function normalizeContent(type: DnsRecordType, content: unknown, field: string): string {
@@ -145,16 +147,19 @@ export function validateRecords(records: DnsRecordInput[], zone?: string): Norma
 }
 
 /**
- * {@link validateRecords} with the full check of each record ({@link checkRecord}) and no fast path: for a
- * provider's DNS calls, which validate a few records at a time, so that the fast path of large zones stays out
- * of an adapter's bundle. Same results, same errors.
+ * {@link validateRecords} with `check` for each record: {@link checkRecord} where a few records are
+ * validated at a time (a provider's DNS calls), which keeps the fast path of large zones out of its bundle.
  *
  * @internal
  */
-export function checkRecords(records: DnsRecordInput[], zone?: string): NormalizedDnsRecord[] {
+export function validateRecordsWith(
+  check: typeof checkRecord,
+  records: DnsRecordInput[],
+  zone?: string,
+): NormalizedDnsRecord[] {
   if (!Array.isArray(records)) fail('records', 'must be an array');
   const errors = new FieldErrors();
-  const out = records.map((r, i) => errors.catch(() => checkRecord(r, `records.${i}.`, zone)));
+  const out = records.map((r, i) => errors.catch(() => check(r, `records.${i}.`, zone)));
   errors.throwIfAny('Invalid DNS records');
   const valid = out as NormalizedDnsRecord[];
   assertZoneConsistent(valid);
@@ -224,11 +229,9 @@ function contentKey(type: string, content: string): string {
       return expandIPv6(content)?.join(':') ?? content.toLowerCase();
     case 'SRV':
       return content.trim().split(/\s+/).map(hostKey).join(' ');
-    case 'CAA': {
+    case 'CAA':
       // `0 issue "letsencrypt.org"` and `0 issue letsencrypt.org` are one record (Hostinger drops the quotes).
-      const [flags = '', tag = '', ...value] = content.trim().split(/\s+/);
-      return `${flags} ${tag.toLowerCase()} ${value.join(' ').replace(/^"(.*)"$/, '$1')}`;
-    }
+      return canonicalCaa(content);
     default:
       return hostKey(content);
   }

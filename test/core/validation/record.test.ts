@@ -103,9 +103,6 @@ describe('validation: DNS records', () => {
   });
 
   it('CAA flags must be ≤ 255 and the tag ≤ 15 characters', () => {
-    expect(normalizeRecord(rec({ type: 'CAA', content: '0 issue "letsencrypt.org"' })).content).toBe(
-      '0 issue "letsencrypt.org"',
-    );
     expect(normalizeRecord(rec({ type: 'CAA', content: '128 ISSUEWILD ";"' })).content).toBe('128 issuewild ";"');
     for (const bad of [
       '256 issue "ca.example"',
@@ -119,6 +116,21 @@ describe('validation: DNS records', () => {
         bad,
       ).toHaveProperty('content');
     }
+  });
+
+  it('CAA content has one form: the value bare when it is plain ASCII, else quoted with " and \\ escaped', () => {
+    const caa = (content: string) => normalizeRecord(rec({ type: 'CAA', content })).content;
+    expect(caa('0 issue "letsencrypt.org"')).toBe('0 issue letsencrypt.org');
+    expect(caa('0 issue letsencrypt.org')).toBe('0 issue letsencrypt.org');
+    expect(caa('0 iodef "mailto:sec@example.com"')).toBe('0 iodef mailto:sec@example.com');
+    expect(caa('0 issue "letsencrypt\\046org"')).toBe('0 issue letsencrypt.org');
+    expect(caa('0 issue "ca.example; validationmethods=dns-01"')).toBe(
+      '0 issue "ca.example; validationmethods=dns-01"',
+    );
+    expect(caa('0 issue ca.example; account=1')).toBe('0 issue "ca.example; account=1"');
+    expect(caa('0 tbs "say \\"hi\\" \\\\o/"')).toBe('0 tbs "say \\"hi\\" \\\\o/"');
+    expect(caa('0 tbs "h\\195\\169llo"')).toBe('0 tbs "héllo"');
+    expect(caa('0 issue ""')).toBe('0 issue ""');
   });
 
   it.each(['MX', 'NS', 'CNAME'] as const)('a %s target that is an IP address is rejected', (type) => {
