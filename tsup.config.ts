@@ -1,4 +1,9 @@
+import { readFileSync } from 'node:fs';
 import { defineConfig, type Options } from 'tsup';
+
+// `VERSION` (src/version.ts) is package.json's version, written into the build.
+const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
+const define = { __SETEC_HOSTING_VERSION__: JSON.stringify(version) };
 
 const shared: Options = {
   entry: {
@@ -33,6 +38,7 @@ const shared: Options = {
   target: 'node20',
   sourcemap: false,
   external: ['vitest', 'msw', 'msw/node'],
+  define,
 };
 
 export default defineConfig([
@@ -60,5 +66,6 @@ export default defineConfig([
     dts: false,
     external: ['vitest', 'msw', 'msw/node'],
     noExternal: ['ky', 'zod'],
+    define,
   },
 ]);

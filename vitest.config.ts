@@ -1,9 +1,14 @@
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 const src = (path: string) => fileURLToPath(new URL(`./src/${path}`, import.meta.url));
 
+const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
+
 export default defineConfig({
+  // As the build does: VERSION is package.json's version.
+  define: { __SETEC_HOSTING_VERSION__: JSON.stringify(version) },
   // Examples import the package by name, as users do; tests run them against the sources.
   resolve: {
     alias: [

@@ -8,6 +8,23 @@ describe('README', () => {
     expect(readme).toBe(readmeWithTable(readme));
   });
 
+  it('lists every entry of package.json "exports" in its import table, with what each side-effect entry does', () => {
+    const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+    const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
+      exports: Record<string, unknown>;
+    };
+    const rows = new Map(
+      [...readme.matchAll(/^\| `(setec-hosting[^`]*)` \|[^|]+\| ([^|]+) \|$/gm)].map((m) => [m[1]!, m[2]!.trim()]),
+    );
+    const entries = Object.keys(pkg.exports)
+      .filter((key) => key !== './package.json')
+      .map((key) => (key === '.' ? 'setec-hosting' : `setec-hosting/${key.slice(2)}`));
+    expect(entries.length).toBeGreaterThan(10);
+    expect(entries.filter((entry) => !rows.has(entry))).toEqual([]);
+    for (const entry of entries)
+      expect(rows.get(entry), entry).toMatch(entry.endsWith('/register') ? /^yes/ : /^none$/);
+  });
+
   it('shows the two set-up commands on its first screen', () => {
     const firstScreen = readFileSync(new URL('../README.md', import.meta.url), 'utf8')
       .split('\n')

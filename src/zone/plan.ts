@@ -97,7 +97,8 @@ export async function planZone(
     provider: provider.name,
     domain: zone,
     taken_at: new Date().toISOString(),
-    records: listed.map((r) => ({ ...r })),
+    // The listing itself: the records of each change are copies, so a plan never shares an object twice.
+    records: listed,
   };
   // Records matched by a content rule stay as listed: desired ones are dropped, listed ones kept as desired.
   // Where a set has one TTL, a kept record takes the TTL `desired` gives its set (its value stays as listed).
@@ -142,7 +143,13 @@ export function diffZone(
       continue;
     }
     const after = next ? next.records.map(input) : [];
-    changes.push({ action: next ? 'update' : 'delete', name: set.name, type: set.type, before: set.records, after });
+    changes.push({
+      action: next ? 'update' : 'delete',
+      name: set.name,
+      type: set.type,
+      before: set.records.map((r) => ({ ...r })),
+      after,
+    });
   }
   for (const set of target.list) {
     if (current.get(set.name, set.type) || ignored(set.name, set.type)) continue;

@@ -49,6 +49,17 @@ describe('cli: plans as files', () => {
     expect(await shown()).toContain('new A 300 0 198.51.100.7');
   });
 
+  it('dns apply takes a plan file alone, since the plan names its zone; a zone file alone is a usage error', async () => {
+    const planFile = join(dir, 'alone.json');
+    await fx.run(['dns', 'plan', 'example.com', await zoneWithNewHost(), '--out', planFile]);
+    const applied = await fx.run(['dns', 'apply', planFile, '--yes']);
+    expect(applied.code, applied.stderr).toBe(0);
+    expect(await shown()).toContain('new A 300 0 198.51.100.7');
+    const zoneOnly = await fx.run(['dns', 'apply', 'example.com', '--yes']);
+    expect(zoneOnly.code).toBe(2);
+    expect(zoneOnly.stderr).toMatch(/^UsageError: missing argument <zonefile>/m);
+  });
+
   it('a stale plan file is refused and nothing is written', async () => {
     const planFile = join(dir, 'stale.json');
     await fx.run(['dns', 'plan', 'example.com', await zoneWithNewHost(), '--out', planFile]);

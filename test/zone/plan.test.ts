@@ -181,6 +181,13 @@ describe('zone: planZone', () => {
     expect(await refused([cname, { ...cname, name: 'www2' }])).toBeUndefined();
   });
 
+  it('keeps the snapshot as read when the records of a change are edited', async () => {
+    const plan = await planZone(provider(), 'example.com', [{ type: 'A', name: '@', content: '192.0.2.9', ttl: 3600 }]);
+    const before = plan.changes.find((c) => c.type === 'A')!.before[0]!;
+    before.content = '203.0.113.1';
+    expect(plan.snapshot.records.find((r) => r.type === 'A')?.content).toBe('192.0.2.1');
+  });
+
   it('stops before reading when the signal is already aborted', async () => {
     const controller = new AbortController();
     controller.abort(new Error('stop'));

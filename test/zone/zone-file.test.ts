@@ -45,6 +45,19 @@ describe('zone: parseZoneFile', () => {
     );
   });
 
+  it('finds every earlier name in a file of many short records: a repeat is one record, a CNAME beside one is refused', () => {
+    const lines = Array.from({ length: 6000 }, (_, i) => `h${i} A 10.0.${i >> 8}.${i & 255}`);
+    const text = `$ORIGIN example.com.\n$TTL 300\n${lines.join('\n')}\nh7 A 10.0.0.7\nH5999 A 10.0.23.111\n`;
+    const { records } = parseZoneFile(text);
+    expect(records).toHaveLength(6000);
+    expect(records.filter((r) => r.name === 'h7')).toEqual([{ type: 'A', name: 'h7', content: '10.0.0.7', ttl: 300 }]);
+    const error = errorOf(() => parseZoneFile(`${text}h3 CNAME example.net.\nh5998 CNAME example.net.\n`));
+    expect(error.fields).toEqual({
+      'line 6005': ['a CNAME at "h3" cannot coexist with the A record on line 6'],
+      'line 6006': ['a CNAME at "h5998" cannot coexist with the A record on line 6001'],
+    });
+  });
+
   it('reads absolute owner names inside the origin given as an option, and skips SOA', () => {
     const { origin, records } = parseZoneFile(fixture('minimal.zone'), { origin: 'Example.ORG' });
     expect(origin).toBe('example.org');

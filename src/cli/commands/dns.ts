@@ -49,7 +49,7 @@ export const dns: GroupSpec = {
       summary: 'Add one record (an exact duplicate is a ConflictError)',
       args: [DOMAIN, NAME, TYPE, { name: 'content', description: 'The value: an address, a host name, TXT text...' }],
       flags: RECORD_FLAGS,
-      example: 'setec-hosting dns create example.com www A 203.0.113.10 --ttl 3600',
+      example: 'setec-hosting dns create example.com api A 203.0.113.10 --ttl 3600',
       async run(ctx) {
         const [record] = await records(ctx, [ctx.args.content as string]);
         await (await capability(ctx, 'dns')).create(ctx.args.domain as string, record!);

@@ -40,16 +40,23 @@ async function readZone(ctx: CommandContext) {
 }
 
 async function makePlan(ctx: CommandContext): Promise<ZonePlan> {
-  const file = ctx.args.zonefile as string;
-  if (file.endsWith('.json')) return reviewedPlan(ctx, file);
+  const file = ctx.args.zonefile as string | undefined;
+  if (file === undefined) {
+    // `dns apply plan.json`: a reviewed plan names its own zone.
+    const alone = ctx.args.domain as string;
+    if (alone.endsWith('.json')) return reviewedPlan(alone, undefined);
+    const { UsageError } = await import('../errors.js');
+    throw new UsageError('missing argument <zonefile> (or give a plan file from dns plan --out alone)');
+  }
+  if (file.endsWith('.json')) return reviewedPlan(file, ctx.args.domain as string);
   const records = await readZone(ctx);
   const provider = await ctx.provider();
   const { planZone } = await import('../../zone/index.js');
   return planZone(provider, ctx.args.domain as string, records, { purge: ctx.flags['no-purge'] !== true });
 }
 
-/** A plan written by `dns plan --out`, for this domain: applied exactly as reviewed. */
-async function reviewedPlan(ctx: CommandContext, file: string): Promise<ZonePlan> {
+/** A plan written by `dns plan --out`, for `domain` when given: applied exactly as reviewed. */
+async function reviewedPlan(file: string, named: string | undefined): Promise<ZonePlan> {
   const [{ readJson }, { readPlan }, { normalizeDomain }, { ValidationError }] = await Promise.all([
     import('./read-json.js'),
     import('../../zone/index.js'),
@@ -57,7 +64,8 @@ async function reviewedPlan(ctx: CommandContext, file: string): Promise<ZonePlan
     import('../../core/errors.js'),
   ]);
   const plan = readPlan(await readJson(file, 'plan'));
-  const domain = normalizeDomain(ctx.args.domain as string);
+  if (named === undefined) return plan;
+  const domain = normalizeDomain(named);
   if (plan.domain !== domain)
     throw new ValidationError(`The plan ${file} is for ${plan.domain}, not ${domain}`, {
       fields: { 'plan.domain': [`must be ${domain}`] },
@@ -210,7 +218,10 @@ export const zoneCommands: CommandSpec[] = [
   {
     name: 'apply',
     summary: 'Make the zone match a zone file (shows the plan and asks first; --yes without a terminal)',
-    args: [DOMAIN, ZONEFILE],
+    args: [
+      { name: 'domain', description: 'The zone, e.g. example.com; or, alone, a plan file written by dns plan --out' },
+      { ...ZONEFILE, optional: true },
+    ],
     flags: {
       'no-purge': NO_PURGE,
       force: { type: 'boolean', description: 'Apply even when the plan updates or deletes more than 30% of the zone' },
@@ -218,6 +229,7 @@ export const zoneCommands: CommandSpec[] = [
     },
     example: 'setec-hosting dns apply example.com example.com.zone --yes',
     notes:
+      'A plan file from dns plan --out may be given alone (dns apply plan.json): it names its zone.\n' +
       'The zone is read again before writing: if it changed since the plan, nothing is written (ConflictError).\n' +
       'A plan that updates or deletes more than 30% of a zone of 10 or more record sets is refused without --force\n' +
       '(the limit holds per plan; zones of fewer than 10 record sets have none).\n' +

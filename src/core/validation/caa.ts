@@ -25,19 +25,9 @@ const BARE = /^[\x21\x23-\x27\x2a-\x3a\x3c-\x5b\x5d-\x7e]+$/;
 function unescape(text: string): string {
   if (!text.includes('\\')) return text;
   const bytes: number[] = [];
-  const encoder = new TextEncoder();
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    const ddd = c === '\\' ? /^\d{3}/.exec(text.slice(i + 1, i + 4)) : null;
-    if (ddd) {
-      bytes.push(Number(ddd[0]) & 0xff);
-      i += 3;
-      continue;
-    }
-    const ch = c === '\\' && i + 1 < text.length ? String.fromCodePoint(text.codePointAt(++i)!) : c;
-    if (ch.length === 2) i++;
-    bytes.push(...encoder.encode(ch));
-  }
+  const utf8 = new TextEncoder();
+  for (const [, ddd, ch = ''] of text.matchAll(/\\(\d{3})|\\?([\s\S])/gu))
+    bytes.push(...(ddd ? [Number(ddd) & 0xff] : utf8.encode(ch)));
   return new TextDecoder().decode(new Uint8Array(bytes));
 }
 
