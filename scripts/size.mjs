@@ -85,9 +85,10 @@ const cases = [
     // Plans, apply, restore and the zone-file tokenizer, plus the shared DNS validation they reuse:
     // 9.2 kB measured in 0.2; 12.6 kB once zone files are read as BIND reads them (escapes as bytes, UTF-8
     // checks, RFC 3597 generic data, cross-record checks), plans check provider limits and content ignores
-    // (globs, CIDR), and partial writes are reported. 15.2 kB (15,187 B) with the one-pass check of common
-    // records that large zones and plans go through. No ky, no zod: the entry works with any provider.
-    budget: 15480,
+    // (globs, CIDR), and partial writes are reported. 15.5 kB (15,478 B) with the one-pass check of common
+    // records that large zones and plans go through and the zone files' name index. No ky, no zod: the entry
+    // works with any provider.
+    budget: 15900,
     forbid: ['node_modules/ky/', 'node_modules/zod/'],
     code: `import { planZone, applyPlan, parseZoneFile, formatZoneFile } from 'setec-hosting/zone';\nexport { planZone, applyPlan, parseZoneFile, formatZoneFile };`,
   },
