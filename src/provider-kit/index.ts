@@ -27,7 +27,7 @@
  */
 export { createDnsCapability } from './dns-capability.js';
 export type { KitDnsCapability } from './dns-capability.js';
-export type { DnsSource, DnsSetChanges, DnsSetReplacement, DnsWriteOptions } from './dns-source.js';
+export type { DnsSource, DnsSetChanges, DnsSetRemoval, DnsSetReplacement, DnsWriteOptions } from './dns-source.js';
 export { isRefusal, markNothingWritten, wroteNothing } from '../core/write-outcome.js';
 export { assignRecordIds } from '../core/record-id.js';
 export { createVpsCapability } from './vps-capability.js';
