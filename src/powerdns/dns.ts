@@ -11,49 +11,24 @@
  * @internal
  * @module
  */
-import { createDnsCapability, type ApiClient, type KitDnsCapability } from '../provider-kit/index.js';
+import {
+  createDnsCapability,
+  exclusive,
+  wireSchema,
+  type ApiClient,
+  type KitDnsCapability,
+} from '../provider-kit/index.js';
 import { DisabledRecordsMemo, disabledSets, refuseDisabled } from './disabled.js';
 import { patchBody, recordsFromWire, resetBody, type RRSetWire } from './wire.js';
 
-/** A Standard Schema (what the client checks answers with) from a test of the decoded body. */
-const schema = <T>(fits: (value: unknown) => boolean, path: string[] = []) => ({
-  '~standard': {
-    version: 1 as const,
-    vendor: 'setec-hosting',
-    validate: (value: unknown) =>
-      fits(value) ? { value: value as T } : { issues: [{ message: 'Invalid input', path }] },
-    types: undefined as unknown as { input: unknown; output: T },
-  },
-});
-
 /** Any answer (PATCH answers 204 with no body). */
-export const AnyBody = schema<unknown>(() => true);
+export const AnyBody = wireSchema<unknown>(() => undefined);
 const isSet = (s: Partial<RRSetWire>) =>
   typeof s?.name === 'string' && typeof s.type === 'string' && Array.isArray(s.records);
-const ZoneWire = schema<{ rrsets: RRSetWire[] }>(
-  (v) => {
-    const rrsets: unknown = (v as { rrsets?: unknown })?.rrsets;
-    return Array.isArray(rrsets) && rrsets.every(isSet);
-  },
-  ['rrsets'],
-);
-
-/** The PATCH queue of each server (`<origin> <server path>`), shared by every provider of the process. */
-const queues = new Map<string, Promise<unknown>>();
-
-/** Runs `send` after the PATCHes already queued for `key`. */
-function queued<T>(key: string, send: () => Promise<T>): Promise<T> {
-  const done = (queues.get(key) ?? Promise.resolve()).then(send, send);
-  const tail = done.then(
-    () => undefined,
-    () => undefined,
-  );
-  queues.set(key, tail);
-  void tail.then(() => {
-    if (queues.get(key) === tail) queues.delete(key);
-  });
-  return done;
-}
+const ZoneWire = wireSchema<{ rrsets: RRSetWire[] }>((v) => {
+  const rrsets: unknown = (v as { rrsets?: unknown })?.rrsets;
+  return Array.isArray(rrsets) && rrsets.every(isSet) ? undefined : ['rrsets'];
+});
 
 /** The DNS group of one PowerDNS server (`origin` is its base URL, `server` is `api/v1/servers/<id>`). */
 export function createPowerDnsDns(client: ApiClient, server: string, origin: string): KitDnsCapability {
@@ -64,7 +39,8 @@ export function createPowerDnsDns(client: ApiClient, server: string, origin: str
     // Whole sets replaced or deleted give the same zone when repeated, so a 5xx is retried.
     const send = () =>
       client.request({ method: 'PATCH', path: path(zone), json, schema: AnyBody, idempotent: true, signal });
-    await queued(key, send);
+    // One PATCH to a server at a time, from every provider of the process.
+    await exclusive(key, send);
   };
   const getZone = async (zone: string, signal: AbortSignal | undefined) => {
     const { rrsets } = await client.request({ method: 'GET', path: path(zone), schema: ZoneWire, signal });

@@ -26,6 +26,7 @@
  * @module
  */
 export { createDnsCapability } from './dns-capability.js';
+export { exclusive } from './zone-lock.js';
 export type { KitDnsCapability } from './dns-capability.js';
 export type { DnsSource, DnsSetChanges, DnsSetRemoval, DnsSetReplacement, DnsWriteOptions } from './dns-source.js';
 export { isRefusal, markNothingWritten, wroteNothing } from '../core/write-outcome.js';

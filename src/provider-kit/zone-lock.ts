@@ -1,7 +1,7 @@
 /**
- * One queue per key for the whole process: what {@link DnsSource.lockKey} asks the kit for.
+ * One queue per key for the whole process: what {@link DnsSource.lockKey} asks the kit for, and what an
+ * adapter uses for requests its API takes one at a time.
  *
- * @internal
  * @module
  */
 import type { DnsSource } from './dns-source.js';
