@@ -7,19 +7,12 @@
  * @internal
  * @module
  */
-import type { DnsRecordInput, DnsRecordType } from '../core/dns.js';
+import type { DnsRecordType } from '../core/dns.js';
 import { formatTxt } from '../core/validation/index.js';
 import { markNothingWritten } from '../core/write-outcome.js';
 import { MessageWire } from '../kit/parse-wire.js';
-import type { DnsSetChanges, DnsSetReplacement, DnsWriteOptions } from '../provider-kit/dns-source.js';
+import type { DnsSetChanges, DnsSetReplacement, DnsSourceRecord, DnsWriteOptions } from '../provider-kit/dns-source.js';
 import type { HostingerClient } from './client.js';
-import {
-  type DisabledRecordsMemo,
-  type DisabledSets,
-  disabledSets,
-  refuseDisabled,
-  setKey,
-} from './disabled-records.js';
 import { domainPath } from './paths.js';
 import { type RestoredSet, setsToRestore, splitSwaps } from './dns-swap.js';
 import type { RRsetWire } from './zone-wire.js';
@@ -59,18 +52,15 @@ const same = (a: { content: string; priority?: number }, b: { content: string; p
  * values: Hostinger appends them, keeping whatever else the set holds. Otherwise (new sets only, or a
  * value removed) the sets are replaced whole, which a retry cannot double.
  */
-function additions(
-  changes: DnsSetChanges,
-  current: readonly DnsRecordInput[],
-  disabled: DisabledSets | undefined,
-): DnsSetReplacement[] | undefined {
+function additions(changes: DnsSetChanges, current: readonly DnsSourceRecord[]): DnsSetReplacement[] | undefined {
   if (changes.delete.length > 0) return undefined;
   const out: DnsSetReplacement[] = [];
   let existing = false;
   for (const set of changes.replace) {
-    const before = current.filter((r) => r.name === set.name && r.type === set.type);
+    const held = current.filter((r) => r.name === set.name && r.type === set.type);
+    const before = held.filter((r) => !r.disabled);
     if (before.some((r) => r.ttl !== set.ttl || !set.records.some((w) => same(w, r)))) return undefined;
-    existing ||= before.length > 0 || disabled?.has(setKey(set.name, set.type)) === true;
+    existing ||= held.length > 0;
     out.push({ ...set, records: set.records.filter((w) => !before.some((r) => same(w, r))) });
   }
   return existing ? out : undefined;
@@ -93,11 +83,13 @@ export function createZoneAppender(client: HostingerClient) {
   };
 }
 
-/** The `write` of Hostinger's DNS source. */
+/**
+ * The `write` of Hostinger's DNS source. `readForSwap` reads the zone before a CNAME swap (to put the old
+ * set back if the swap is refused), refusing the write when a set it touches holds a disabled record.
+ */
 export function createZoneWriter(
   client: HostingerClient,
-  memo: DisabledRecordsMemo,
-  getZone: (zone: string, signal: AbortSignal | undefined) => Promise<RRsetWire[]>,
+  readForSwap: (zone: string, changes: DnsSetChanges, signal: AbortSignal | undefined) => Promise<RRsetWire[]>,
 ) {
   const write = async (zone: string, changes: DnsSetChanges, sent: { write: boolean }, options?: DnsWriteOptions) => {
     const signal = options?.signal;
@@ -122,7 +114,7 @@ export function createZoneWriter(
         idempotent: true,
         signal,
       });
-    const appended = options?.current && additions(changes, options.current, memo.recent(zone));
+    const appended = options?.current && additions(changes, options.current);
     if (appended) {
       const json = body(appended, false);
       await validate(json);
@@ -139,28 +131,16 @@ export function createZoneWriter(
         schema: MessageWire,
         signal,
       });
-      memo.written(zone, sets);
     };
     const swaps = splitSwaps(changes);
-    // Replacing or deleting a set loses what the API cannot write back: refused when it holds a disabled
-    // record. A replacement reads the zone to know; a deletion alone (a set named by the caller) goes by
-    // the last listing when there is a recent one. A swap reads the zone anyway, to put the old set back.
-    const fresh = swaps ? await getZone(zone, signal) : undefined;
-    const recent = fresh ? disabledSets(fresh) : memo.recent(zone);
-    const disabled = recent ?? (changes.replace.length > 0 ? disabledSets(await getZone(zone, signal)) : undefined);
-    if (disabled) {
-      refuseDisabled(zone, disabled, changes.replace, 'replace');
-      refuseDisabled(zone, disabled, changes.delete, 'delete');
-    }
     const json = body(changes.replace, true);
-    if (!swaps || !fresh) {
+    if (!swaps) {
       if (changes.replace.length > 0) await validate(json);
       await remove(changes.delete);
-      if (changes.replace.length === 0) return;
-      await put(json);
-      memo.written(zone, changes.replace);
+      if (changes.replace.length > 0) await put(json);
       return;
     }
+    const fresh = await readForSwap(zone, changes, signal);
     // Everything that can be validated before a change is; the swapped-in sets only once room is made.
     if (swaps.plain.length > 0) await validate(body(swaps.plain, true));
     await remove(swaps.swappedOut);
@@ -171,7 +151,6 @@ export function createZoneWriter(
       await putBack(error, setsToRestore(fresh, swaps.swappedOut), put);
       throw error;
     }
-    memo.written(zone, changes.replace);
     await remove(swaps.otherDeletes);
   };
   // Until a DELETE or PUT is sent (the reads, the disabled-record check, /validate), nothing is written.

@@ -7,9 +7,8 @@
  * @internal
  * @module
  */
-import { DNS_RECORD_TYPES, type DnsCapability, type DnsRecord, type DnsRecordType } from '../core/dns.js';
+import { DNS_RECORD_TYPES, type DnsCapability, type DnsRecordType } from '../core/dns.js';
 import { NotFoundError } from '../core/errors.js';
-import { setRecordIds } from '../core/record-id.js';
 import {
   canonicalCaa,
   DEFAULT_TTL,
@@ -20,9 +19,9 @@ import {
 } from '../core/validation/index.js';
 import { MessageWire } from '../kit/parse-wire.js';
 import { createDnsCapability, createDnsWithoutBatch, type KitDnsCapability } from '../provider-kit/dns-capability.js';
+import { refuseDisabled } from '../provider-kit/dns-disabled.js';
 import type { DnsSource } from '../provider-kit/dns-source.js';
 import type { HostingerClient } from './client.js';
-import { disabledRecordsMemo } from './disabled-records.js';
 import { createZoneAppender, createZoneWriter, ZONES } from './dns-write.js';
 import { domainPath } from './paths.js';
 import { type RRsetWire, ZoneWire } from './zone-wire.js';
@@ -52,13 +51,16 @@ function plainContent(type: DnsRecordType, content: string): string {
   return content;
 }
 
-/** Flattens RRsets into records; types the SDK does not model (SOA, ALIAS) are left out. */
-function flatten<R>(
-  zone: readonly RRsetWire[],
-  make: (type: DnsRecordType, name: string, content: string, ttl: number, priority: number) => R,
-): R[] {
+/** One record of a zone, as the DNS source reads it. */
+type ZoneRecord = NormalizedDnsRecord & { disabled?: boolean };
+
+/**
+ * The records of a zone, without ids: types the SDK does not model (SOA, ALIAS) left out, records disabled
+ * in hPanel marked `disabled`.
+ */
+export function recordsFromZone(zone: readonly RRsetWire[]): ZoneRecord[] {
   // Plain loops: this runs once per record of every listing (thousands for a large zone).
-  const out: R[] = [];
+  const out: ZoneRecord[] = [];
   for (const set of zone) {
     // Hostinger sends types in upper case: upper-casing (a new string per set) only when it does not.
     let type = set.type as DnsRecordType;
@@ -70,27 +72,15 @@ function flatten<R>(
     const ttl = set.ttl ?? DEFAULT_TTL;
     const withPriority = type === 'MX' || type === 'SRV' ? type : undefined;
     for (const r of set.records) {
-      if (r.is_disabled === true) continue;
       const raw = r.content.trim();
-      if (withPriority) {
-        const { content, priority } = splitPriority(withPriority, raw);
-        out.push(make(type, name, content, ttl, priority));
-      } else out.push(make(type, name, plainContent(type, raw), ttl, 0));
+      const record: ZoneRecord = withPriority
+        ? { type, name, ttl, ...splitPriority(withPriority, raw) }
+        : { type, name, content: plainContent(type, raw), ttl, priority: 0 };
+      if (r.is_disabled === true) record.disabled = true;
+      out.push(record);
     }
   }
   return out;
-}
-
-/** The records of a zone, without ids. */
-export function recordsFromZone(zone: readonly RRsetWire[]): NormalizedDnsRecord[] {
-  return flatten(zone, (type, name, content, ttl, priority) => ({ type, name, content, ttl, priority }));
-}
-
-/** The records of a zone with their ids, each record allocated once. */
-export function listFromZone(zone: readonly RRsetWire[]): DnsRecord[] {
-  return setRecordIds(
-    flatten(zone, (type, name, content, ttl, priority) => ({ id: '', type, name, content, ttl, priority })),
-  );
 }
 
 /** The Hostinger DNS group with `writeSets` (the whole provider's): any `applyPlan` in 4 requests (7 for a CNAME swap). */
@@ -103,20 +93,17 @@ export function createDnsOnly(client: HostingerClient): DnsCapability {
   return createDnsWithoutBatch(hostingerDnsSource(client));
 }
 
-/**
- * Hostinger's DNS as the kit sees it: its zone GET and its RRset writes. `memo` keeps what the last listing
- * showed of records disabled in hPanel, which no write may lose.
- */
-function hostingerDnsSource(
-  client: HostingerClient,
-  memo = disabledRecordsMemo(),
-): DnsSource & Required<Pick<DnsSource, 'reset'>> {
+/** Who refuses a write that would lose a record disabled in hPanel, and what to do about it. */
+const DISABLED = {
+  provider: 'hostinger',
+  disabledHint: 'in hPanel',
+};
+
+/** Hostinger's DNS as the kit sees it: its zone GET and its RRset writes. */
+function hostingerDnsSource(client: HostingerClient): DnsSource & Required<Pick<DnsSource, 'reset'>> {
   const getZone = async (domain: string, signal: AbortSignal | undefined) => {
     try {
-      const zone = (await client.request({ method: 'GET', path: domainPath(ZONES, domain), schema: ZoneWire, signal }))
-        .data;
-      memo.note(domain, zone);
-      return zone;
+      return (await client.request({ method: 'GET', path: domainPath(ZONES, domain), schema: ZoneWire, signal })).data;
     } catch (error) {
       // Hostinger's 404 says "Domain name is not valid" for a zone it does not host for this account, which
       // reads as an input error; its text (and correlation id) stay in `cause`.
@@ -130,13 +117,18 @@ function hostingerDnsSource(
     }
   };
   return {
-    provider: 'hostinger',
+    ...DISABLED,
     // Hostinger keeps one TTL per record set.
     limits: { ttl: 'per-set' },
     // The zone PUT replaces whole sets and the DELETE takes set filters: `writeSets` needs no read first.
     blindSetWrites: true,
     read: async (zone, o) => recordsFromZone(await getZone(zone, o?.signal)),
-    write: createZoneWriter(client, memo, getZone),
+    // A CNAME swap reads the zone again (to put the old set back if refused): that read is checked too.
+    write: createZoneWriter(client, async (zone, changes, signal) => {
+      const fresh = await getZone(zone, signal);
+      refuseDisabled(DISABLED, zone, recordsFromZone(fresh), changes);
+      return fresh;
+    }),
     // Values are appended with `overwrite: false`, so a value another client adds at the same time stays.
     addRecords: createZoneAppender(client),
     // Removing one value rewrites its set: calls on one zone in this process go one at a time.

@@ -18,7 +18,6 @@ import {
   type ApiClient,
   type KitDnsCapability,
 } from '../provider-kit/index.js';
-import { DisabledRecordsMemo, disabledSets, refuseDisabled } from './disabled.js';
 import { patchBody, recordsFromWire, resetBody, type RRSetWire } from './wire.js';
 
 /** Any answer (PATCH answers 204 with no body). */
@@ -42,12 +41,8 @@ export function createPowerDnsDns(client: ApiClient, server: string, origin: str
     // One PATCH to a server at a time, from every provider of the process.
     await exclusive(key, send);
   };
-  const getZone = async (zone: string, signal: AbortSignal | undefined) => {
-    const { rrsets } = await client.request({ method: 'GET', path: path(zone), schema: ZoneWire, signal });
-    memo.note(zone, disabledSets(rrsets, zone));
-    return rrsets;
-  };
-  const memo = new DisabledRecordsMemo();
+  const getZone = async (zone: string, signal: AbortSignal | undefined) =>
+    (await client.request({ method: 'GET', path: path(zone), schema: ZoneWire, signal })).rrsets;
   return createDnsCapability({
     provider: 'powerdns',
     // Adding a value rewrites its set from a read: one read-then-write per zone at a time in this process.
@@ -56,27 +51,18 @@ export function createPowerDnsDns(client: ApiClient, server: string, origin: str
     blindSetWrites: true,
     // One PATCH is one transaction: a refused PATCH changed nothing.
     atomicWrites: true,
+    // Disabled records are kept but never served; a REPLACE writes only what it names, a DELETE takes all.
+    disabledHint: 'on the server',
     async read(zone, options) {
       return recordsFromWire(await getZone(zone, options?.signal), zone);
     },
     async write(zone, changes, options) {
-      // Disabled records are listed nowhere, so no write may erase them unseen: a replacement reads the
-      // zone to know (unless a listing was just made); a deletion alone goes by a recent listing.
-      const replacing = changes.replace.length > 0;
-      const disabled =
-        memo.recent(zone) ?? (replacing ? disabledSets(await getZone(zone, options?.signal), zone) : undefined);
-      if (disabled) {
-        refuseDisabled(zone, disabled, changes.replace, 'replace');
-        refuseDisabled(zone, disabled, changes.delete, 'delete');
-      }
       await patch(zone, patchBody(changes, zone), options?.signal);
-      memo.written(zone, [...changes.replace, ...changes.delete]);
     },
     // Every set but the apex SOA and NS goes, those the SDK does not list included, in one atomic PATCH.
     async reset(zone, options) {
       const json = resetBody(await getZone(zone, options?.signal), zone);
       if (json) await patch(zone, json, options?.signal);
-      memo.note(zone, new Map());
     },
   });
 }

@@ -6,8 +6,16 @@
  * @internal
  * @module
  */
-import type { DnsRecordInput, DnsRecordType } from '../index.js';
-import { canonicalCaa, formatCaa, formatTxt, parseCaa, parseTxt, type DnsSetChanges } from '../provider-kit/index.js';
+import type { DnsRecordType } from '../index.js';
+import {
+  canonicalCaa,
+  formatCaa,
+  formatTxt,
+  parseCaa,
+  parseTxt,
+  type DnsSetChanges,
+  type DnsSourceRecord,
+} from '../provider-kit/index.js';
 
 /** One record set as the zone GET lists it. */
 export interface RRSetWire {
@@ -63,17 +71,15 @@ function fromWire(type: DnsRecordType, content: string): { content: string; prio
   }
 }
 
-/** The zone's records, the SOA, types the SDK does not model and disabled (unserved) records left out. */
-export function recordsFromWire(rrsets: readonly RRSetWire[], zone: string): DnsRecordInput[] {
+/** The zone's records, the SOA and types the SDK does not model left out; disabled (unserved) ones marked. */
+export function recordsFromWire(rrsets: readonly RRSetWire[], zone: string): DnsSourceRecord[] {
   const apex = `${zone}.`;
   return rrsets.flatMap((set) => {
     if (!TYPES.includes(set.type)) return [];
     const type = set.type as DnsRecordType;
     const fqdn = set.name.toLowerCase();
     const name = fqdn === apex ? '@' : fqdn.slice(0, -(apex.length + 1));
-    return set.records
-      .filter((r) => !r.disabled)
-      .map((r) => ({ type, name, ttl: set.ttl, ...fromWire(type, r.content) }));
+    return set.records.map((r) => ({ type, name, ttl: set.ttl, ...fromWire(type, r.content), disabled: r.disabled }));
   });
 }
 

@@ -41,7 +41,8 @@ import {
   toWritten,
   type RecordSet,
 } from './dns-sets.js';
-import type { DnsSetChanges, DnsSetReplacement, DnsSource } from './dns-source.js';
+import { refuseDisabled } from './dns-disabled.js';
+import type { DnsSetChanges, DnsSetReplacement, DnsSource, DnsSourceRecord, DnsWriteOptions } from './dns-source.js';
 import { type GivenRecord, setTtl } from './dns-input.js';
 import { lockedFor } from './zone-lock.js';
 
@@ -56,10 +57,12 @@ export type KitDnsCapability = DnsCapability & { writeSets: NonNullable<DnsCapab
  * a CNAME beside other records is a `ConflictError`. Each method reads the zone once, computes the sets
  * that change and calls `write` once with all of them, or not at all when nothing changes. A record added
  * to an existing set without a `ttl` takes the set's TTL; another explicit TTL there is a `ValidationError`
- * (the records of one set share one TTL).
+ * (the records of one set share one TTL). Records `read` marks `disabled` are listed by nobody, and a
+ * write that would replace or delete their set is a `ConflictError` naming them, before `write` is called.
  *
  * @throws {ValidationError} from every method for bad input, before `read` is called.
- * @throws {ConflictError} from `create` for a record already there, and for a CNAME beside other records.
+ * @throws {ConflictError} from `create` for a record already there, for a CNAME beside other records, and
+ * for a write that would replace or delete a set holding a disabled record.
  * @example
  * ```ts
  * import { createDnsCapability } from 'setec-hosting/provider-kit';
@@ -75,6 +78,7 @@ export type KitDnsCapability = DnsCapability & { writeSets: NonNullable<DnsCapab
  * ```
  */
 export function createDnsCapability(source: DnsSource): KitDnsCapability {
+  // Every listed set goes but the apex NS: refused, as any write, when one of them holds a disabled record.
   const core = dnsCore(source, async (zone, options) => {
     const current = await core.read(zone, options);
     const next = new Map<string, RecordSet | undefined>();
@@ -101,7 +105,9 @@ export function createDnsWithoutBatch(source: DnsSource & Required<Pick<DnsSourc
 }
 
 interface ReadZone {
-  raw: DnsRecordInput[];
+  /** What `read` returned, disabled records included. */
+  raw: DnsSourceRecord[];
+  /** The sets of the other records. */
   sets: Map<string, RecordSet>;
 }
 
@@ -116,6 +122,11 @@ interface Core {
     options: CallOptions | undefined,
   ): Promise<void>;
   checkTypes(records: readonly { type: string }[], field: (i: number) => string): void;
+  /**
+   * `source.write` of `changes`, after the disabled-record guard. Noted in `writeSets`' per-call options;
+   * with `atomicWrites`, a refusal of the write is marked as having written nothing.
+   */
+  write(zone: string, changes: DnsSetChanges, options: CallOptions | undefined, to?: DnsWriteOptions): Promise<void>;
   /** `reset` of a source without its own: every set but the apex NS deleted, in one `write`. */
   resetAll(zone: string, options: CallOptions | undefined): Promise<void>;
 }
@@ -135,22 +146,51 @@ function dnsCore(source: DnsSource, resetAll: Core['resetAll'] = () => Promise.r
     errors.throwIfAny('Unsupported DNS record type');
   };
 
-  const read = async (zone: string, options: CallOptions | undefined) => {
+  /** What the last read of each zone showed of its disabled records, and when. */
+  const seen = new Map<string, { at: number; off: DnsSourceRecord[] }>();
+  /** `source.read`: what it returned, its disabled values noted in `seen`, and the other records. */
+  const readRaw = async (zone: string, options: CallOptions | undefined) => {
     const raw = await source.read(zone, callOptions(options));
-    return { raw, sets: groupSets(raw.map(filled)) };
+    const off = raw.filter((r) => r.disabled);
+    seen.set(zone, { at: Date.now(), off });
+    return { raw, off, on: raw.filter((r) => !r.disabled) };
+  };
+
+  const read = async (zone: string, options: CallOptions | undefined): Promise<ReadZone> => {
+    const { raw, on } = await readRaw(zone, options);
+    return { raw, sets: groupSets(on.map(filled)) };
+  };
+
+  // The guard goes by the zone the write was computed from; for a write that did not read it, by the last
+  // read when at most 30 s old, or else, for a write that replaces sets, by a read (when the source marks
+  // disabled records). A deletion alone with no recent read is not checked. A write that went through
+  // touched no set holding a disabled record, so the last read's view stays true after it.
+  const write: Core['write'] = async (zone, changes, options, to) => {
+    const last = seen.get(zone);
+    const replacing = source.disabledHint && changes.replace.length > 0;
+    const off =
+      to?.current ??
+      (last && Date.now() - last.at <= 30_000 ? last.off : replacing ? (await readRaw(zone, options)).off : undefined);
+    if (off) refuseDisabled(source, zone, off, changes);
+    (options as { [CALLED]?: () => void } | undefined)?.[CALLED]?.();
+    try {
+      await source.write(zone, changes, to);
+    } catch (error) {
+      throw source.atomicWrites && isRefusal(error) ? markNothingWritten(error) : error;
+    }
   };
 
   /** Writes `next` over `current` when it changes anything, after the zone rules hold. */
   const commit = async (
     zone: string,
-    current: { raw: DnsRecordInput[]; sets: Map<string, RecordSet> },
+    current: ReadZone,
     next: Map<string, RecordSet | undefined>,
     options: CallOptions | undefined,
   ) => {
     const changes = changesBetween(current.sets, next);
     if (isEmpty(changes)) return;
     assertFits(provider, zone, current.sets, next);
-    await writeThrough(source, options, zone, changes, {
+    await write(zone, changes, options, {
       ...callOptions(options),
       ...progressOf(options),
       current: current.raw,
@@ -213,7 +253,7 @@ function dnsCore(source: DnsSource, resetAll: Core['resetAll'] = () => Promise.r
   ) => {
     if (source.blindSetWrites && !target) {
       const changes = { replace: [], delete: [{ name: n, type: t }] };
-      await writeThrough(source, options, zone, changes, callOptions(options));
+      await write(zone, changes, options, callOptions(options));
       return;
     }
     const current = await read(zone, options);
@@ -226,7 +266,7 @@ function dnsCore(source: DnsSource, resetAll: Core['resetAll'] = () => Promise.r
       // Through the source's own removal, a value another client added since the read stays.
       const gone = current.raw.filter((r) => {
         const f = filled(r);
-        return f.name === n && f.type === t && recordIdentity({ ...f, priority: 0 }) === id;
+        return !r.disabled && f.name === n && f.type === t && recordIdentity({ ...f, priority: 0 }) === id;
       });
       const removal = [{ name: n, type: t, records: gone }];
       if (gone.length > 0) await source.removeRecords(zone, removal, { ...callOptions(options), current: current.raw });
@@ -241,7 +281,7 @@ function dnsCore(source: DnsSource, resetAll: Core['resetAll'] = () => Promise.r
     ...(limits ? { limits } : {}),
     async list(domain: string, options?: CallOptions): Promise<DnsRecord[]> {
       const zone = normalizeDomain(domain);
-      return setRecordIds((await source.read(zone, callOptions(options))).map(filled));
+      return setRecordIds((await readRaw(zone, options)).on.map(filled));
     },
 
     async create(domain: string, record: DnsRecordInput, options?: CallOptions): Promise<void> {
@@ -276,13 +316,14 @@ function dnsCore(source: DnsSource, resetAll: Core['resetAll'] = () => Promise.r
       const zone = normalizeDomain(domain);
       const reset = source.reset;
       await lockedFor(source, zone, () => (reset ? reset(zone, callOptions(options)) : resetAll(zone, options)));
+      seen.delete(zone);
     },
   };
-  return { dns, read, commit, checkTypes, resetAll };
+  return { dns, read, commit, checkTypes, resetAll, write };
 }
 
 /** `writeSets`: validated, then written with one `write` (without reading first when the source allows). */
-function writeSetsOf(source: DnsSource, { read, commit, checkTypes }: Core): KitDnsCapability['writeSets'] {
+function writeSetsOf(source: DnsSource, { read, commit, checkTypes, write }: Core): KitDnsCapability['writeSets'] {
   const perRecord = source.limits?.ttl === 'per-record';
   const writeSets = async (domain: string, input: DnsRecordSetChanges, options?: DnsWriteSetsOptions) => {
     const zone = normalizeDomain(domain);
@@ -299,7 +340,7 @@ function writeSetsOf(source: DnsSource, { read, commit, checkTypes }: Core): Kit
           replace: batch.replace.map((s) => ({ ...s, records: s.records.map((r) => toWritten(r, s.ttl)) })),
           delete: batch.delete,
         };
-        await writeThrough(source, options, zone, changes, { ...callOptions(options), ...progressOf(options) });
+        await write(zone, changes, options, { ...callOptions(options), ...progressOf(options) });
         return;
       }
       const current = await read(zone, options);
@@ -323,23 +364,6 @@ function writeSetsOf(source: DnsSource, { read, commit, checkTypes }: Core): Kit
 
 /** Where `writeSets` is told, per call, that `write` was called. */
 const CALLED = Symbol('write called');
-
-/**
- * `source.write`, noted in `writeSets`' per-call options; with `atomicWrites`, a refusal of the write is
- * marked as having written nothing.
- */
-async function writeThrough(
-  source: DnsSource,
-  kitOptions: CallOptions | undefined,
-  ...args: Parameters<DnsSource['write']>
-): Promise<void> {
-  (kitOptions as { [CALLED]?: () => void } | undefined)?.[CALLED]?.();
-  try {
-    await source.write(...args);
-  } catch (error) {
-    throw source.atomicWrites && isRefusal(error) ? markNothingWritten(error) : error;
-  }
-}
 
 /**
  * Only the signal goes on to the source: other options are the kit's. An aborted signal rejects here,

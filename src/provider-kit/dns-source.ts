@@ -40,14 +40,28 @@ export interface DnsSetRemoval {
   records: DnsRecordInput[];
 }
 
+/** One record as {@link DnsSource.read} returns it. */
+export interface DnsSourceRecord extends DnsRecordInput {
+  /**
+   * `true` for a record the provider keeps but does not serve or cannot write back (switched off in its
+   * panel, say). It is listed by nobody (`list` and plans leave it out), and a write that would replace or
+   * delete its set is refused with a `ConflictError` naming it, before `write` is called: the record is
+   * never lost unseen. Adding values to its set through `addRecords`, or taking one out through
+   * `removeRecords`, keeps it. A source whose `read` marks records sets {@link DnsSource.disabledHint}.
+   * @default false
+   */
+  disabled?: boolean;
+}
+
 /** Options {@link DnsSource.write} receives. */
 export interface DnsWriteOptions extends CallOptions {
   /**
    * The zone as {@link DnsSource.read} returned it for this change (the very objects it returned, so a
    * provider that writes record by record finds its own ids there without reading again). Absent when
    * `writeSets` or the `delete` of a whole set wrote without reading (see {@link DnsSource.blindSetWrites}).
+   * Disabled records are there too.
    */
-  current?: readonly DnsRecordInput[];
+  current?: readonly DnsSourceRecord[];
   /** From `writeSets`: call it after each write request that landed (`done` of `total`), if you can count them. */
   onProgress?: (done: number, total: number) => void;
 }
@@ -71,9 +85,10 @@ export interface DnsSource {
   provider: string;
   /**
    * The whole zone, one entry per record, the SOA left out: names relative (`@` the apex), MX/SRV
-   * priority in `priority`, TXT unquoted. A zone that does not exist is a `NotFoundError`.
+   * priority in `priority`, TXT unquoted. A zone that does not exist is a `NotFoundError`. Records the
+   * provider keeps but does not serve are returned marked `disabled: true` (see {@link DnsSourceRecord}).
    */
-  read(domain: string, options?: CallOptions): Promise<DnsRecordInput[]>;
+  read(domain: string, options?: CallOptions): Promise<DnsSourceRecord[]>;
   /**
    * Writes every changed set of one call at once. Called only when something changes, after the whole
    * input was validated.
@@ -136,4 +151,13 @@ export interface DnsSource {
    * @default false
    */
   atomicWrites?: boolean;
+  /**
+   * Set it when `read` may mark records `disabled: true`: where a user enables or deletes such a record,
+   * as the advice that ends the `ConflictError` of a write refused because of one ("Enable or delete it
+   * <hint> first", e.g. `in hPanel`). With it, a write that replaces sets without reading the zone
+   * (`blindSetWrites`) reads it first, unless a read by the same capability in the last 30 s showed its
+   * disabled records.
+   * @default none (advice "where it is kept"; a write that did not read is checked only against such a read)
+   */
+  disabledHint?: string;
 }

@@ -28,7 +28,14 @@
 export { createDnsCapability } from './dns-capability.js';
 export { exclusive } from './zone-lock.js';
 export type { KitDnsCapability } from './dns-capability.js';
-export type { DnsSource, DnsSetChanges, DnsSetRemoval, DnsSetReplacement, DnsWriteOptions } from './dns-source.js';
+export type {
+  DnsSource,
+  DnsSourceRecord,
+  DnsSetChanges,
+  DnsSetRemoval,
+  DnsSetReplacement,
+  DnsWriteOptions,
+} from './dns-source.js';
 export { isRefusal, markNothingWritten, wroteNothing } from '../core/write-outcome.js';
 export { assignRecordIds } from '../core/record-id.js';
 export { createVpsCapability } from './vps-capability.js';

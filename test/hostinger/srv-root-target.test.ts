@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createHostingerProvider } from '../../src/hostinger/index.js';
-import { listFromZone } from '../../src/hostinger/dns.js';
+import { recordsFromZone } from '../../src/hostinger/dns.js';
 import { formatZoneFile, parseZoneFile, planZone, restoreSnapshot } from '../../src/zone/index.js';
 import { useSimulatorServer } from '../support/msw.js';
 
@@ -34,6 +34,6 @@ describe('hostinger: an SRV whose target is "." (no service here)', () => {
     const zone = [
       { name: '_sip._udp', type: 'SRV', ttl: 300, records: [{ content: '0 0 0' }, { content: '1 0 0 .' }] },
     ];
-    expect(listFromZone(zone).map((r) => `${r.priority} ${r.content}`)).toEqual(['0 0 0 .', '1 0 0 .']);
+    expect(recordsFromZone(zone).map((r) => `${r.priority} ${r.content}`)).toEqual(['0 0 0 .', '1 0 0 .']);
   });
 });

@@ -1,0 +1,32 @@
+/**
+ * Disabled records: those a provider keeps but does not serve or cannot write back, which
+ * {@link DnsSource.read} marks `disabled: true`. Nobody lists them, so a write that replaces or deletes
+ * their set would lose them unseen: {@link createDnsCapability} refuses it before anything is sent.
+ *
+ * @internal
+ * @module
+ */
+import { ConflictError } from '../core/errors.js';
+import type { DnsSetChanges, DnsSource, DnsSourceRecord } from './dns-source.js';
+
+/**
+ * Refuses `changes` when a set they replace or delete holds one of the disabled ones among `records`.
+ * @throws {ConflictError} naming each such set and its disabled values; nothing has been written.
+ */
+export function refuseDisabled(
+  source: Pick<DnsSource, 'provider' | 'disabledHint'>,
+  zone: string,
+  records: readonly DnsSourceRecord[],
+  changes: DnsSetChanges,
+): void {
+  const hits = [...changes.replace, ...changes.delete].flatMap(({ name, type }) => {
+    const off = records.filter((r) => r.disabled && r.name === name && r.type === type);
+    return off.length > 0 ? [`${name} ${type} (${off.map((r) => JSON.stringify(r.content)).join(', ')})`] : [];
+  });
+  if (hits.length > 0) {
+    throw new ConflictError(
+      `Cannot replace or delete sets of ${zone} holding a disabled record: ${hits.join('; ')}. Enable or delete it ${source.disabledHint ?? 'where it is kept'} first. Nothing was written`,
+      { provider: source.provider },
+    );
+  }
+}
