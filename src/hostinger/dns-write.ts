@@ -48,19 +48,18 @@ const same = (a: { content: string; priority?: number }, b: { content: string; p
 
 /**
  * When every change only adds values to its set (same TTL, nothing removed) and one of those sets is
- * already there (listed, or holding only records disabled in hPanel), the sets holding just the added
- * values: Hostinger appends them, keeping whatever else the set holds. Otherwise (new sets only, or a
- * value removed) the sets are replaced whole, which a retry cannot double.
+ * already there, the sets holding just the added values: Hostinger appends them, keeping whatever else the
+ * set holds. Otherwise (new sets only, or a value removed) the sets are replaced whole, which a retry cannot
+ * double. (A set holding a record disabled in hPanel never comes here: the kit refuses such a write first.)
  */
 function additions(changes: DnsSetChanges, current: readonly DnsSourceRecord[]): DnsSetReplacement[] | undefined {
   if (changes.delete.length > 0) return undefined;
   const out: DnsSetReplacement[] = [];
   let existing = false;
   for (const set of changes.replace) {
-    const held = current.filter((r) => r.name === set.name && r.type === set.type);
-    const before = held.filter((r) => !r.disabled);
+    const before = current.filter((r) => !r.disabled && r.name === set.name && r.type === set.type);
     if (before.some((r) => r.ttl !== set.ttl || !set.records.some((w) => same(w, r)))) return undefined;
-    existing ||= held.length > 0;
+    existing ||= before.length > 0;
     out.push({ ...set, records: set.records.filter((w) => !before.some((r) => same(w, r))) });
   }
   return existing ? out : undefined;

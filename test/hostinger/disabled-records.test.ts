@@ -102,6 +102,20 @@ describe('hostinger: records disabled in hPanel are never lost silently', () => 
     expect(sim.requests.map((r) => r.method)).toEqual(['GET']);
   });
 
+  it('a CNAME swap goes by the zone it reads before deleting, not by an older listing', async () => {
+    const dns = provider().dns;
+    await dns.list('example.com');
+    // Switched off in hPanel after the listing: the swap's own read of the zone sees it.
+    disableOneInApp();
+    const attempt = dns.writeSets!('example.com', {
+      replace: [{ type: 'CNAME', name: 'app', content: 'www.example.com' }],
+      delete: [{ type: 'A', name: 'app' }],
+    });
+    await expect(attempt).rejects.toThrow(/app A \("203\.0\.113\.99"\)/);
+    expect(sim.requests.map((r) => r.method)).toEqual(['GET', 'GET']);
+    expect(appRecords()).toHaveLength(3);
+  });
+
   it('update with overwrite of other sets, and merges into the set, keep the disabled record', async () => {
     disableOneInApp();
     await provider().dns.update('example.com', [{ type: 'A', name: 'other', content: '192.0.2.7' }], {
