@@ -19,9 +19,11 @@ export function refuseDisabled(
   records: readonly DnsSourceRecord[],
   changes: DnsSetChanges,
 ): void {
+  // One pass over the zone; then each set against its disabled records only (usually none).
+  const off = records.filter((r) => r.disabled);
   const hits = [...changes.replace, ...changes.delete].flatMap(({ name, type }) => {
-    const off = records.filter((r) => r.disabled && r.name === name && r.type === type);
-    return off.length > 0 ? [`${name} ${type} (${off.map((r) => JSON.stringify(r.content)).join(', ')})`] : [];
+    const held = off.filter((r) => r.name === name && r.type === type);
+    return held.length > 0 ? [`${name} ${type} (${held.map((r) => JSON.stringify(r.content)).join(', ')})`] : [];
   });
   if (hits.length > 0) {
     throw new ConflictError(
