@@ -4,7 +4,8 @@
  * 1. `planZone` + `applyPlan` against the Hostinger simulator on 127.0.0.1 (in this process, so its
  *    handler time is included), for a plan of 100 changed record sets (30 deleted, 40 updated, 30 created):
  *    the requests each step sends and its wall time, with `dns.writeSets` and with the per-set fallback.
- *    1b. The same plan on a real PowerDNS server (`pdns_server`, skipped when it is not installed).
+ *    1b. The same plan on the Hetzner simulator; 1c. on a real PowerDNS server (`pdns_server`, skipped when it
+ *    is not installed) and on the DigitalOcean simulator, both seeded through the SDK.
  * 2. Planning alone: `planZone` over a listing already in memory (validation of the 1,000 desired records,
  *    grouping into sets, comparison, the diff), and `String(plan)`.
  *
@@ -19,7 +20,7 @@ import { createHostingerProvider } from 'setec-hosting/hostinger';
 import { createHetznerSimulator, createHostingerSimulator } from 'setec-hosting/testing';
 import { applyPlan, planZone } from 'setec-hosting/zone';
 import { printTable, summarize } from './report.js';
-import { benchPowerDns } from './zone-apply-powerdns.js';
+import { benchSeeded } from './zone-apply-seeded.js';
 import { benchZone, DOMAIN } from './sim-server.js';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
@@ -159,7 +160,7 @@ printTable(`1b. The same plan on the Hetzner simulator (${ROUNDS} rounds)`, hzRo
 await reseed();
 const listing = await createHostingerProvider({ apiKey: sim.token, baseUrl }).dns.list(DOMAIN);
 await sim.close();
-await benchPowerDns(DOMAIN, listing, desiredFrom, ROUNDS);
+await benchSeeded(DOMAIN, listing, desiredFrom, ROUNDS);
 const desired = desiredFrom(listing);
 const inMemory: Provider = {
   name: 'bench',

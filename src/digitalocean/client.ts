@@ -103,7 +103,7 @@ export async function listAll<T extends z.ZodMiniType>(
     searchParams: { ...options.searchParams, per_page: String(PER_PAGE) },
   };
   for (let page = 0; page < MAX_PAGES; page++) {
-    const raw = await client.request({ method: 'GET', ...request, schema: z.unknown(), signal: options.signal });
+    const raw = await client.request({ method: 'GET', ...request, signal: options.signal });
     const data = parseWire(client.spec, pageSchema, raw, `GET /${request.path}`) as Record<string, unknown> & {
       links?: { pages?: { next?: string | null } | null } | null;
     };

@@ -24,8 +24,8 @@ export const DIGITALOCEAN_NAME_SERVERS = ['ns1.digitalocean.com', 'ns2.digitaloc
 /** DigitalOcean keeps a TTL per record (of at least 30 s). */
 export const DIGITALOCEAN_DNS_LIMITS: DnsLimits = { ttl: 'per-record', minTtl: 30 };
 
-const RecordAnswer = z.looseObject({ domain_record: z.optional(z.unknown()) });
-const NoContent = z.optional(z.unknown());
+/** A write's answer: an object (the record in it is not read). */
+const RecordAnswer = z.looseObject({});
 const inSet = (set: { name: string; type: string }) => (r: { name: string; type: string }) =>
   r.name === set.name && r.type === set.type;
 
@@ -67,7 +67,7 @@ export function createDns(client: DigitalOceanClient): KitDnsCapability {
   // 404 on a DELETE means the record is already gone: the outcome asked for.
   const remove = async (zone: string, id: number, signal?: AbortSignal) => {
     try {
-      await client.request({ method: 'DELETE', path: recordsPath(zone, id), schema: NoContent, signal });
+      await client.request({ method: 'DELETE', path: recordsPath(zone, id), signal });
     } catch (error) {
       if (!isNotFoundError(error)) throw error;
     }

@@ -36,7 +36,8 @@ export { DIGITALOCEAN_NAME_SERVERS } from './dns.js';
 export type DigitalOceanProvider = Provider &
   Required<Pick<Provider, 'dns' | 'vps' | 'sshKeys' | 'billing'>> & { domains?: undefined };
 
-const AccountProbe = z.looseObject({ account: z.optional(z.unknown()) });
+/** `{account}`: any object will do (the account itself is not read). */
+const AccountProbe = z.looseObject({});
 
 /**
  * Creates a provider for one DigitalOcean account or team. Pure: nothing is sent until a method is called.

@@ -62,7 +62,6 @@ export function createSshKeys(client: DigitalOceanClient): SshKeysCapability {
       await client.request({
         method: 'DELETE',
         path: numericIdPath(PROVIDER, 'v2/account/keys', id),
-        schema: z.optional(z.unknown()),
         signal: options?.signal,
       });
     },

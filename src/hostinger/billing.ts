@@ -8,6 +8,7 @@
 import * as z from 'zod/mini';
 import type { BillingCapability, CatalogItem, Subscription } from '../core/billing.js';
 import type { CallOptions } from '../core/call-options.js';
+import type { FoundPrice } from '../core/spending.js';
 import type { HostingerClient } from './client.js';
 import { apiPath } from './paths.js';
 import { listWire, maybeBoolean, maybeNumber, maybeString } from '../kit/wire.js';
@@ -24,12 +25,11 @@ export const CatalogPriceWire = z.looseObject({
 });
 export type CatalogPriceWire = z.infer<typeof CatalogPriceWire>;
 
-/** A catalog item (`hostingercom-vps-kvm2`) with its prices. */
+/** A catalog item (`hostingercom-vps-kvm2`) with its prices; its `metadata` (any value) is kept, unchecked. */
 export const CatalogItemWire = z.looseObject({
   id: z.string(),
   name: maybeString,
   category: maybeString,
-  metadata: z.optional(z.nullable(z.unknown())),
   prices: z.optional(z.nullable(z.array(CatalogPriceWire))),
 });
 export type CatalogItemWire = z.infer<typeof CatalogItemWire>;
@@ -62,6 +62,13 @@ export function periodLabel(period: number | null | undefined, unit: string | nu
   if (u === 'none') return 'one-time';
   if (n === 1 && Object.hasOwn(SINGLE, u)) return SINGLE[u] as string;
   return `${n} ${u}${n === 1 ? '' : 's'}`;
+}
+
+/** What a price charges today: its first period (renewals may cost more), in currency units. */
+export function firstPeriodPrice(price: CatalogPriceWire): FoundPrice {
+  const found: FoundPrice = { amount: Math.round(price.first_period_price ?? price.price) / 100 };
+  if (price.currency) found.currency = price.currency;
+  return found;
 }
 
 /** Fetches the catalog, optionally one category (`DOMAIN`, `VPS`). */

@@ -17,7 +17,13 @@ import type {
 import { isAuthenticationError, isNotFoundError, ValidationError } from '../core/errors.js';
 import { assertWithinMaxPrice, checkMaxPrice, type PurchaseOptions } from '../core/spending.js';
 import { normalizeDomain, normalizeNameservers } from '../core/validation/index.js';
-import { type CatalogItemWire, type CatalogPriceWire, fetchCatalog, fetchSubscriptions } from './billing.js';
+import {
+  type CatalogItemWire,
+  type CatalogPriceWire,
+  fetchCatalog,
+  fetchSubscriptions,
+  firstPeriodPrice,
+} from './billing.js';
 import type { HostingerClient } from './client.js';
 import { apiPath, domainPath } from './paths.js';
 import { listWire, maybeBoolean, maybeNumber, maybeString, MessageWire } from '../kit/wire.js';
@@ -223,8 +229,9 @@ export function createDomains(client: HostingerClient): DomainsCapability {
         // A price only means something for a domain one can buy.
         const price = out.available ? domainPrice(prices, splitDomain(name).tld, period) : undefined;
         if (price) {
-          out.price = Math.round(price.first_period_price ?? price.price) / 100;
-          if (price.currency) out.currency = price.currency;
+          const { amount, currency } = firstPeriodPrice(price);
+          out.price = amount;
+          if (currency) out.currency = currency;
         }
         return out;
       });
@@ -256,11 +263,7 @@ export function createDomains(client: HostingerClient): DomainsCapability {
         );
       }
       // The charge today is the first period's price (renewals may cost more).
-      const today = {
-        amount: Math.round(price.first_period_price ?? price.price) / 100,
-        currency: price.currency ?? '',
-      };
-      assertWithinMaxPrice(maxPrice, today, `${name} for ${request.period} year(s)`, 'hostinger');
+      assertWithinMaxPrice(maxPrice, firstPeriodPrice(price), `${name} for ${request.period} year(s)`, 'hostinger');
       const body = { domain: name, item_id: price.id, ...(pm !== undefined ? { payment_method_id: Number(pm) } : {}) };
       // A purchase is never retried on a server error or network failure (it could charge twice).
       const { status, data: order } = await client.send({
@@ -274,16 +277,7 @@ export function createDomains(client: HostingerClient): DomainsCapability {
       const pending =
         status === 202 ||
         ['pending', 'processing', 'awaiting_payment', 'payment_initiated'].includes(order.status ?? '');
-      const result: Domain = {
-        name,
-        registrar: REGISTRAR,
-        status: pending ? 'pending' : 'active',
-        expires_at: '',
-        auto_renew: false,
-        locked: false,
-        privacy_protection: false,
-        nameservers: [],
-      };
+      const result = domainFromWire(name, { status: pending ? 'pending' : 'active' }, undefined, false);
       if (pending) return result; // paid or being paid, not registered yet: nothing to configure
       // Follow-ups are best effort: the domain is bought, and the returned object says what was applied.
       const applied = await toggle(name, 'privacy-protection', request.privacy_protection, options?.signal).then(
@@ -298,7 +292,6 @@ export function createDomains(client: HostingerClient): DomainsCapability {
           .request({
             method: request.auto_renew ? 'PATCH' : 'DELETE',
             path,
-            schema: z.unknown(),
             idempotent: true,
             signal: options?.signal,
           })

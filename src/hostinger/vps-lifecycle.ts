@@ -70,7 +70,7 @@ export async function listSnapshots(
   } catch (error) {
     if (!isNotFoundError(error)) throw error;
     // A 404 means no snapshot, or no machine: only the machine's own 404 is an error.
-    await client.request({ method: 'GET', path: vmPath(vmId), schema: z.unknown(), signal });
+    await client.request({ method: 'GET', path: vmPath(vmId), signal });
     return [];
   }
   if (!snap || snap.id == null) return [];

@@ -8,11 +8,11 @@
 import * as z from 'zod/mini';
 import type { CallOptions } from '../core/call-options.js';
 import { ValidationError } from '../core/errors.js';
-import { assertWithinMaxPrice, checkMaxPrice, type FoundPrice, type PurchaseOptions } from '../core/spending.js';
+import { assertWithinMaxPrice, checkMaxPrice, type PurchaseOptions } from '../core/spending.js';
 import { checkVmRequestFields } from '../core/validation/index.js';
 import type { CreateVirtualMachineRequest, DataCenter, VirtualMachine, VpsCapability } from '../core/vps.js';
 import { createVpsCapability } from '../provider-kit/vps-capability.js';
-import { fetchCatalog } from './billing.js';
+import { fetchCatalog, firstPeriodPrice } from './billing.js';
 import type { HostingerClient } from './client.js';
 import { apiPath, idPath } from './paths.js';
 import { listPublicKeys } from './ssh-keys.js';
@@ -57,11 +57,9 @@ export const DataCenterWire = z.looseObject({
 export type DataCenterWire = z.infer<typeof DataCenterWire>;
 /** An OS template. */
 export const TemplateWire = z.looseObject({ id: z.number(), name: z.string(), description: maybeString });
-/** `POST /virtual-machines` answer; a 202 (payment pending) may carry no machine. */
+/** `POST /virtual-machines` answer (its `order` is not read); a 202 (payment pending) may carry no machine. */
 export const PurchaseWire = z.optional(
-  z.nullable(
-    z.looseObject({ order: z.optional(z.unknown()), virtual_machine: z.optional(z.nullable(VirtualMachineWire)) }),
-  ),
+  z.nullable(z.looseObject({ virtual_machine: z.optional(z.nullable(VirtualMachineWire)) })),
 );
 
 const VPS = 'api/vps/v1';
@@ -158,9 +156,7 @@ export function createVps(client: HostingerClient): VpsCapability {
       if (maxPrice !== undefined) fields.maxPrice = ['the price could not be found'];
       throw new ValidationError(`Invalid VM request: plan ${message}`, { fields, provider: 'hostinger' });
     }
-    const today: FoundPrice = { amount: Math.round(price.first_period_price ?? price.price) / 100 };
-    if (price.currency) today.currency = price.currency;
-    return { itemId: wanted === price.id.toLowerCase() ? plan.trim() : price.id, today };
+    return { itemId: wanted === price.id.toLowerCase() ? plan.trim() : price.id, today: firstPeriodPrice(price) };
   };
 
   const resolveTemplate = async (template: string, signal?: AbortSignal): Promise<number> => {
@@ -260,19 +256,8 @@ export function createVps(client: HostingerClient): VpsCapability {
       const vm = data?.virtual_machine;
       if (vm && status !== 202) return virtualMachineFromWire(vm, dcs);
       // 202: payment is still processing, the machine is not set up yet.
-      const dc = dcs.find((c) => c.id === dataCenterId);
-      return {
-        id: vm ? String(vm.id) : '',
-        name: hostname,
-        status: 'pending',
-        plan: itemId,
-        region: dc ? dataCenterFromWire(dc).name : '',
-        cpus: 0,
-        memory_mb: 0,
-        disk_gb: 0,
-        bandwidth_gb: 0,
-        created_at: '',
-      };
+      const pending = { id: 0, hostname, state: 'pending', plan: itemId, data_center_id: dataCenterId };
+      return { ...virtualMachineFromWire(pending, dcs), id: vm ? String(vm.id) : '' };
     },
 
     async listDataCenters(options?: CallOptions): Promise<DataCenter[]> {

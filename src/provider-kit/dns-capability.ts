@@ -148,12 +148,11 @@ function dnsCore(source: DnsSource, resetAll: Core['resetAll'] = () => Promise.r
 
   /** What the last read of each zone showed of its disabled records, and when. */
   const seen = new Map<string, { at: number; off: DnsSourceRecord[] }>();
-  /** `source.read`: what it returned, its disabled values noted in `seen`, and the other records. */
+  /** `source.read`: what it returned (its disabled records noted in `seen`), and the other records. */
   const readRaw = async (zone: string, options: CallOptions | undefined) => {
     const raw = await source.read(zone, callOptions(options));
-    const off = raw.filter((r) => r.disabled);
-    seen.set(zone, { at: Date.now(), off });
-    return { raw, off, on: raw.filter((r) => !r.disabled) };
+    seen.set(zone, { at: Date.now(), off: raw.filter((r) => r.disabled) });
+    return { raw, on: raw.filter((r) => !r.disabled) };
   };
 
   const read = async (zone: string, options: CallOptions | undefined): Promise<ReadZone> => {
@@ -170,7 +169,7 @@ function dnsCore(source: DnsSource, resetAll: Core['resetAll'] = () => Promise.r
     const replacing = source.disabledHint && changes.replace.length > 0;
     const off =
       to?.current ??
-      (last && Date.now() - last.at <= 30_000 ? last.off : replacing ? (await readRaw(zone, options)).off : undefined);
+      (last && Date.now() - last.at <= 30_000 ? last.off : replacing ? (await readRaw(zone, options)).raw : undefined);
     if (off) refuseDisabled(source, zone, off, changes);
     (options as { [CALLED]?: () => void } | undefined)?.[CALLED]?.();
     try {

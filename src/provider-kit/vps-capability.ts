@@ -8,7 +8,7 @@
 import type { CallOptions } from '../core/call-options.js';
 import { ErrNotSupported, ProviderAPIError, ValidationError } from '../core/errors.js';
 import type { CreateVirtualMachineOptions, VirtualMachine, VmWaitOptions, VpsCapability } from '../core/vps.js';
-import { poll, readWait } from './poll.js';
+import { poll, type PollOptions, readWait } from './poll.js';
 import type { ActionProbe, VmPowerAction, VpsSource } from './vps-source.js';
 
 /** The status each power action leads to. */
@@ -53,33 +53,29 @@ export function createVpsCapability(source: VpsSource): VpsCapability {
   const { provider } = source;
   const limit = source.userDataLimit ?? DEFAULT_USER_DATA_LIMIT;
 
+  /** Every wait: the caller's timing and signal, errors naming the provider. */
+  const until = <T>(
+    what: string,
+    wait: VmWaitOptions,
+    options: CallOptions | undefined,
+    check: PollOptions<T>['check'],
+  ) => poll<T>({ provider, what, ...wait, signal: options?.signal, check });
+
   const waitFor = (id: string, status: string, wait: VmWaitOptions, options?: CallOptions) =>
-    poll<VirtualMachine>({
-      provider,
-      what: `virtual machine "${id}" to be ${status}`,
-      ...wait,
-      ...(options?.signal ? { signal: options.signal } : {}),
-      check: async (o) => {
-        const vm = await source.get(id, o);
-        if (vm.status === status) return { done: true, value: vm };
-        if (FAILED.has(vm.status) && !FAILED.has(status)) {
-          throw new ProviderAPIError(`Virtual machine "${id}" is in status "${vm.status}", not ${status}`, {
-            provider,
-          });
-        }
-        return { done: false, seen: `status "${vm.status}"` };
-      },
+    until<VirtualMachine>(`virtual machine "${id}" to be ${status}`, wait, options, async (o) => {
+      const vm = await source.get(id, o);
+      if (vm.status === status) return { done: true, value: vm };
+      if (FAILED.has(vm.status) && !FAILED.has(status)) {
+        throw new ProviderAPIError(`Virtual machine "${id}" is in status "${vm.status}", not ${status}`, { provider });
+      }
+      return { done: false, seen: `status "${vm.status}"` };
     });
 
   const follow = (probe: ActionProbe | void, what: string, wait: VmWaitOptions, options?: CallOptions) =>
     probe
-      ? poll<true>({
-          provider,
-          what,
-          ...wait,
-          ...(options?.signal ? { signal: options.signal } : {}),
-          check: async (o) => ((await probe(o)) ? { done: true, value: true } : { done: false, seen: 'in progress' }),
-        })
+      ? until<true>(what, wait, options, async (o) =>
+          (await probe(o)) ? { done: true, value: true } : { done: false, seen: 'in progress' },
+        )
       : Promise.resolve(true);
 
   const need = <K extends 'delete' | 'listSnapshots' | 'createSnapshot' | 'restoreSnapshot' | 'deleteSnapshot'>(
@@ -171,15 +167,9 @@ export function createVpsCapability(source: VpsSource): VpsCapability {
       const pick =
         started.pick ??
         ((all, n) => all.filter((s) => s.name === n).sort((a, b) => (a.created_at < b.created_at ? 1 : -1))[0]);
-      return poll({
-        provider,
-        what,
-        ...wait,
-        ...(options?.signal ? { signal: options.signal } : {}),
-        check: async (o) => {
-          const found = pick(await list(vmId, o), wanted);
-          return found ? { done: true as const, value: found } : { done: false as const, seen: 'not listed yet' };
-        },
+      return until(what, wait, options, async (o) => {
+        const found = pick(await list(vmId, o), wanted);
+        return found ? { done: true as const, value: found } : { done: false as const, seen: 'not listed yet' };
       });
     },
 
