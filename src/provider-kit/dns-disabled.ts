@@ -27,7 +27,7 @@ export function refuseDisabled(
   });
   if (hits.length > 0) {
     throw new ConflictError(
-      `Cannot replace or delete sets of ${zone} holding a disabled record: ${hits.join('; ')}. Enable or delete it ${source.disabledHint ?? 'where it is kept'} first. Nothing was written`,
+      `Cannot replace or delete sets of ${zone} holding a disabled record, which the write would lose: ${hits.join('; ')}. Enable or delete it ${source.disabledHint ?? 'where it is kept'} first. Nothing was written`,
       { provider: source.provider },
     );
   }
