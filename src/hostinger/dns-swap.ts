@@ -14,6 +14,7 @@
  */
 import type { DnsRecordType } from '../core/dns.js';
 import type { DnsSetChanges, DnsSetReplacement } from '../provider-kit/dns-source.js';
+import { body, type SwapWriter, type ZoneWriteWire } from './dns-write.js';
 import type { RRsetWire } from './zone-wire.js';
 
 /** A write's sets split by whether they take part in a CNAME swap. */
@@ -70,4 +71,48 @@ export function setsToRestore(zone: readonly RRsetWire[], gone: DnsSetChanges['d
     out.push({ name, type: was.type, ...(typeof set.ttl === 'number' ? { ttl: set.ttl } : {}), records });
   }
   return out;
+}
+
+/**
+ * The {@link SwapWriter} of the whole provider's DNS, in the order above. `readZone` reads the zone just
+ * before (to put the old set back if the swap is refused) and refuses the write when a set it touches holds
+ * a disabled record.
+ */
+export function createSwapWriter(
+  readZone: (zone: string, changes: DnsSetChanges, signal: AbortSignal | undefined) => Promise<RRsetWire[]>,
+): SwapWriter {
+  return async (zone, changes, { validate, put, remove }, signal) => {
+    const swaps = splitSwaps(changes);
+    if (!swaps) return false;
+    const fresh = await readZone(zone, changes, signal);
+    // Everything that can be validated before a change is; the swapped-in sets only once room is made.
+    if (swaps.plain.length > 0) await validate(body(swaps.plain, true));
+    await remove(swaps.swappedOut);
+    try {
+      await validate(body(swaps.swappedIn, true));
+      await put(body(changes.replace, true));
+    } catch (error) {
+      await putBack(error, setsToRestore(fresh, swaps.swappedOut), put);
+      throw error;
+    }
+    await remove(swaps.otherDeletes);
+    return true;
+  };
+}
+
+/** After a refused swap: the swapped-out sets again, as they were. When that fails too, `error` says so. */
+async function putBack(
+  error: unknown,
+  sets: RestoredSet[],
+  put: (json: ZoneWriteWire) => Promise<unknown>,
+): Promise<void> {
+  if (sets.length === 0) return;
+  try {
+    await put({ overwrite: true, zone: sets });
+  } catch (failure) {
+    if (error instanceof Error) {
+      const names = sets.map((s) => `${s.name} ${s.type}`).join(', ');
+      error.message += ` (putting back ${names} failed too: ${failure instanceof Error ? failure.message : String(failure)})`;
+    }
+  }
 }

@@ -14,8 +14,6 @@ import { MessageWire } from '../kit/parse-wire.js';
 import type { DnsSetChanges, DnsSetReplacement, DnsSourceRecord, DnsWriteOptions } from '../provider-kit/dns-source.js';
 import type { HostingerClient } from './client.js';
 import { domainPath } from './paths.js';
-import { type RestoredSet, setsToRestore, splitSwaps } from './dns-swap.js';
-import type { RRsetWire } from './zone-wire.js';
 
 /** Hostinger's DNS zones. */
 export const ZONES = 'api/dns/v1/zones';
@@ -28,12 +26,12 @@ export function toWireContent(type: DnsRecordType, record: { content: string; pr
 }
 
 /** The body of PUT and `/validate`: RRsets to write. */
-interface ZoneWriteWire {
+export interface ZoneWriteWire {
   overwrite: boolean;
-  zone: RestoredSet[];
+  zone: Array<{ name: string; type: DnsRecordType; ttl?: number; records: { content: string }[] }>;
 }
 
-const body = (sets: readonly DnsSetReplacement[], overwrite: boolean): ZoneWriteWire => ({
+export const body = (sets: readonly DnsSetReplacement[], overwrite: boolean): ZoneWriteWire => ({
   overwrite,
   zone: sets.map((s) => ({
     name: s.name,
@@ -82,14 +80,31 @@ export function createZoneAppender(client: HostingerClient) {
   };
 }
 
+/** The requests of one write, for a {@link SwapWriter}. */
+export interface ZoneRequests {
+  validate(json: ZoneWriteWire): Promise<unknown>;
+  put(json: ZoneWriteWire): Promise<unknown>;
+  remove(sets: DnsSetChanges['delete']): Promise<void>;
+}
+
 /**
- * The `write` of Hostinger's DNS source. `readForSwap` reads the zone before a CNAME swap (to put the old
- * set back if the swap is refused), refusing the write when a set it touches holds a disabled record.
+ * Writes `changes` when they swap a CNAME for another type at one name, and says whether it did. Only
+ * `writeSets` can send such a write, so only the whole provider's DNS has one (`dns-swap.ts`).
  */
-export function createZoneWriter(
-  client: HostingerClient,
-  readForSwap: (zone: string, changes: DnsSetChanges, signal: AbortSignal | undefined) => Promise<RRsetWire[]>,
-) {
+export type SwapWriter = (
+  zone: string,
+  changes: DnsSetChanges,
+  requests: ZoneRequests,
+  signal: AbortSignal | undefined,
+) => Promise<boolean>;
+
+/**
+ * The `write` of Hostinger's DNS source: `/validate` of the replaced sets, the `DELETE`, then the `PUT`, or
+ * the append of {@link additions}; a CNAME swap goes to `swap`. Without `swap` (the DNS-only group, whose
+ * calls never replace and delete at one name), such a write is refused by `/validate` before anything is
+ * written.
+ */
+export function createZoneWriter(client: HostingerClient, swap?: SwapWriter) {
   const write = async (zone: string, changes: DnsSetChanges, sent: { write: boolean }, options?: DnsWriteOptions) => {
     const signal = options?.signal;
     const put = (json: ZoneWriteWire) => {
@@ -131,26 +146,11 @@ export function createZoneWriter(
         signal,
       });
     };
-    const swaps = splitSwaps(changes);
+    if (swap && (await swap(zone, changes, { validate, put, remove }, signal))) return;
     const json = body(changes.replace, true);
-    if (!swaps) {
-      if (changes.replace.length > 0) await validate(json);
-      await remove(changes.delete);
-      if (changes.replace.length > 0) await put(json);
-      return;
-    }
-    const fresh = await readForSwap(zone, changes, signal);
-    // Everything that can be validated before a change is; the swapped-in sets only once room is made.
-    if (swaps.plain.length > 0) await validate(body(swaps.plain, true));
-    await remove(swaps.swappedOut);
-    try {
-      await validate(body(swaps.swappedIn, true));
-      await put(json);
-    } catch (error) {
-      await putBack(error, setsToRestore(fresh, swaps.swappedOut), put);
-      throw error;
-    }
-    await remove(swaps.otherDeletes);
+    if (changes.replace.length > 0) await validate(json);
+    await remove(changes.delete);
+    if (changes.replace.length > 0) await put(json);
   };
   // Until a DELETE or PUT is sent (the reads, the disabled-record check, /validate), nothing is written.
   return async (zone: string, changes: DnsSetChanges, options?: DnsWriteOptions): Promise<void> => {
@@ -161,21 +161,4 @@ export function createZoneWriter(
       throw sent.write ? error : markNothingWritten(error);
     }
   };
-}
-
-/** After a refused swap: the swapped-out sets again, as they were. When that fails too, `error` says so. */
-async function putBack(
-  error: unknown,
-  sets: RestoredSet[],
-  put: (json: ZoneWriteWire) => Promise<unknown>,
-): Promise<void> {
-  if (sets.length === 0) return;
-  try {
-    await put({ overwrite: true, zone: sets });
-  } catch (failure) {
-    if (error instanceof Error) {
-      const names = sets.map((s) => `${s.name} ${s.type}`).join(', ');
-      error.message += ` (putting back ${names} failed too: ${failure instanceof Error ? failure.message : String(failure)})`;
-    }
-  }
 }

@@ -22,7 +22,8 @@ import { createDnsCapability, createDnsWithoutBatch, type KitDnsCapability } fro
 import { refuseDisabled } from '../provider-kit/dns-disabled.js';
 import type { DnsSource } from '../provider-kit/dns-source.js';
 import type { HostingerClient } from './client.js';
-import { createZoneAppender, createZoneWriter, ZONES } from './dns-write.js';
+import { createSwapWriter } from './dns-swap.js';
+import { createZoneAppender, createZoneWriter, type SwapWriter, ZONES } from './dns-write.js';
 import { domainPath } from './paths.js';
 import { type RRsetWire, ZoneWire } from './zone-wire.js';
 
@@ -85,10 +86,16 @@ export function recordsFromZone(zone: readonly RRsetWire[]): ZoneRecord[] {
 
 /** The Hostinger DNS group with `writeSets` (the whole provider's): any `applyPlan` in 4 requests (7 for a CNAME swap). */
 export function createDns(client: HostingerClient): KitDnsCapability {
-  return createDnsCapability(hostingerDnsSource(client));
+  // A CNAME swap reads the zone again (to put the old set back if refused): that read is checked too.
+  const swap = createSwapWriter(async (zone, changes, signal) => {
+    const fresh = await getZone(client, zone, signal);
+    refuseDisabled(DISABLED, zone, recordsFromZone(fresh), changes);
+    return fresh;
+  });
+  return createDnsCapability(hostingerDnsSource(client, swap));
 }
 
-/** The Hostinger DNS group without `writeSets`, for the smallest bundle. */
+/** The Hostinger DNS group without `writeSets`, for the smallest bundle: its calls never swap a CNAME. */
 export function createDnsOnly(client: HostingerClient): DnsCapability {
   return createDnsWithoutBatch(hostingerDnsSource(client));
 }
@@ -99,36 +106,36 @@ const DISABLED = {
   disabledHint: 'in hPanel',
 };
 
-/** Hostinger's DNS as the kit sees it: its zone GET and its RRset writes. */
-function hostingerDnsSource(client: HostingerClient): DnsSource & Required<Pick<DnsSource, 'reset'>> {
-  const getZone = async (domain: string, signal: AbortSignal | undefined) => {
-    try {
-      return (await client.request({ method: 'GET', path: domainPath(ZONES, domain), schema: ZoneWire, signal })).data;
-    } catch (error) {
-      // Hostinger's 404 says "Domain name is not valid" for a zone it does not host for this account, which
-      // reads as an input error; its text (and correlation id) stay in `cause`.
-      if (error instanceof NotFoundError) {
-        throw new NotFoundError(`No DNS zone ${normalizeDomain(domain)} in this Hostinger account`, {
-          provider: 'hostinger',
-          cause: error,
-        });
-      }
-      throw error;
+/** The zone as Hostinger lists it. */
+async function getZone(client: HostingerClient, domain: string, signal: AbortSignal | undefined) {
+  try {
+    return (await client.request({ method: 'GET', path: domainPath(ZONES, domain), schema: ZoneWire, signal })).data;
+  } catch (error) {
+    // Hostinger's 404 says "Domain name is not valid" for a zone it does not host for this account, which
+    // reads as an input error; its text (and correlation id) stay in `cause`.
+    if (error instanceof NotFoundError) {
+      throw new NotFoundError(`No DNS zone ${normalizeDomain(domain)} in this Hostinger account`, {
+        provider: 'hostinger',
+        cause: error,
+      });
     }
-  };
+    throw error;
+  }
+}
+
+/** Hostinger's DNS as the kit sees it: its zone GET and its RRset writes (a CNAME swap through `swap`). */
+function hostingerDnsSource(
+  client: HostingerClient,
+  swap?: SwapWriter,
+): DnsSource & Required<Pick<DnsSource, 'reset'>> {
   return {
     ...DISABLED,
     // Hostinger keeps one TTL per record set.
     limits: { ttl: 'per-set' },
     // The zone PUT replaces whole sets and the DELETE takes set filters: `writeSets` needs no read first.
     blindSetWrites: true,
-    read: async (zone, o) => recordsFromZone(await getZone(zone, o?.signal)),
-    // A CNAME swap reads the zone again (to put the old set back if refused): that read is checked too.
-    write: createZoneWriter(client, async (zone, changes, signal) => {
-      const fresh = await getZone(zone, signal);
-      refuseDisabled(DISABLED, zone, recordsFromZone(fresh), changes);
-      return fresh;
-    }),
+    read: async (zone, o) => recordsFromZone(await getZone(client, zone, o?.signal)),
+    write: createZoneWriter(client, swap),
     // Values are appended with `overwrite: false`, so a value another client adds at the same time stays.
     addRecords: createZoneAppender(client),
     // Removing one value rewrites its set: calls on one zone in this process go one at a time.

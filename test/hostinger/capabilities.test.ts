@@ -8,6 +8,7 @@ import {
   createHostingerSshKeys,
   createHostingerVps,
 } from '../../src/hostinger/index.js';
+import { applyPlan, planZone } from '../../src/zone/index.js';
 import { useSimulatorServer } from '../support/msw.js';
 
 const { sim, baseUrl } = useSimulatorServer();
@@ -28,6 +29,19 @@ describe('hostinger: one factory per capability group', () => {
     const options = { apiKey: sim.token, baseUrl };
     expect(createHostingerDns(options).writeSets).toBeUndefined();
     expect(createHostingerProvider(options).dns.writeSets).toBeTypeOf('function');
+  });
+
+  it('the DNS-only group applies a plan that swaps a CNAME for A records, set by set', async () => {
+    const options = { apiKey: sim.token, baseUrl };
+    const dns = createHostingerDns(options);
+    const provider = { name: 'hostinger', displayName: 'Hostinger', testConnection: async () => {}, dns };
+    const domain = (await createHostingerDomains(options).list())[0]!.name;
+    await dns.create(domain, { type: 'CNAME', name: 'swap', content: 'target.example.net' });
+    const others = (await dns.list(domain)).filter((r) => r.name !== 'swap');
+    const desired = [...others, { type: 'A' as const, name: 'swap', content: '192.0.2.7', ttl: 300 }];
+    await applyPlan(provider, await planZone(provider, domain, desired));
+    const swapped = (await dns.list(domain)).filter((r) => r.name === 'swap');
+    expect(swapped.map(({ type, content }) => ({ type, content }))).toEqual([{ type: 'A', content: '192.0.2.7' }]);
   });
 
   const factories = {
