@@ -184,6 +184,17 @@ describe('provider kit: disabled records and writes that do not read the zone (b
     expect(log.writes).toEqual([]);
   });
 
+  it('a deletion alone with no recent read reads the zone once and is refused, as a replacement is', async () => {
+    const { dns, log, zone } = blind();
+    await refusal(dns.delete('example.com', 'www', 'A'));
+    expect(log.reads).toBe(1);
+    const other = blind();
+    await refusal(other.dns.writeSets('example.com', { delete: [{ type: 'A', name: 'www' }] }));
+    expect(other.log.reads).toBe(1);
+    expect([...log.writes, ...other.log.writes]).toEqual([]);
+    expect(zone()).toContainEqual(off);
+  });
+
   it('right after a listing, writeSets goes by it: no second read, refused or written', async () => {
     const { dns, log } = blind();
     await dns.list('example.com');
