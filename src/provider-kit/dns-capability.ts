@@ -161,15 +161,18 @@ function dnsCore(source: DnsSource, resetAll: Core['resetAll'] = () => Promise.r
   };
 
   // The guard goes by the zone the write was computed from; for a write that did not read it, by the last
-  // read when at most 30 s old, or else, for a write that replaces sets, by a read (when the source marks
-  // disabled records). A deletion alone with no recent read is not checked. A write that went through
-  // touched no set holding a disabled record, so the last read's view stays true after it.
+  // read when at most 30 s old, or else by a read (when the source marks disabled records): a deletion
+  // alone too, since deleting a set loses its disabled records as surely as replacing it. A write that went
+  // through touched no set holding a disabled record, so the last read's view stays true after it.
   const write: Core['write'] = async (zone, changes, options, to) => {
     const last = seen.get(zone);
-    const replacing = source.disabledHint && changes.replace.length > 0;
     const off =
       to?.current ??
-      (last && Date.now() - last.at <= 30_000 ? last.off : replacing ? (await readRaw(zone, options)).raw : undefined);
+      (last && Date.now() - last.at <= 30_000
+        ? last.off
+        : source.disabledHint
+          ? (await readRaw(zone, options)).raw
+          : undefined);
     if (off) refuseDisabled(source, zone, off, changes);
     (options as { [CALLED]?: () => void } | undefined)?.[CALLED]?.();
     try {

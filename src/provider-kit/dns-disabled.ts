@@ -19,10 +19,11 @@ export function refuseDisabled(
   records: readonly DnsSourceRecord[],
   changes: DnsSetChanges,
 ): void {
-  // One pass over the zone; then each set against its disabled records only (usually none).
+  // One pass over the zone; then each set against its disabled records only (usually none). Names and types
+  // are compared as DNS does, whatever letter case the provider stores them in (`changes` are normalized).
   const off = records.filter((r) => r.disabled);
   const hits = [...changes.replace, ...changes.delete].flatMap(({ name, type }) => {
-    const held = off.filter((r) => r.name === name && r.type === type);
+    const held = off.filter((r) => r.name.toLowerCase() === name && r.type.toUpperCase() === type);
     return held.length > 0 ? [`${name} ${type} (${held.map((r) => JSON.stringify(r.content)).join(', ')})`] : [];
   });
   if (hits.length > 0) {

@@ -139,7 +139,8 @@ export interface DnsSource {
    * `writeSets` sends the validated sets straight to `write` without reading the zone first, one request
    * fewer (`applyPlan` re-reads the zone just before). The provider's API then judges the result against
    * the rest of the zone (a CNAME beside other records), and unchanged sets are written again. `delete`
-   * of a whole set (no `content`) is then sent straight to `write` too, even when the set is absent.
+   * of a whole set (no `content`) is then sent straight to `write` too, even when the set is absent (with
+   * {@link DnsSource.disabledHint}, after a read unless the zone was read in the last 30 s).
    * @default false
    */
   blindSetWrites?: boolean;
@@ -154,9 +155,9 @@ export interface DnsSource {
   /**
    * Set it when `read` may mark records `disabled: true`: where a user enables or deletes such a record,
    * as the advice that ends the `ConflictError` of a write refused because of one ("Enable or delete it
-   * <hint> first", e.g. `in hPanel`). With it, a write that replaces sets without reading the zone
-   * (`blindSetWrites`) reads it first, unless a read by the same capability in the last 30 s showed its
-   * disabled records.
+   * <hint> first", e.g. `in hPanel`). With it, a write that replaces or deletes sets without reading the
+   * zone (`blindSetWrites`) reads it first, unless a read by the same capability in the last 30 s showed
+   * its disabled records.
    * @default none (advice "where it is kept"; a write that did not read is checked only against such a read)
    */
   disabledHint?: string;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ConflictError } from '../../src/core/errors.js';
-import { createHostingerProvider } from '../../src/hostinger/index.js';
+import { createHostingerDns, createHostingerProvider } from '../../src/hostinger/index.js';
 import { applyPlan, planZone, restoreSnapshot } from '../../src/zone/index.js';
 import { useSimulatorServer } from '../support/msw.js';
 
@@ -114,6 +114,32 @@ describe('hostinger: records disabled in hPanel are never lost silently', () => 
     await expect(attempt).rejects.toThrow(/app A \("203\.0\.113\.99"\)/);
     expect(sim.requests.map((r) => r.method)).toEqual(['GET', 'GET']);
     expect(appRecords()).toHaveLength(3);
+  });
+
+  it('deleting the whole set with no listing just before (a new provider, as each CLI run makes) is refused', async () => {
+    disableOneInApp();
+    const deleted = await provider()
+      .dns.delete('example.com', 'app', 'A')
+      .catch((e: unknown) => e);
+    expect(deleted).toBeInstanceOf(ConflictError);
+    expect((deleted as Error).message).toMatch(/app A \("203\.0\.113\.99"\)/);
+    const batch = await provider().dns.writeSets!('example.com', { delete: [{ type: 'A', name: 'app' }] }).catch(
+      (e: unknown) => e,
+    );
+    expect(batch).toBeInstanceOf(ConflictError);
+    const dnsOnly = await createHostingerDns({ apiKey: sim.token, baseUrl })
+      .delete('example.com', 'app', 'A')
+      .catch((e: unknown) => e);
+    expect(dnsOnly).toBeInstanceOf(ConflictError);
+    expect(sim.requests.map((r) => r.method)).toEqual(['GET', 'GET', 'GET']);
+    expect(appRecords()).toHaveLength(3);
+  });
+
+  it('deleting a set that holds no disabled record still takes one read and the DELETE', async () => {
+    disableOneInApp();
+    await provider().dns.delete('example.com', 'www', 'CNAME');
+    expect(sim.requests.map((r) => r.method)).toEqual(['GET', 'DELETE']);
+    expect(appRecords()).toContain('203.0.113.99 (disabled)');
   });
 
   it('update with overwrite of other sets, and merges into the set, keep the disabled record', async () => {

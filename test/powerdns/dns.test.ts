@@ -266,6 +266,34 @@ describeWithPdns('PowerDNS adapter on a real pdns_server', () => {
     expect(await wire(`on.${ZONE}.`, 'A')).toEqual([`on.${ZONE}. A 14400 192.0.2.5`]);
   });
 
+  it('refuses to delete a set holding a disabled record from a provider that has not listed the zone', async () => {
+    await rawPatch([
+      {
+        name: `off.${ZONE}.`,
+        type: 'A',
+        ttl: 300,
+        changetype: 'REPLACE',
+        records: [
+          { content: '192.0.2.1', disabled: true },
+          { content: '192.0.2.2', disabled: false },
+        ],
+      },
+    ]);
+    const before = await rawZone();
+    sent = [];
+    const deleted = await provider()
+      .dns.delete(ZONE, 'off', 'A')
+      .catch((e: unknown) => e);
+    expect(deleted).toBeInstanceOf(ConflictError);
+    expect((deleted as Error).message).toContain('off A ("192.0.2.1")');
+    const batch = await provider().dns.writeSets!(ZONE, { delete: [{ type: 'A', name: 'off' }] }).catch(
+      (e: unknown) => e,
+    );
+    expect(batch).toBeInstanceOf(ConflictError);
+    expect(sent.map((r) => r.method)).toEqual(['GET', 'GET']);
+    expect(await rawZone()).toEqual(before);
+  });
+
   it('lands every one of parallel creates from one provider (its writes go one at a time)', async () => {
     const dns = provider().dns;
     const names = Array.from({ length: 12 }, (_, i) => `par${i}`);

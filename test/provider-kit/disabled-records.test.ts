@@ -167,6 +167,32 @@ describe('provider kit: records a provider keeps but does not serve (disabled)',
     expect(log.writes).toEqual([]);
   });
 
+  it('a set read with its name and type as the provider stores them (other letter case) is guarded too', async () => {
+    // An API that keeps names as typed in its panel, and matches them case-insensitively when writing (as DNS does).
+    let zone: DnsSourceRecord[] = [
+      { type: 'A', name: 'WWW', content: '192.0.2.1', ttl: 300 },
+      { type: 'A', name: 'WWW', content: '192.0.2.9', ttl: 300, disabled: true },
+    ];
+    const writes: DnsSetChanges[] = [];
+    const dns = createDnsCapability({
+      provider: 'fake',
+      disabledHint: 'in the panel',
+      read: async () => zone.map((r) => ({ ...r })),
+      async write(_domain, changes) {
+        writes.push(changes);
+        const gone = new Set([...changes.replace, ...changes.delete].map((s) => `${s.name} ${s.type}`.toLowerCase()));
+        zone = zone.filter((r) => !gone.has(`${r.name} ${r.type}`.toLowerCase()));
+      },
+    });
+    const error = await dns
+      .update('example.com', [{ type: 'A', name: 'www', content: '192.0.2.3', ttl: 300 }], { overwrite: true })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ConflictError);
+    expect((error as Error).message).toMatch(/www A \("192\.0\.2\.9"\)/);
+    expect(writes).toEqual([]);
+    expect(zone.filter((r) => r.disabled)).toHaveLength(1);
+  });
+
   it('without a hint, the refusal says to enable or delete the record where it is kept', async () => {
     const { dns } = fakeSource(seed, { disabledHint: undefined });
     const error = await dns.delete('example.com', 'www', 'A').catch((e: unknown) => e);
@@ -182,6 +208,17 @@ describe('provider kit: disabled records and writes that do not read the zone (b
     await refusal(dns.writeSets('example.com', { replace: [{ type: 'A', name: 'www', content: '192.0.2.3' }] }));
     expect(log.reads).toBe(1);
     expect(log.writes).toEqual([]);
+  });
+
+  it('a deletion alone with no recent read reads the zone once and is refused, as a replacement is', async () => {
+    const { dns, log, zone } = blind();
+    await refusal(dns.delete('example.com', 'www', 'A'));
+    expect(log.reads).toBe(1);
+    const other = blind();
+    await refusal(other.dns.writeSets('example.com', { delete: [{ type: 'A', name: 'www' }] }));
+    expect(other.log.reads).toBe(1);
+    expect([...log.writes, ...other.log.writes]).toEqual([]);
+    expect(zone()).toContainEqual(off);
   });
 
   it('right after a listing, writeSets goes by it: no second read, refused or written', async () => {
