@@ -37,3 +37,27 @@ export function printTable(title: string, rows: Record<string, unknown>[]): void
   console.log(`|${columns.map((_, i) => (i === 0 ? ' --- ' : ' ---: ')).join('|')}|`);
   for (const row of rows) console.log(`| ${columns.map((c) => cell(row[c])).join(' | ')} |`);
 }
+
+/** How many of each kind, as `3 GET, 1 PUT`, in the order each kind first appears. */
+export function countKinds(kinds: Iterable<string>): string {
+  const counts = new Map<string, number>();
+  for (const k of kinds) counts.set(k, (counts.get(k) ?? 0) + 1);
+  return [...counts].map(([k, n]) => `${n} ${k}`).join(', ');
+}
+
+/** The columns of one `applyPlan` row: requests planning and applying sent, and the times of each. */
+export function applyColumns(
+  counts: { plan: number; apply: number; byMethod: string },
+  plans: readonly number[],
+  applies: readonly number[],
+): Record<string, unknown> {
+  const ms = (x: number) => x.toFixed(2);
+  return {
+    'plan requests': counts.plan,
+    'apply requests': counts.apply,
+    'apply requests by kind': counts.byMethod,
+    'plan ms (mean)': ms(summarize(plans).mean),
+    'apply ms (mean)': ms(summarize(applies).mean),
+    'apply ms (min–max)': `${ms(Math.min(...applies))}–${ms(Math.max(...applies))}`,
+  };
+}

@@ -10,9 +10,7 @@ import { createPowerDnsProvider } from 'setec-hosting/powerdns';
 import { createDigitalOceanSimulator } from 'setec-hosting/testing';
 import { applyPlan, planZone } from 'setec-hosting/zone';
 import { pdnsServerPath, startPdnsServer } from '../test/support/pdns-process.js';
-import { printTable, summarize } from './report.js';
-
-const ms = (x: number) => x.toFixed(2);
+import { applyColumns, countKinds, printTable } from './report.js';
 
 /** A provider to bench, built around a `fetch` that counts its requests; `stop` ends its server. */
 interface Target {
@@ -100,24 +98,8 @@ async function benchOne(
     await applyPlan(provider, plan);
     applies.push(performance.now() - t);
     const sent = methods.slice(middle);
-    const byMethod = new Map<string, number>();
-    for (const m of sent) byMethod.set(m, (byMethod.get(m) ?? 0) + 1);
-    counts = {
-      plan: middle - start,
-      apply: sent.length,
-      byMethod: [...byMethod].map(([k, n]) => `${n} ${k}`).join(', '),
-    };
+    counts = { plan: middle - start, apply: sent.length, byMethod: countKinds(sent) };
     if (plan.changes.length !== 100) throw new Error(`expected 100 changed sets, got ${plan.changes.length}`);
   }
-  const p = summarize(plans);
-  const a = summarize(applies);
-  return {
-    'applyPlan on': target.label,
-    'plan requests': counts.plan,
-    'apply requests': counts.apply,
-    'apply requests by kind': counts.byMethod,
-    'plan ms (mean)': ms(p.mean),
-    'apply ms (mean)': ms(a.mean),
-    'apply ms (min–max)': `${ms(Math.min(...applies))}–${ms(Math.max(...applies))}`,
-  };
+  return { 'applyPlan on': target.label, ...applyColumns(counts, plans, applies) };
 }

@@ -19,7 +19,7 @@ import { createHetznerProvider } from 'setec-hosting/hetzner';
 import { createHostingerProvider } from 'setec-hosting/hostinger';
 import { createHetznerSimulator, createHostingerSimulator } from 'setec-hosting/testing';
 import { applyPlan, planZone } from 'setec-hosting/zone';
-import { printTable, summarize } from './report.js';
+import { applyColumns, countKinds, printTable, summarize } from './report.js';
 import { benchSeeded } from './zone-apply-seeded.js';
 import { benchZone, DOMAIN } from './sim-server.js';
 
@@ -77,29 +77,14 @@ for (const mode of ['writeSets', 'per set'] as const) {
     await applyPlan(provider, plan);
     applies.push(performance.now() - t);
     const sent = sim.requests.slice(middle);
-    const byMethod = new Map<string, number>();
-    for (const r of sent) {
-      const key = `${r.method}${r.path.endsWith('/validate') ? ' validate' : ''}`;
-      byMethod.set(key, (byMethod.get(key) ?? 0) + 1);
-    }
     counts = {
       plan: middle - start,
       apply: sent.length,
-      byMethod: [...byMethod].map(([k, n]) => `${n} ${k}`).join(', '),
+      byMethod: countKinds(sent.map((r) => `${r.method}${r.path.endsWith('/validate') ? ' validate' : ''}`)),
     };
     if (plan.changes.length !== 100) throw new Error(`expected 100 changed sets, got ${plan.changes.length}`);
   }
-  const p = summarize(plans);
-  const a = summarize(applies);
-  rows.push({
-    'applyPlan writes with': mode,
-    'plan requests': counts.plan,
-    'apply requests': counts.apply,
-    'apply requests by kind': counts.byMethod,
-    'plan ms (mean)': ms(p.mean),
-    'apply ms (mean)': ms(a.mean),
-    'apply ms (min–max)': `${ms(Math.min(...applies))}–${ms(Math.max(...applies))}`,
-  });
+  rows.push({ 'applyPlan writes with': mode, ...applyColumns(counts, plans, applies) });
 }
 printTable(`1. planZone + applyPlan, 1,000 records, 100 changed sets, simulator on 127.0.0.1 (${ROUNDS} rounds)`, rows);
 
@@ -128,19 +113,16 @@ const hzRows: Record<string, unknown>[] = [];
     const t = performance.now();
     await applyPlan(hetzner, plan);
     applies.push(performance.now() - t);
-    const byKind = new Map<string, number>();
-    for (const r of hz.requests.slice(middle)) {
+    const kindOf = (r: { method: string; path: string }) => {
       const action = /\/actions\/(\w+)$/.exec(r.path)?.[1];
-      const key =
-        r.path === '/v1/actions'
-          ? 'GET /actions (polls)'
-          : `${r.method}${action ? ` ${action}` : r.method === 'POST' ? ' create_rrset' : ''}`;
-      byKind.set(key, (byKind.get(key) ?? 0) + 1);
-    }
+      return r.path === '/v1/actions'
+        ? 'GET /actions (polls)'
+        : `${r.method}${action ? ` ${action}` : r.method === 'POST' ? ' create_rrset' : ''}`;
+    };
     counts = {
       plan: middle - start,
       apply: hz.requests.length - middle,
-      byKind: [...byKind].map(([k, n]) => `${n} ${k}`).join(', '),
+      byKind: countKinds(hz.requests.slice(middle).map(kindOf)),
     };
     if (plan.changes.length !== 100) throw new Error(`expected 100 changed sets, got ${plan.changes.length}`);
   }

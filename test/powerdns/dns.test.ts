@@ -226,8 +226,9 @@ describeWithPdns('PowerDNS adapter on a real pdns_server', () => {
     ]);
   });
 
-  it('refuses to replace or delete a set holding a disabled record, naming it, and sends no write', async () => {
-    await rawPatch([
+  /** The set `off A` with one disabled value (192.0.2.1) and one served (192.0.2.2), written past the SDK. */
+  const seedOffSet = () =>
+    rawPatch([
       {
         name: `off.${ZONE}.`,
         type: 'A',
@@ -239,6 +240,9 @@ describeWithPdns('PowerDNS adapter on a real pdns_server', () => {
         ],
       },
     ]);
+
+  it('refuses to replace or delete a set holding a disabled record, naming it, and sends no write', async () => {
+    await seedOffSet();
     const before = await rawZone();
     const dns = provider().dns;
     expect((await dns.list(ZONE)).filter((r) => r.name === 'off').map((r) => r.content)).toEqual(['192.0.2.2']);
@@ -267,18 +271,7 @@ describeWithPdns('PowerDNS adapter on a real pdns_server', () => {
   });
 
   it('refuses to delete a set holding a disabled record from a provider that has not listed the zone', async () => {
-    await rawPatch([
-      {
-        name: `off.${ZONE}.`,
-        type: 'A',
-        ttl: 300,
-        changetype: 'REPLACE',
-        records: [
-          { content: '192.0.2.1', disabled: true },
-          { content: '192.0.2.2', disabled: false },
-        ],
-      },
-    ]);
+    await seedOffSet();
     const before = await rawZone();
     sent = [];
     const deleted = await provider()

@@ -4,35 +4,15 @@ import { ConflictError } from '../../src/core/errors.js';
 import { wroteNothing } from '../../src/core/write-outcome.js';
 import { createDnsCapability } from '../../src/provider-kit/dns-capability.js';
 import type { DnsSetChanges, DnsSource, DnsSourceRecord } from '../../src/provider-kit/dns-source.js';
+import { fakeSource as fakeSetsSource } from './fake-source.js';
 
 /**
- * A source over one zone in memory whose `read` marks switched-off records `disabled: true`, as a provider
- * that keeps records it does not serve does. Its `write` replaces whole sets, so a set written through it
- * loses its disabled records: exactly what the kit must prevent.
+ * The in-memory source with `read` marking switched-off records `disabled: true`, as a provider that keeps
+ * records it does not serve does. Its `write` replaces whole sets, so a set written through it loses its
+ * disabled records: exactly what the kit must prevent.
  */
-function fakeSource(records: DnsSourceRecord[], extra: Partial<DnsSource> = {}) {
-  let zone = records.map((r) => ({ ...r }));
-  const log = { reads: 0, writes: [] as DnsSetChanges[], current: [] as unknown[], added: [] as unknown[] };
-  const source: DnsSource = {
-    provider: 'fake',
-    disabledHint: 'in the panel',
-    async read() {
-      log.reads++;
-      return zone.map((r) => ({ ...r }));
-    },
-    async write(_domain, changes, options) {
-      log.writes.push(structuredClone(changes));
-      log.current.push(options?.current);
-      const gone = new Set([...changes.replace, ...changes.delete].map((s) => `${s.name} ${s.type}`));
-      zone = [
-        ...zone.filter((r) => !gone.has(`${r.name} ${r.type}`)),
-        ...changes.replace.flatMap((s) => s.records.map((r) => ({ ...r, name: s.name, type: s.type, ttl: s.ttl }))),
-      ];
-    },
-    ...extra,
-  };
-  return { dns: createDnsCapability(source), log, zone: () => zone };
-}
+const fakeSource = (records: DnsSourceRecord[], extra: Partial<DnsSource> = {}) =>
+  fakeSetsSource(records, { disabledHint: 'in the panel', ...extra });
 
 const off: DnsSourceRecord = { type: 'A', name: 'www', content: '192.0.2.9', ttl: 300, disabled: true };
 const served: DnsRecordInput[] = [

@@ -1,33 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DnsRecordInput } from '../../src/core/dns.js';
 import { ConflictError, NotFoundError, ValidationError } from '../../src/core/errors.js';
-import { createDnsCapability } from '../../src/provider-kit/dns-capability.js';
-import type { DnsSetChanges, DnsSource } from '../../src/provider-kit/dns-source.js';
-
-/** A source over one zone in memory that records every read and write. */
-function fakeSource(records: DnsRecordInput[], extra: Partial<DnsSource> = {}) {
-  let zone = records.map((r) => ({ ...r }));
-  const log = { reads: 0, writes: [] as DnsSetChanges[], current: [] as unknown[] };
-  const source: DnsSource = {
-    provider: 'fake',
-    async read(domain) {
-      if (domain !== 'example.com') throw new NotFoundError(`no zone ${domain}`, { provider: 'fake' });
-      log.reads++;
-      return zone.map((r) => ({ ...r }));
-    },
-    async write(_domain, changes, options) {
-      log.writes.push(structuredClone(changes));
-      log.current.push(options?.current);
-      const gone = new Set([...changes.replace, ...changes.delete].map((s) => `${s.name} ${s.type}`));
-      zone = [
-        ...zone.filter((r) => !gone.has(`${r.name} ${r.type}`)),
-        ...changes.replace.flatMap((s) => s.records.map((r) => ({ ...r, name: s.name, type: s.type, ttl: s.ttl }))),
-      ];
-    },
-    ...extra,
-  };
-  return { dns: createDnsCapability(source), log, zone: () => zone };
-}
+import { fakeSource } from './fake-source.js';
 
 const seed: DnsRecordInput[] = [
   { type: 'NS', name: '@', content: 'ns1.example.net', ttl: 86400 },
