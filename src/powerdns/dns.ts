@@ -18,6 +18,7 @@ import {
   type ApiClient,
   type KitDnsCapability,
 } from '../provider-kit/index.js';
+import { NotFoundError } from '../index.js';
 import { patchBody, recordsFromWire, resetBody, type RRSetWire } from './wire.js';
 
 /** Any answer (PATCH answers 204 with no body). */
@@ -39,10 +40,14 @@ export function createPowerDnsDns(client: ApiClient, server: string, origin: str
     const send = () =>
       client.request({ method: 'PATCH', path: path(zone), json, schema: AnyBody, idempotent: true, signal });
     // One PATCH to a server at a time, from every provider of the process.
-    await exclusive(key, send);
+    await exclusive(key, send).catch(unknownZone(zone, server));
   };
   const getZone = async (zone: string, signal: AbortSignal | undefined) =>
-    (await client.request({ method: 'GET', path: path(zone), schema: ZoneWire, signal })).rrsets;
+    (
+      await client
+        .request({ method: 'GET', path: path(zone), schema: ZoneWire, signal })
+        .catch(unknownZone(zone, server))
+    ).rrsets;
   return createDnsCapability({
     provider: 'powerdns',
     // Adding a value rewrites its set from a read: one read-then-write per zone at a time in this process.
@@ -66,3 +71,15 @@ export function createPowerDnsDns(client: ApiClient, server: string, origin: str
     },
   });
 }
+
+/** A 404 on a zone's path: the server (`…/servers/<id>`) has no such zone, and the SDK never creates one. */
+const unknownZone =
+  (zone: string, server: string) =>
+  (error: unknown): never => {
+    if (!(error instanceof NotFoundError)) throw error;
+    const id = decodeURIComponent(server.slice(server.lastIndexOf('/') + 1));
+    throw new NotFoundError(
+      `No zone ${zone} on PowerDNS server "${id}": create it there first (pdnsutil create-zone ${zone}, or POST /api/v1/servers/${id}/zones)`,
+      { provider: 'powerdns', cause: error },
+    );
+  };

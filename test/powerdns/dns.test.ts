@@ -327,7 +327,13 @@ describeWithPdns('PowerDNS adapter on a real pdns_server', () => {
   });
 
   it('answers a zone the server does not have, or another server id, with a NotFoundError', async () => {
-    await expect(provider().dns.list('missing.example')).rejects.toBeInstanceOf(NotFoundError);
+    const missing = await provider()
+      .dns.list('missing.example')
+      .catch((e: unknown) => e);
+    expect(missing).toBeInstanceOf(NotFoundError);
+    expect((missing as Error).message).toBe(
+      'No zone missing.example on PowerDNS server "localhost": create it there first (pdnsutil create-zone missing.example, or POST /api/v1/servers/localhost/zones)',
+    );
     await expect(
       provider().dns.create('missing.example', { type: 'A', name: 'www', content: '192.0.2.1' }),
     ).rejects.toBeInstanceOf(NotFoundError);
