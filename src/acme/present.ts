@@ -1,29 +1,22 @@
 import { ConflictError } from '../core/errors.js';
 import type { Provider } from '../core/provider.js';
 import { requireCapability } from '../core/provider.js';
+import { exclusive } from '../provider-kit/zone-lock.js';
 import { locateChallenge, type ChallengeTarget } from './locate.js';
 import { challengeName, checkValue } from './names.js';
 import { resolveDns01Options, type Dns01Options } from './options.js';
 import { waitForTxtAt } from './wait.js';
 
 // acme-client presents every authorization of an order at once, and an apex and a wildcard share one name:
-// two read-modify-writes of one TXT set must not interleave, or one value is lost. One queue per set.
-const queues = new WeakMap<Provider, Map<string, Promise<unknown>>>();
+// two read-modify-writes of one TXT set must not interleave, or one value is lost. One queue per provider
+// object and set, through the provider kit's process-wide queues.
+const providerIds = new WeakMap<Provider, number>();
+let nextProviderId = 0;
 
 function serialized<T>(provider: Provider, target: ChallengeTarget, work: () => Promise<T>): Promise<T> {
-  let perProvider = queues.get(provider);
-  if (!perProvider) queues.set(provider, (perProvider = new Map()));
-  const key = `${target.zone} ${target.name}`;
-  const run = (perProvider.get(key) ?? Promise.resolve()).then(work, work);
-  const settled = run.then(
-    () => undefined,
-    () => undefined,
-  );
-  perProvider.set(key, settled);
-  void settled.then(() => {
-    if (perProvider.get(key) === settled) perProvider.delete(key);
-  });
-  return run;
+  let id = providerIds.get(provider);
+  if (id === undefined) providerIds.set(provider, (id = nextProviderId++));
+  return exclusive(`acme ${id} ${target.zone} ${target.name}`, work);
 }
 
 function sameName(record: { name: string }, name: string): boolean {
